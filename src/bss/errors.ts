@@ -1,0 +1,52 @@
+/**
+ * The one error type the BSS client throws. It carries what an operator needs to find the call in
+ * Huawei's logs (operation, HTTP status, upstream code and request id) and nothing secret: no headers,
+ * no signature, no token, no body beyond Huawei's own error message.
+ */
+export type BssErrorKind =
+  /** Huawei answered with an error body (CBC.*, APIGW.*, IAM). */
+  | 'upstream'
+  /** The connection failed, timed out or the body was not JSON. */
+  | 'transport'
+  /** The customer has not granted the partner an agency, so no customer token can be had. */
+  | 'no-agency';
+
+export interface BssErrorInit {
+  kind: BssErrorKind;
+  operation: string;
+  code: string;
+  message: string;
+  httpStatus?: number | undefined;
+  requestId?: string | undefined;
+  /** How many attempts were made, retries included. */
+  attempts?: number | undefined;
+  cause?: unknown;
+}
+
+export class BssError extends Error {
+  readonly kind: BssErrorKind;
+  readonly operation: string;
+  /** Huawei's code (`CBC.0100`, `APIGW.0308`, …) or ours for transport failures (`TRANSPORT.TIMEOUT`, …). */
+  readonly code: string;
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+  /** Huawei's own message, without our operation prefix. */
+  readonly upstreamMessage: string;
+
+  constructor(init: BssErrorInit) {
+    super(`${init.operation}: ${init.code} ${init.message}`, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'BssError';
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts ?? 1;
+    this.upstreamMessage = init.message;
+  }
+}
+
+/** Gateway codes are seen as both `APIGW.` and `APIG.` (huawei-auth-and-errors.md §9.1). */
+export const isGatewayCode = (code: string): boolean => /^APIGW?\.\d{4}$/.test(code);
+export const isThrottleCode = (code: string): boolean => /^APIGW?\.0308$/.test(code) || code === 'CBC.0250';

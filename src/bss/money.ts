@@ -1,0 +1,26 @@
+/**
+ * Money is decimal end to end. Every amount from the wire (a `WireDecimal`: an exact string, or a safe
+ * integer) becomes a decimal.js value here and nowhere else.
+ */
+import { Decimal } from 'decimal.js';
+import type { WireDecimal } from './operations/spec.js';
+
+/** An isolated decimal.js constructor, so no other module's global settings change our arithmetic. */
+export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export function toDecimal(value: WireDecimal): Decimal {
+  return new Money(value);
+}
+
+/** Like `toDecimal`, but absent stays absent. */
+export function toDecimalOrNull(value: WireDecimal | null | undefined): Decimal | null {
+  return value === null || value === undefined || value === '' ? null : new Money(value);
+}
+
+/** The exact sum of the given amounts. */
+export function sumDecimals(values: Iterable<Decimal>): Decimal {
+  let total = new Money(0);
+  for (const value of values) total = total.plus(value);
+  return total;
+}
