@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (index.js) and ESM (index.mjs) without an exports map. Node (and so the
+    // externalised Pothos/yoga) loads index.js, while Vite would pick index.mjs for our sources: two
+    // instances of graphql, and "Cannot use GraphQLSchema from another module or realm". Pin one.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
-    // The simulator and the gateway listen on loopback ports; keep files isolated but not too many at once
-    // on the 2-core CI machine.
+    // The simulator and the gateway listen on loopback ports; files run in forked workers.
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -24,3 +24,12 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * The text of a decimal as the graph writes it: exact, never an exponent, and at least two decimal
+ * places (money in yuan reads to the fen: "150000.00", "0.10"), keeping every further digit Huawei sent
+ * ("0.00097222"). decimal.js does not keep the scale of its input, so this fixes one form for all.
+ */
+export function formatDecimal(value: Decimal): string {
+  return value.toFixed(Math.max(2, value.decimalPlaces()));
+}

@@ -1,0 +1,22 @@
+/** The BSS client's public surface: what resolvers, loaders, the gateway and tests import. */
+export { BssClient, type BssClientOptions } from './client.js';
+export type { CallOptions, PaginateOptions } from './call-options.js';
+export { CallCounter, type CallCounts, type RequestEvent, type RequestHook } from './call-counter.js';
+export {
+  credentialsFromEnv,
+  credentialIdentity,
+  isTokenCredentials,
+  type ClientCredentials,
+  type PartnerCredentials,
+  type PartnerTokenCredentials,
+} from './credentials.js';
+export { BssError, isGatewayCode, isThrottleCode, type BssErrorKind } from './errors.js';
+export { IAM_AGENCY_TOKEN_OPERATION, NO_AGENCY_CODE } from './iam-client.js';
+export type { Page, PageItem } from './paginate.js';
+export { RateBudget, type RateBudgetOptions } from './rate-budget.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+export type { Clock, Sleep } from './time.js';
+export type { Transport, TransportRequest, TransportResponse } from './transport.js';
+export { toDecimal, toDecimalOrNull, sumDecimals, Money } from './money.js';
+export { parseWireJson, stringifyWireJson, wireNumber } from './wire-json.js';
+export * from './operations/spec.js';

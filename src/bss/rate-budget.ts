@@ -1,0 +1,84 @@
+/**
+ * A request budget per API per credential (huawei-auth-and-errors.md §9.4: 10 requests/s counted per
+ * source IP, API and account; some APIs document more). Requests QUEUE rather than burst: each key keeps
+ * the earliest time its next request may start (GCRA with no burst tolerance, i.e. a leaky bucket), and
+ * consecutive starts are at least `ceil(1000 / rate)` ms apart. With that spacing no one-second window,
+ * however it is aligned, holds more than `rate` starts; the ceiling keeps float error from letting a
+ * (rate+1)-th start slip into the window. A burst budget would be faster for the first few calls but
+ * lets two bursts land in one server-side window, which then costs a 429 and a 2–5 s back-off.
+ *
+ * Every attempt takes budget, retries included, because the gateway counts every request it receives.
+ */
+import { DEFAULT_RATE_PER_SECOND } from './operations/spec.js';
+import { realSleep, systemClock, type Clock, type Sleep } from './time.js';
+
+export interface RateBudgetOptions {
+  /** Requests per second per API per credential where nothing more specific applies. Default 10. */
+  readonly perSecond?: number;
+  /** Per-operation overrides by operation name; they win over the spec's documented `ratePerSecond`. */
+  readonly perOperation?: Readonly<Record<string, number>>;
+  readonly clock?: Clock;
+  readonly sleep?: Sleep;
+}
+
+/** Keys with nothing queued are dropped once the table is this big; they hold no information. */
+const PRUNE_AT = 10_000;
+
+export class RateBudget {
+  private readonly next = new Map<string, number>();
+  private readonly perSecond: number;
+  private readonly perOperation: Readonly<Record<string, number>>;
+  private readonly clock: Clock;
+  private readonly sleep: Sleep;
+
+  constructor(options: RateBudgetOptions = {}) {
+    this.perSecond = positiveRate(options.perSecond ?? DEFAULT_RATE_PER_SECOND, 'perSecond');
+    this.perOperation = options.perOperation ?? {};
+    for (const [name, rate] of Object.entries(this.perOperation)) positiveRate(rate, `perOperation.${name}`);
+    this.clock = options.clock ?? systemClock;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** The quota that applies to an operation: configured override, else the spec's documented quota, else the default. */
+  rateFor(op: { readonly name: string; readonly ratePerSecond?: number | undefined }): number {
+    return this.perOperation[op.name] ?? op.ratePerSecond ?? this.perSecond;
+  }
+
+  /** Minimum distance between two starts on one key, in whole milliseconds. */
+  static intervalMs(rate: number): number {
+    return Math.ceil(1000 / rate);
+  }
+
+  /**
+   * Books the next start slot on `key` and returns its time (ms since the epoch). Pure bookkeeping: the
+   * caller waits until then. Slots are handed out in call order, so waiters start in FIFO order.
+   */
+  reserve(key: string, rate: number): number {
+    const now = this.clock();
+    if (this.next.size >= PRUNE_AT) this.prune(now);
+    const start = Math.max(now, this.next.get(key) ?? now);
+    this.next.set(key, start + RateBudget.intervalMs(rate));
+    return start;
+  }
+
+  /**
+   * Waits for a slot on `key`; resolves with the slot's start time. An abort while queued rejects with the
+   * signal's reason; the slot stays used (erring on the side of fewer requests, never more).
+   */
+  async acquire(key: string, rate: number, signal?: AbortSignal): Promise<number> {
+    if (signal?.aborted) throw signal.reason;
+    const start = this.reserve(key, rate);
+    const wait = start - this.clock();
+    if (wait > 0) await this.sleep(wait, signal);
+    return start;
+  }
+
+  private prune(now: number): void {
+    for (const [key, next] of this.next) if (next <= now) this.next.delete(key);
+  }
+}
+
+function positiveRate(rate: number, name: string): number {
+  if (!(Number.isFinite(rate) && rate > 0)) throw new RangeError(`rate budget ${name} must be a positive number of requests per second`);
+  return rate;
+}

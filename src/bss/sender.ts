@@ -1,0 +1,153 @@
+/**
+ * One logical upstream request with everything around it: per-attempt rate budget, authentication
+ * (AK/SK signature or token), the HTTP exchange, counting, the `onRequest` hook, response parsing and
+ * retries. Shared by the BSS client and the IAM token exchange so both obey the same rules.
+ */
+import type { CallCounter, RequestHook } from './call-counter.js';
+import type { PartnerCredentials } from './credentials.js';
+import { BssError } from './errors.js';
+import type { HttpRequestParts } from './http-request.js';
+import type { RateBudget } from './rate-budget.js';
+import { interpretResponse } from './response.js';
+import { abortedError, runWithRetry, type RetryOptions } from './retry.js';
+import { formatSdkDate, signRequest, type SigningAlgorithm } from './signer.js';
+import type { Clock, Sleep } from './time.js';
+import { TransportFailure, type Transport, type TransportResponse } from './transport.js';
+
+export type Auth =
+  | { readonly kind: 'aksk'; readonly credentials: PartnerCredentials }
+  | { readonly kind: 'token'; readonly token: string };
+
+export interface SigningConfig {
+  readonly algorithm?: SigningAlgorithm;
+  /** V11-HMAC-SHA256 only: region (`globe` for global credentials in the Go SDK) and service name. */
+  readonly derived?: { readonly region: string; readonly service: string };
+}
+
+export interface SendSpec {
+  readonly operation: string;
+  readonly kind: 'read' | 'write';
+  readonly budgetKey: string;
+  readonly rate: number;
+  readonly caller: 'partner' | 'customer';
+}
+
+export interface SendResult {
+  readonly body: unknown;
+  readonly response: TransportResponse;
+  readonly attempts: number;
+}
+
+export interface SenderDeps {
+  readonly transport: Transport;
+  readonly budget: RateBudget;
+  readonly counter: CallCounter;
+  readonly onRequest?: RequestHook | undefined;
+  readonly retry: RetryOptions;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly signing: SigningConfig;
+  readonly userAgent: string;
+  /** Removes the configured secrets, plus `extra` (e.g. the customer token of this call), from a message. */
+  readonly redact: (text: string, extra?: readonly string[]) => string;
+}
+
+/** The headers of one attempt: the request's own, authentication, then the unsigned User-Agent. */
+export function authenticate(parts: HttpRequestParts, auth: Auth, now: Date, signing: SigningConfig, userAgent: string): Record<string, string> {
+  const headers: Record<string, string> = { ...parts.headers };
+  if (auth.kind === 'token') {
+    headers['X-Auth-Token'] = auth.token;
+  } else {
+    const { credentials } = auth;
+    // GlobalCredentials (Node SDK): X-Domain-Id and, for temporary keys, X-Security-Token are present at
+    // signing time and therefore signed, together with Content-Type and host (huawei-auth-and-errors.md §2.6).
+    headers['X-Domain-Id'] = credentials.domainId;
+    if (credentials.securityToken) headers['X-Security-Token'] = credentials.securityToken;
+    const signed = signRequest(
+      { method: parts.method, url: parts.url, headers, body: parts.body },
+      { ak: credentials.ak, sk: credentials.sk },
+      { sdkDate: formatSdkDate(now), style: 'node', ...(signing.algorithm ? { algorithm: signing.algorithm } : {}), ...(signing.derived ? { derived: signing.derived } : {}) },
+    );
+    headers['X-Sdk-Date'] = signed['X-Sdk-Date'];
+    headers['Authorization'] = signed.Authorization;
+  }
+  // Added after signing, as the Node SDK's HTTP layer does, so a proxy that rewrites it breaks nothing.
+  headers['User-Agent'] = userAgent;
+  return headers;
+}
+
+export class Sender {
+  constructor(private readonly deps: SenderDeps) {}
+
+  async send(spec: SendSpec, parts: HttpRequestParts, auth: Auth, signal?: AbortSignal): Promise<SendResult> {
+    const { deps } = this;
+    const extraSecrets = auth.kind === 'token' ? [auth.token] : [];
+    const redact = (text: string): string => deps.redact(text, extraSecrets);
+    return runWithRetry(
+      async (attempt) => {
+        try {
+          await deps.budget.acquire(spec.budgetKey, spec.rate, signal);
+        } catch (reason) {
+          throw abortedError(spec.operation, attempt - 1, reason);
+        }
+        const started = deps.clock();
+        const headers = authenticate(parts, auth, new Date(started), deps.signing, deps.userAgent);
+        deps.counter.recordRequest(spec.operation);
+        let response: TransportResponse;
+        try {
+          response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal });
+        } catch (failure) {
+          const error =
+            failure instanceof TransportFailure
+              ? new BssError({ kind: 'transport', operation: spec.operation, code: failure.code, message: redact(failure.message), attempts: attempt, cause: failure.cause })
+              : new BssError({ kind: 'transport', operation: spec.operation, code: 'TRANSPORT.CONNECTION', message: 'request failed before a response', attempts: attempt, cause: failure });
+          this.emit(spec, attempt, started, undefined, error.code, undefined);
+          throw error;
+        }
+        try {
+          const body = interpretResponse(response, { operation: spec.operation, attempts: attempt, redact });
+          this.emit(spec, attempt, started, response.status, undefined, response.headers['x-request-id']);
+          return { body, response, attempts: attempt };
+        } catch (error) {
+          const bss = error as BssError;
+          this.emit(spec, attempt, started, response.status, bss.code, bss.requestId);
+          throw error;
+        }
+      },
+      {
+        operation: spec.operation,
+        retryable: spec.kind === 'read',
+        options: deps.retry,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        signal,
+      },
+    );
+  }
+
+  private emit(spec: SendSpec, attempt: number, started: number, status: number | undefined, errorCode: string | undefined, requestId: string | undefined): void {
+    const hook = this.deps.onRequest;
+    if (!hook) return;
+    try {
+      hook({ operation: spec.operation, status, durationMs: this.deps.clock() - started, attempt, errorCode, requestId, caller: spec.caller });
+    } catch {
+      // A broken metrics hook must not turn a good upstream answer into a failure.
+    }
+  }
+}
+
+/** The same error with a different attempt count (a token-refresh repeat adds its attempts to the first round's). */
+export function withAttempts(error: BssError, attempts: number): BssError {
+  return new BssError({
+    kind: error.kind,
+    operation: error.operation,
+    code: error.code,
+    message: error.upstreamMessage,
+    httpStatus: error.httpStatus,
+    requestId: error.requestId,
+    attempts,
+    cause: error.cause,
+  });
+}

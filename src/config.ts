@@ -1,0 +1,137 @@
+/**
+ * Environment → one typed, validated configuration. Every problem is reported with the variable that
+ * caused it, all at once, so an operator fixes the environment in one go. Credential variables follow
+ * Huawei's SDK names (huawei-auth-and-errors.md §2.6).
+ */
+
+export type Language = 'zh_CN' | 'en_US';
+
+export interface PartnerCredentialsConfig {
+  readonly ak: string;
+  readonly sk: string;
+  readonly domainId: string;
+  readonly securityToken?: string;
+}
+
+export interface SimulatorConfig {
+  readonly seed: number;
+  readonly customers: number;
+  readonly latencyMs: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Partner credentials for real Huawei Cloud; absent → the embedded simulator. */
+  readonly credentials: PartnerCredentialsConfig | undefined;
+  readonly bssEndpoint: string;
+  readonly iamEndpoint: string;
+  /** Agency customers granted the partner (the partner platform id `xaccountType`); absent: customer-only fields fail. */
+  readonly agencyName: string | undefined;
+  readonly language: Language;
+  readonly upstream: {
+    /** Requests per second per API per credential (Huawei's default quota is 10). */
+    readonly ratePerSecond: number;
+    readonly connectTimeoutMs: number;
+    readonly responseTimeoutMs: number;
+    readonly retryMaxAttempts: number;
+  };
+  readonly simulator: SimulatorConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+class Reader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  /** A set, non-blank value, trimmed; blank counts as unset (a common shell mistake, not a value). */
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, fallback: string): string {
+    const raw = this.string(name) ?? fallback;
+    try {
+      const url = new URL(raw);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+      if (url.pathname !== '/' || url.search || url.hash) {
+        this.problems.push(`${name} must be a bare origin such as https://bss.myhuaweicloud.com (got "${raw}")`);
+      }
+      return url.origin;
+    } catch {
+      this.problems.push(`${name} must be an http(s) URL such as https://bss.myhuaweicloud.com (got "${raw}")`);
+      return fallback;
+    }
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+    if (!match) this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return match ?? fallback;
+  }
+}
+
+function readCredentials(r: Reader): PartnerCredentialsConfig | undefined {
+  const ak = r.string('HUAWEICLOUD_SDK_AK');
+  const sk = r.string('HUAWEICLOUD_SDK_SK');
+  const domainId = r.string('HUAWEICLOUD_SDK_DOMAIN_ID');
+  const securityToken = r.string('HUAWEICLOUD_SDK_SECURITY_TOKEN');
+  if (!ak && !sk && !domainId && !securityToken) return undefined;
+  // Half a credential is a mistake, not a request for the simulator: say which part is missing.
+  if (!ak) r.problems.push('HUAWEICLOUD_SDK_AK is required when any HUAWEICLOUD_SDK_* credential is set');
+  if (!sk) r.problems.push('HUAWEICLOUD_SDK_SK is required when HUAWEICLOUD_SDK_AK is set');
+  // BSS is a global service: without a domain id the SDKs would call IAM to discover it; we require it.
+  if (!domainId) r.problems.push('HUAWEICLOUD_SDK_DOMAIN_ID (the partner account id) is required with HUAWEICLOUD_SDK_AK');
+  else if (!/^[0-9a-f]{32}$/i.test(domainId)) r.problems.push(`HUAWEICLOUD_SDK_DOMAIN_ID must be 32 hex characters (got "${domainId}")`);
+  if (!ak || !sk || !domainId) return undefined;
+  return { ak, sk, domainId, ...(securityToken ? { securityToken } : {}) };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const r = new Reader(env);
+  const config: Config = {
+    port: r.integer('PORT', 4000, 0, 65535),
+    host: r.string('HOST') ?? '127.0.0.1',
+    credentials: readCredentials(r),
+    bssEndpoint: r.url('HUAWEICLOUD_BSS_ENDPOINT', 'https://bss.myhuaweicloud.com'),
+    iamEndpoint: r.url('HUAWEICLOUD_IAM_ENDPOINT', 'https://iam.myhuaweicloud.com'),
+    agencyName: r.string('PARTNER_GRAPH_AGENCY_NAME'),
+    language: r.oneOf<Language>('PARTNER_GRAPH_LANGUAGE', 'zh_CN', ['zh_CN', 'en_US']),
+    upstream: {
+      ratePerSecond: r.integer('PARTNER_GRAPH_RATE_PER_SECOND', 10, 1, 1000),
+      connectTimeoutMs: r.integer('PARTNER_GRAPH_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+      responseTimeoutMs: r.integer('PARTNER_GRAPH_RESPONSE_TIMEOUT_MS', 30_000, 100, 600_000),
+      retryMaxAttempts: r.integer('PARTNER_GRAPH_RETRY_MAX_ATTEMPTS', 5, 1, 10),
+    },
+    simulator: {
+      seed: r.integer('SIMULATOR_SEED', 42, 0, 2 ** 31 - 1),
+      customers: r.integer('SIMULATOR_CUSTOMERS', 300, 1, 200_000),
+      latencyMs: r.integer('SIMULATOR_LATENCY_MS', 0, 0, 60_000),
+    },
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,54 @@
+/**
+ * The per-request context: who is asking, which language names come in, the BSS client (shared, with
+ * its process-wide rate budget and token cache), the process-wide reference cache, and this request's
+ * own DataLoaders, so nothing batched or cached for one request leaks into another.
+ */
+import type { BssClient } from './bss/client.js';
+import type { Language } from './config.js';
+import { createLoaders, type Loaders } from './loaders/index.js';
+import type { ReferenceCache } from './loaders/reference-cache.js';
+
+export interface GraphLimits {
+  /** Largest `first`/`last` a connection accepts. */
+  readonly maxFirst: number;
+  /** Edges a connection returns when neither first nor last is given. */
+  readonly defaultFirst: number;
+}
+
+export const DEFAULT_LIMITS: GraphLimits = { maxFirst: 1000, defaultFirst: 20 };
+
+/** What lives as long as the process: one per gateway. */
+export interface GatewayServices {
+  readonly bss: BssClient;
+  /** The partner account whose credentials the gateway holds. */
+  readonly partnerDomainId: string;
+  readonly reference: ReferenceCache;
+  readonly defaultLanguage: Language;
+  readonly limits?: GraphLimits;
+}
+
+export interface GraphQLContext extends GatewayServices {
+  /** Language of localised names (service types, regions, …): `Accept-Language` or the configured default. */
+  readonly language: Language;
+  readonly limits: GraphLimits;
+  readonly loaders: Loaders;
+}
+
+/** `Accept-Language: en` → en_US; anything Chinese → zh_CN; otherwise the configured default. */
+export function languageFrom(header: string | null, fallback: Language): Language {
+  if (!header) return fallback;
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en_US';
+  if (first.startsWith('zh')) return 'zh_CN';
+  return fallback;
+}
+
+export function createContext(services: GatewayServices, request: Request): GraphQLContext {
+  const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
+  return {
+    ...services,
+    language,
+    limits: services.limits ?? DEFAULT_LIMITS,
+    loaders: createLoaders({ bss: services.bss, language, partnerDomainId: services.partnerDomainId }),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * GraphiQL that works with no internet: yoga's own GraphiQL build (@graphql-yoga/graphiql), served from
+ * node_modules under /graphiql/ instead of the CDN yoga's default page loads it from, with the contract
+ * operations (examples/contract.graphql) open as tabs so an analyst starts from working queries.
+ */
+import { readFile, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+
+const readFileAsync = promisify(readFile);
+export const ASSET_PREFIX = '/graphiql/';
+
+const ASSET_DIR = join(dirname(createRequire(import.meta.url).resolve('@graphql-yoga/graphiql/package.json')), 'dist');
+const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** Serves the GraphiQL bundle; anything outside its dist folder or of another type is not found. */
+export function useGraphiQLAssets(): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (!url.pathname.startsWith(ASSET_PREFIX)) return;
+      const relative = normalize(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)));
+      const type = CONTENT_TYPES[relative.slice(relative.lastIndexOf('.'))];
+      const file = join(ASSET_DIR, relative);
+      if (!type || !file.startsWith(ASSET_DIR + sep)) {
+        endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+        return;
+      }
+      try {
+        const body = await readFileAsync(file);
+        endResponse(new fetchAPI.Response(body, { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' } }));
+      } catch {
+        endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+      }
+    },
+  };
+}
+
+const escapeScript = (json: string): string => json.replace(/</g, '\\u003c');
+
+/** The page yoga renders for GraphiQL, pointing at the local assets. */
+export function renderOfflineGraphiQL(options: GraphiQLOptions): string {
+  const title = (options.title ?? 'GraphiQL').replace(/[<>&"]/g, '');
+  const a = ASSET_PREFIX;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="stylesheet" href="${a}graphiql.css"></head>
+<body id="body" class="no-focus-outline"><noscript>You need to enable JavaScript to run GraphiQL.</noscript>
+<div id="root">Loading ${title}…</div>
+<script>
+const workerUrls = {
+  editorWorkerService: "${a}monacoeditorwork/editor.worker.bundle.js",
+  json: "${a}monacoeditorwork/json.worker.bundle.js",
+  graphql: "${a}monacoeditorwork/graphql.worker..bundle.js"
+};
+self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => workerUrls[label] };
+</script>
+<script src="${a}yoga-graphiql.umd.js"></script>
+<script>YogaGraphiQL.renderYogaGraphiQL(root, ${escapeScript(JSON.stringify(options))});</script>
+</body></html>`;
+}
+
+/** One tab per operation of examples/contract.graphql, with example variables where we have them. */
+export function contractTabs(variables: Record<string, unknown> = {}): NonNullable<GraphiQLOptions['defaultTabs']> {
+  const text = readFileSync(new URL('../examples/contract.graphql', import.meta.url), 'utf8');
+  return parse(text)
+    .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+    .map((op) => {
+      const used = Object.fromEntries(
+        (op.variableDefinitions ?? []).flatMap((v) => (v.variable.name.value in variables ? [[v.variable.name.value, variables[v.variable.name.value]]] : [])),
+      );
+      return { query: print(op), variables: Object.keys(used).length > 0 ? JSON.stringify(used, null, 2) : null };
+    });
+}

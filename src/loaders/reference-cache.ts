@@ -1,0 +1,38 @@
+/**
+ * Reference data (service types, resource types, units, …) changes rarely and is small, so it is cached
+ * across requests, keyed by what was asked and the language, with a TTL. lru-cache's `fetch` makes
+ * concurrent misses share one upstream call.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Language } from '../config.js';
+
+export interface ReferenceCacheOptions {
+  /** How long an entry stays fresh. */
+  readonly ttlMs: number;
+  /** Entries kept at most (lists per language and per parent code). */
+  readonly max?: number;
+}
+
+type Loader = () => Promise<unknown>;
+
+export class ReferenceCache {
+  private readonly cache: LRUCache<string, { value: unknown }, Loader>;
+
+  constructor(options: ReferenceCacheOptions) {
+    this.cache = new LRUCache<string, { value: unknown }, Loader>({
+      max: options.max ?? 500,
+      ttl: options.ttlMs,
+      fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+    });
+  }
+
+  /** The cached value for (kind, language, key), loading it once when absent or stale. */
+  async get<T>(kind: string, language: Language, load: () => Promise<T>, key = ''): Promise<T> {
+    const entry = await this.cache.fetch(`${kind}\u0000${language}\u0000${key}`, { context: load });
+    return entry!.value as T;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

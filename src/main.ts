@@ -1,0 +1,110 @@
+/**
+ * `npm start`: read the configuration; with no Huawei Cloud credentials, start the embedded simulator
+ * on a free loopback port and point the gateway at it; then serve GraphQL on PORT.
+ */
+import { createServer } from 'node:http';
+import { BssClient } from './bss/client.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createGateway } from './gateway.js';
+import { ReferenceCache } from './loaders/reference-cache.js';
+import { startSimulator, type RunningSimulator } from './simulator/server.js';
+
+interface Upstream {
+  readonly bssEndpoint: string;
+  readonly iamEndpoint: string;
+  readonly credentials: { ak: string; sk: string; domainId: string; securityToken?: string };
+  readonly agencyName: string | undefined;
+  readonly simulator?: RunningSimulator;
+}
+
+async function upstreamFor(config: Config): Promise<Upstream> {
+  if (config.credentials) {
+    return { bssEndpoint: config.bssEndpoint, iamEndpoint: config.iamEndpoint, credentials: config.credentials, agencyName: config.agencyName };
+  }
+  const simulator = await startSimulator({
+    port: 0,
+    seed: config.simulator.seed,
+    customers: config.simulator.customers,
+    faults: { latencyMs: config.simulator.latencyMs },
+  });
+  const { ak, sk, domainId, xaccountType } = simulator.credentials;
+  return {
+    bssEndpoint: simulator.url,
+    iamEndpoint: simulator.url,
+    credentials: { ak, sk, domainId },
+    agencyName: config.agencyName ?? xaccountType,
+    simulator,
+  };
+}
+
+/** Variables that make the GraphiQL example tabs answer on the simulator's data right away. */
+function simulatorExamples(simulator: RunningSimulator): Record<string, unknown> {
+  const world = simulator.state.world;
+  const customer = world.customersOf(null).find((c) => c.associationType === '2' && c.agency) ?? world.customers[0];
+  // The last closed billing cycle, in Beijing time as Huawei bills.
+  const beijing = new Date(world.now.getTime() + 8 * 3_600_000);
+  const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
+  const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { first: 20, customerId: customer?.customerId, cycle };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const upstream = await upstreamFor(config);
+  const bss = new BssClient({
+    endpoint: upstream.bssEndpoint,
+    iamEndpoint: upstream.iamEndpoint,
+    credentials: upstream.credentials,
+    agencyName: upstream.agencyName,
+    rate: { perSecond: config.upstream.ratePerSecond },
+    retry: { maxAttempts: config.upstream.retryMaxAttempts },
+    timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
+  });
+  const gateway = createGateway(
+    {
+      bss,
+      partnerDomainId: upstream.credentials.domainId,
+      reference: new ReferenceCache({ ttlMs: 6 * 3_600_000 }),
+      defaultLanguage: config.language,
+    },
+    { exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 } },
+  );
+
+  const server = createServer(gateway);
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    console.log(`Partner Graph: GraphiQL at http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}/graphql`);
+    if (upstream.simulator) {
+      const c = upstream.simulator.credentials;
+      console.log(
+        `Data is SIMULATED: no HUAWEICLOUD_SDK_AK/SK/DOMAIN_ID set, so the embedded Huawei Cloud simulator ` +
+          `(seed ${config.simulator.seed}, ${config.simulator.customers} customers) answers at ${upstream.simulator.url}\n` +
+          `  demo partner: domain ${c.domainId}, AK ${c.ak} (demo credentials, not secret)`,
+      );
+    } else {
+      console.log(`Upstream: ${upstream.bssEndpoint} as partner domain ${upstream.credentials.domainId}`);
+    }
+  });
+
+  const shutdown = (): void => {
+    server.close();
+    void bss.close();
+    void upstream.simulator?.close();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+await main();

@@ -1,0 +1,130 @@
+/**
+ * Relay connections over Huawei's offset/limit paging. A cursor is the row offset of its edge (opaque,
+ * base64url), so `after` maps straight onto the upstream `offset`. A `first` larger than the endpoint's
+ * page maximum is served by walking upstream pages; `first` beyond the configured maximum is refused
+ * with a clear error instead of flooding the upstream. Plain functions: no GraphQL in here.
+ */
+import { GraphQLError } from 'graphql';
+
+export interface ConnectionArgs {
+  readonly first?: number | null | undefined;
+  readonly after?: string | null | undefined;
+  readonly last?: number | null | undefined;
+  readonly before?: string | null | undefined;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** The upstream's total count, or null where the endpoint returns none. */
+  readonly total: number | null;
+}
+
+/** Fetches one upstream page; `limit` never exceeds the endpoint's page maximum. */
+export type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
+
+export interface Edge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+export interface OffsetConnection<T> {
+  readonly edges: Edge<T>[];
+  readonly pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  readonly totalCount: number | null;
+}
+
+export interface ConnectionLimits {
+  /** Largest `limit` the endpoint accepts. */
+  readonly pageMax: number;
+  /** Edges when neither first nor last is given. */
+  readonly defaultFirst: number;
+  /** Largest first/last a client may ask for (configured; protects the upstream quota). */
+  readonly maxFirst: number;
+}
+
+const PREFIX = 'offset:';
+
+export function offsetToCursor(offset: number): string {
+  return Buffer.from(`${PREFIX}${offset}`).toString('base64url');
+}
+
+export function cursorToOffset(cursor: string, argument: 'after' | 'before'): number {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(cursor) || !Number.isSafeInteger(offset) || offset < 0 || String(offset) !== text.slice(PREFIX.length)) {
+    throw badInput(`"${argument}" is not a cursor of this connection; pass an edge's cursor or pageInfo.endCursor as it was returned`, argument);
+  }
+  return offset;
+}
+
+function badInput(message: string, argument: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+function checkCount(value: number | null | undefined, argument: 'first' | 'last', max: number): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0) throw badInput(`"${argument}" must be a whole number of at least 0 (got ${value})`, argument);
+  if (value > max) throw badInput(`"${argument}" may be at most ${max} (got ${value}); page with "after" for more`, argument);
+  return value;
+}
+
+/** Reads rows [offset, offset + count) by walking upstream pages, stopping early at the end of the list. */
+async function readWindow<T>(fetchPage: FetchPage<T>, offset: number, count: number, pageMax: number): Promise<Page<T>> {
+  const items: T[] = [];
+  let total: number | null = null;
+  let at = offset;
+  // A zero-size window still needs the total, and the upstream wants limit >= 1.
+  let remaining = Math.max(count, 1);
+  for (;;) {
+    const limit = Math.min(remaining, pageMax);
+    const page = await fetchPage(at, limit);
+    total = page.total;
+    items.push(...page.items);
+    at += page.items.length;
+    remaining -= page.items.length;
+    if (remaining <= 0 || page.items.length < limit || (total !== null && at >= total)) break;
+  }
+  return { items: items.slice(0, count), total };
+}
+
+export async function offsetConnection<T>(args: ConnectionArgs, fetchPage: FetchPage<T>, limits: ConnectionLimits): Promise<OffsetConnection<T>> {
+  const first = checkCount(args.first, 'first', limits.maxFirst);
+  const last = checkCount(args.last, 'last', limits.maxFirst);
+  if (first !== null && last !== null) throw badInput('pass either "first" or "last", not both', 'last');
+  const afterOffset = args.after ? cursorToOffset(args.after, 'after') + 1 : 0;
+  let beforeOffset = args.before ? cursorToOffset(args.before, 'before') : null;
+
+  let start = afterOffset;
+  let count = first ?? limits.defaultFirst;
+  if (last !== null) {
+    // Paging backwards needs the end of the list: the `before` cursor, or the total from a probe.
+    if (beforeOffset === null) beforeOffset = (await readWindow(fetchPage, 0, 0, limits.pageMax)).total ?? 0;
+    start = Math.max(afterOffset, beforeOffset - last);
+    count = beforeOffset - start;
+  } else if (beforeOffset !== null) {
+    count = Math.min(count, Math.max(0, beforeOffset - start));
+  }
+
+  const { items, total } = await readWindow(fetchPage, start, count, limits.pageMax);
+  const edges = items.map((node, i) => ({ cursor: offsetToCursor(start + i), node }));
+  const end = start + items.length;
+  const hasNextPage = total !== null ? end < total && (beforeOffset === null || end < beforeOffset) : items.length === count && count > 0;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: total,
+  };
+}
+
+/** A connection over a list already in memory (reference data, merged results). */
+export function arrayConnection<T>(args: ConnectionArgs, all: readonly T[], limits: Omit<ConnectionLimits, 'pageMax'>): Promise<OffsetConnection<T>> {
+  return offsetConnection(args, async (offset, limit) => ({ items: all.slice(offset, offset + limit), total: all.length }), {
+    ...limits,
+    pageMax: Number.MAX_SAFE_INTEGER,
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Reference catalogues, each read whole (at the endpoint's largest page) and cached per language
+ * across requests: they change rarely (bss-api-commerce.md §7.3). Every `serviceType { code name }`-style
+ * edge in the graph resolves through the lookups here, from the cache, never with an extra call per record.
+ * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListMeasureUnits §5.5, ListConversions §5.6.
+ */
+import { ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes } from '../bss/operations/commerce/index.js';
+import type { GraphQLContext } from '../context.js';
+
+export interface ServiceTypeShape {
+  readonly code: string;
+  readonly name: string;
+  readonly abbreviation: string | null;
+}
+
+export interface ResourceTypeShape {
+  readonly code: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly serviceTypeCode: string | null;
+}
+
+export interface MeasureUnitShape {
+  readonly id: number;
+  readonly name: string;
+  readonly abbreviation: string | null;
+  /** Units convert only within one measure type (currency, duration, traffic, …). */
+  readonly measureType: number | null;
+}
+
+export interface ConversionShape {
+  readonly fromMeasureId: number;
+  readonly toMeasureId: number;
+  /** 1 unit of `from` = ratio units of `to`: a long upstream, kept as exact text (it may exceed 2^53). */
+  readonly ratio: string;
+  readonly measureType: number | null;
+}
+
+type Ctx = Pick<GraphQLContext, 'bss' | 'reference' | 'language'>;
+
+export function serviceTypes(ctx: Ctx): Promise<ServiceTypeShape[]> {
+  return ctx.reference.get('serviceTypes', ctx.language, async () => {
+    const { items } = await ctx.bss.paginate(ListServiceTypes, {}, { language: ctx.language });
+    // Every field is optional in the SDK model; an entry without a code cannot be referenced, so skip it.
+    return items.flatMap((s) =>
+      s.service_type_code ? [{ code: s.service_type_code, name: s.service_type_name ?? s.service_type_code, abbreviation: s.abbreviation ?? null }] : [],
+    );
+  });
+}
+
+export function resourceTypes(ctx: Ctx): Promise<ResourceTypeShape[]> {
+  return ctx.reference.get('resourceTypes', ctx.language, async () => {
+    const { items } = await ctx.bss.paginate(ListResourceTypes, {}, { language: ctx.language });
+    return items.flatMap((r) =>
+      r.resource_type_code
+        ? [{ code: r.resource_type_code, name: r.resource_type_name ?? r.resource_type_code, description: r.resource_type_desc ?? null, serviceTypeCode: r.service_type_code ?? null }]
+        : [],
+    );
+  });
+}
+
+export function measureUnits(ctx: Ctx): Promise<MeasureUnitShape[]> {
+  return ctx.reference.get('measureUnits', ctx.language, async () => {
+    const res = await ctx.bss.call(ListMeasureUnits, {}, { language: ctx.language });
+    return (res.measure_units ?? []).flatMap((u) =>
+      u.measure_id === undefined ? [] : [{ id: u.measure_id, name: u.measure_name ?? String(u.measure_id), abbreviation: u.abbreviation ?? null, measureType: u.measure_type ?? null }],
+    );
+  });
+}
+
+export function conversions(ctx: Ctx): Promise<ConversionShape[]> {
+  return ctx.reference.get('conversions', ctx.language, async () => {
+    const res = await ctx.bss.call(ListConversions, {}, { language: ctx.language });
+    return (res.conversions ?? []).flatMap((c) =>
+      c.measure_id === undefined || c.ref_measure_id === undefined || c.conversion_ratio === undefined
+        ? []
+        : [{ fromMeasureId: c.measure_id, toMeasureId: c.ref_measure_id, ratio: String(c.conversion_ratio), measureType: c.measure_type ?? null }],
+    );
+  });
+}
+
+/**
+ * The service type for a code, from the cached catalogue. Records often carry their own localised name;
+ * it is used when the catalogue does not know the code (a service newer than the catalogue page).
+ */
+export async function serviceTypeByCode(ctx: Ctx, code: string, nameFromRecord?: string | null): Promise<ServiceTypeShape> {
+  const known = (await serviceTypes(ctx)).find((s) => s.code === code);
+  return known ?? { code, name: nameFromRecord || code, abbreviation: null };
+}
+
+export async function resourceTypeByCode(ctx: Ctx, code: string, nameFromRecord?: string | null): Promise<ResourceTypeShape> {
+  const known = (await resourceTypes(ctx)).find((r) => r.code === code);
+  return known ?? { code, name: nameFromRecord || code, description: null, serviceTypeCode: null };
+}
+
+export async function measureUnitById(ctx: Ctx, id: number): Promise<MeasureUnitShape | null> {
+  return (await measureUnits(ctx)).find((u) => u.id === id) ?? null;
+}

@@ -1,0 +1,29 @@
+/**
+ * GraphQL enums over Huawei's numeric and string codes, each code list mapped here and only here. The
+ * same wire field uses different code lists on different endpoints (bss-api-commerce.md §0.8), so each
+ * enum names the list it maps. A code the schema does not know yet resolves to `UNKNOWN` instead of
+ * failing the query; the raw code stays available next to it.
+ */
+import { builder } from './builder.js';
+
+/** Resolves a wire code to itself when the enum knows it, else to the enum's UNKNOWN value. */
+export function knownCode<Known extends number | string>(known: ReadonlySet<Known>, code: number | string, unknown: Known): Known {
+  return known.has(code as Known) ? (code as Known) : unknown;
+}
+
+export const ACCOUNT_TYPE_UNKNOWN = -1 as const;
+const ACCOUNT_TYPES = {
+  CASH: { value: 1, description: 'Cash balance (现金账户), `account_type` 1.' },
+  CREDIT: { value: 2, description: 'Credit line (信用账户), `account_type` 2.' },
+  BONUS: { value: 5, description: 'Bonus (奖励金), `account_type` 5.' },
+  DEPOSIT: { value: 7, description: 'Deposit or margin (保证金), `account_type` 7.' },
+  ALLOCATABLE: { value: 8, description: 'Funds the partner may allocate to customers (可拨款), `account_type` 8.' },
+  UNKNOWN: { value: ACCOUNT_TYPE_UNKNOWN, description: 'A code this version of the schema does not know yet; see `accountTypeCode`.' },
+} as const;
+
+export const AccountType = builder.enumType('AccountType', {
+  description: 'Kind of a partner account balance (bss-api-partners.md §1.2 `account_type`).',
+  values: ACCOUNT_TYPES,
+});
+type AccountTypeCode = (typeof ACCOUNT_TYPES)[keyof typeof ACCOUNT_TYPES]['value'];
+export const KNOWN_ACCOUNT_TYPES: ReadonlySet<AccountTypeCode> = new Set(Object.values(ACCOUNT_TYPES).map((v) => v.value));

@@ -1,0 +1,17 @@
+/** Builds the schema: every graph type file registers itself on the builder when imported. */
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './enums.js';
+import './partner.js';
+import './customer.js';
+import './reference.js';
+
+builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema.graphql (sorted, so diffs show real changes only). */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const CREDS = {
+  HUAWEICLOUD_SDK_AK: 'AKEXAMPLE0000000001',
+  HUAWEICLOUD_SDK_SK: 'sk-example',
+  HUAWEICLOUD_SDK_DOMAIN_ID: '0123456789abcdef0123456789abcdef',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to the simulator on port 4000 with Huawei endpoints', () => {
+    const config = loadConfig({});
+    expect(config.credentials).toBeUndefined();
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.bssEndpoint).toBe('https://bss.myhuaweicloud.com');
+    expect(config.iamEndpoint).toBe('https://iam.myhuaweicloud.com');
+    expect(config.upstream.ratePerSecond).toBe(10);
+    expect(config.language).toBe('zh_CN');
+  });
+
+  it('reads the SDK credential variables', () => {
+    const config = loadConfig({ ...CREDS, HUAWEICLOUD_SDK_SECURITY_TOKEN: 'tok' });
+    expect(config.credentials).toEqual({
+      ak: CREDS.HUAWEICLOUD_SDK_AK,
+      sk: CREDS.HUAWEICLOUD_SDK_SK,
+      domainId: CREDS.HUAWEICLOUD_SDK_DOMAIN_ID,
+      securityToken: 'tok',
+    });
+  });
+
+  it('names each missing part of a half-set credential', () => {
+    expect(problemsOf({ HUAWEICLOUD_SDK_AK: 'x' })).toEqual([
+      'HUAWEICLOUD_SDK_SK is required when HUAWEICLOUD_SDK_AK is set',
+      'HUAWEICLOUD_SDK_DOMAIN_ID (the partner account id) is required with HUAWEICLOUD_SDK_AK',
+    ]);
+    expect(problemsOf({ HUAWEICLOUD_SDK_SK: 'x', HUAWEICLOUD_SDK_DOMAIN_ID: CREDS.HUAWEICLOUD_SDK_DOMAIN_ID })).toEqual([
+      'HUAWEICLOUD_SDK_AK is required when any HUAWEICLOUD_SDK_* credential is set',
+    ]);
+  });
+
+  it('rejects bad values with the variable and the rule', () => {
+    expect(
+      problemsOf({
+        ...CREDS,
+        HUAWEICLOUD_SDK_DOMAIN_ID: 'nothex',
+        PORT: '70000',
+        HUAWEICLOUD_BSS_ENDPOINT: 'ftp://x',
+        HUAWEICLOUD_IAM_ENDPOINT: 'https://iam.example.com/v3',
+        PARTNER_GRAPH_LANGUAGE: 'fr',
+        PARTNER_GRAPH_RATE_PER_SECOND: '1.5',
+      }),
+    ).toEqual([
+      'PORT must be a whole number from 0 to 65535 (got "70000")',
+      'HUAWEICLOUD_SDK_DOMAIN_ID must be 32 hex characters (got "nothex")',
+      'HUAWEICLOUD_BSS_ENDPOINT must be an http(s) URL such as https://bss.myhuaweicloud.com (got "ftp://x")',
+      'HUAWEICLOUD_IAM_ENDPOINT must be a bare origin such as https://bss.myhuaweicloud.com (got "https://iam.example.com/v3")',
+      'PARTNER_GRAPH_LANGUAGE must be one of zh_CN, en_US (got "fr")',
+      'PARTNER_GRAPH_RATE_PER_SECOND must be a whole number from 1 to 1000 (got "1.5")',
+    ]);
+  });
+
+  it('treats blank variables as unset and accepts language case-insensitively', () => {
+    const config = loadConfig({ HUAWEICLOUD_SDK_AK: '  ', PARTNER_GRAPH_LANGUAGE: 'en_us', HUAWEICLOUD_BSS_ENDPOINT: 'http://127.0.0.1:9000/' });
+    expect(config.credentials).toBeUndefined();
+    expect(config.language).toBe('en_US');
+    expect(config.bssEndpoint).toBe('http://127.0.0.1:9000');
+  });
+});

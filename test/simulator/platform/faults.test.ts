@@ -1,0 +1,155 @@
+/** Fault injection: every kind observable over HTTP, deterministic for a fault seed, restricted by operation. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IAM_HEADERS, call, expectCbcError, expectGatewayError, passwordBody, send, startHarness, type Harness } from './support.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ throttle: false });
+});
+afterAll(async () => {
+  await h.sim.close();
+});
+beforeEach(() => {
+  h.sim.resetFaults();
+});
+
+const ok = (path = '/v2/test/either') => call(h, { path });
+
+describe('fault kinds', () => {
+  it('latency (+ jitter)', async () => {
+    h.sim.setFaults({ latencyMs: 250, latencyJitterMs: 50 });
+    const began = performance.now();
+    const res = await ok();
+    const took = performance.now() - began;
+    expect(res.status).toBe(200);
+    expect(took).toBeGreaterThanOrEqual(245);
+    expect(took).toBeLessThan(1_500);
+  });
+
+  it('error rate: 5xx with real bodies (500 CBC.0999, 502/504 APIGW.0201)', async () => {
+    h.sim.setFaults({ errorRate: 1, seed: 11 });
+    const seen = new Set<number>();
+    for (let i = 0; i < 15; i++) {
+      const res = await ok();
+      seen.add(res.status);
+      if (res.status === 500) expectCbcError(res, 500, 'CBC.0999', 'System error.');
+      else if (res.status === 502) expectGatewayError(res, 502, 'APIGW.0201', 'Backend unavailable.');
+      else expectGatewayError(res, 504, 'APIGW.0201', 'Backend timeout.');
+    }
+    expect([...seen].sort()).toEqual([500, 502, 504]);
+  });
+
+  it('throttle rate: random 429 APIGW.0308', async () => {
+    h.sim.setFaults({ throttleRate: 1 });
+    expectGatewayError(await ok(), 429, 'APIGW.0308', 'The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second');
+  });
+
+  it('malformed rate: 200 with the JSON cut in half', async () => {
+    h.sim.setFaults({ malformedRate: 1 });
+    const res = await ok();
+    expect(res.status).toBe(200);
+    const whole = '{"kind":"partner","amount":12.30}';
+    expect(res.text).toBe(whole.slice(0, Math.floor(whole.length / 2)));
+    expect(() => JSON.parse(res.text)).toThrow();
+  });
+
+  it('slow body: headers at once, the body trickles over slowBodyMs', async () => {
+    h.sim.setFaults({ slowBodyRate: 1, slowBodyMs: 400 });
+    const began = performance.now();
+    const res = await fetch(new URL('/v2/test/either', h.sim.url), { headers: await signedHeaders('/v2/test/either') });
+    const headersAt = performance.now() - began;
+    const text = await res.text();
+    const bodyAt = performance.now() - began;
+    expect(res.status).toBe(200);
+    expect(text).toBe('{"kind":"partner","amount":12.30}');
+    expect(headersAt).toBeLessThan(200);
+    expect(bodyAt).toBeGreaterThanOrEqual(350);
+  });
+
+  it('timeout (hang): accepted, never answered', async () => {
+    h.sim.setFaults({ timeoutRate: 1, timeoutMode: 'hang' });
+    await expect(fetch(new URL('/v2/test/either', h.sim.url), { headers: await signedHeaders('/v2/test/either'), signal: AbortSignal.timeout(300) })).rejects.toThrow(
+      /aborted|timeout/i,
+    );
+  });
+
+  it('timeout (delay): answered normally after the delay', async () => {
+    h.sim.setFaults({ timeoutRate: 1, timeoutMode: 'delay', timeoutDelayMs: 300 });
+    const began = performance.now();
+    const res = await ok();
+    expect(res.status).toBe(200);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(295);
+  });
+
+  it('close() ends hanging requests instead of waiting for them', async () => {
+    const hang = await startHarness({ faults: { timeoutRate: 1 } });
+    const pending = call(hang, { path: '/v2/test/either' }).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const began = performance.now();
+    await hang.sim.close();
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(await pending).toBe('failed');
+  });
+});
+
+describe('scope and control', () => {
+  it('faults apply after authentication, and never to IAM', async () => {
+    h.sim.setFaults({ errorRate: 1 });
+    expect((await call(h, { path: '/v2/test/either', key: null })).status).toBe(401);
+    expect((await send(h, 'POST', '/v3/auth/tokens?nocatalog=true', IAM_HEADERS, passwordBody(h))).status).toBe(201);
+  });
+
+  it('restricted to the listed operations', async () => {
+    h.sim.setFaults({ errorRate: 1, operations: ['TestFastQuota'] });
+    expect((await ok('/v2/test/either')).status).toBe(200);
+    expect((await ok('/v2/test/fast')).status).toBeGreaterThanOrEqual(500);
+  });
+
+  it('resetFaults returns to the faults given at startup', async () => {
+    const started = await startHarness({ faults: { malformedRate: 1 } });
+    try {
+      started.sim.setFaults({ malformedRate: 0, throttleRate: 1 });
+      expect((await call(started, { path: '/v2/test/either' })).status).toBe(429);
+      started.sim.resetFaults();
+      expect(started.sim.faults.malformedRate).toBe(1);
+      expect(started.sim.faults.throttleRate).toBe(0);
+      expect((await call(started, { path: '/v2/test/either' })).text).toBe('{"kind":"partner","amount":12.30}'.slice(0, 16));
+    } finally {
+      await started.sim.close();
+    }
+  });
+
+  it('the same fault seed gives the same faults for the same calls', async () => {
+    const run = async (seed: number): Promise<number[]> => {
+      const sim = await startHarness({ throttle: false, faults: { errorRate: 0.5, seed } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 24; i++) statuses.push((await call(sim, { path: '/v2/test/either' })).status);
+        return statuses;
+      } finally {
+        await sim.sim.close();
+      }
+    };
+    const a = await run(5);
+    expect(await run(5)).toEqual(a);
+    expect(a.filter((s) => s === 200).length).toBeGreaterThan(3);
+    expect(a.filter((s) => s >= 500).length).toBeGreaterThan(3);
+    expect(await run(6)).not.toEqual(a);
+  });
+});
+
+async function signedHeaders(path: string): Promise<Record<string, string>> {
+  let captured: Record<string, string> = {};
+  await call(h, {
+    path,
+    tamper: (req) => {
+      captured = { ...req.headers };
+      // Send nothing useful for this probe: an unknown path is answered without faults.
+      req.path = '/v2/__probe__';
+    },
+  });
+  return captured;
+}
