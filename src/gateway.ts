@@ -2,10 +2,11 @@
  * createGateway → the yoga instance: the schema, the per-request context, GraphiQL with the contract
  * operations as the default query, and masked errors (no stack traces or upstream internals leak).
  */
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createContext, type GatewayServices, type GraphQLContext } from './context.js';
 import { maskError } from './errors.js';
+import { createLogger } from './logger.js';
 import { schema } from './schema/index.js';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
@@ -24,6 +25,8 @@ query Partner {
 export interface GatewayOptions {
   /** Variables filled into the GraphiQL example tabs (e.g. a real customer id of the simulator). */
   readonly exampleVariables?: Record<string, unknown>;
+  /** Where log lines go (default: stderr, warnings and errors). */
+  readonly logger?: YogaLogger;
 }
 
 export function createGateway(services: GatewayServices, options: GatewayOptions = {}): Gateway {
@@ -41,6 +44,6 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     landingPage: false,
     // Upstream errors keep their code, status and request id; anything unexpected becomes "Unexpected error.".
     maskedErrors: { maskError },
-    logging: 'warn',
+    logging: options.logger ?? createLogger('warn'),
   });
 }

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse, validate } from 'graphql';
 import { printedSchema, schema } from '../src/schema/index.js';
 
 describe('schema', () => {
   it('matches the committed schema.graphql (run `npm run schema` after changing the schema)', () => {
     expect(printedSchema()).toBe(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+  });
+
+  it('accepts every operation of the contract', () => {
+    const contract = parse(readFileSync(new URL('../examples/contract.graphql', import.meta.url), 'utf8'));
+    expect(validate(schema, contract).map((e) => e.message)).toEqual([]);
   });
 
   it('describes every type, field and argument', () => {

@@ -2,9 +2,10 @@
  * Reference catalogues, each read whole (at the endpoint's largest page) and cached per language
  * across requests: they change rarely (bss-api-commerce.md §7.3). Every `serviceType { code name }`-style
  * edge in the graph resolves through the lookups here, from the cache, never with an extra call per record.
- * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListMeasureUnits §5.5, ListConversions §5.6.
+ * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListUsageTypes §5.4, ListMeasureUnits §5.5,
+ * ListConversions §5.6.
  */
-import { ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes } from '../bss/operations/commerce/index.js';
+import { ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes, ListUsageTypes } from '../bss/operations/commerce/index.js';
 import type { GraphQLContext } from '../context.js';
 
 export interface ServiceTypeShape {
@@ -95,4 +96,50 @@ export async function resourceTypeByCode(ctx: Ctx, code: string, nameFromRecord?
 
 export async function measureUnitById(ctx: Ctx, id: number): Promise<MeasureUnitShape | null> {
   return (await measureUnits(ctx)).find((u) => u.id === id) ?? null;
+}
+
+/** The resource types a service type sells, grouped from the cached resource-type catalogue (§7.3: no call). */
+export async function resourceTypesOfService(ctx: Ctx, serviceTypeCode: string): Promise<ResourceTypeShape[]> {
+  return (await resourceTypes(ctx)).filter((r) => r.serviceTypeCode === serviceTypeCode);
+}
+
+export interface UsageTypeShape {
+  /** The usage type code (`Duration`, `upflow`, …): `usage_type` in bills, `usage_factor` in ratings. */
+  readonly code: string;
+  readonly name: string;
+  /** With `code`, the natural key: one code appears under several resource types (§5.4). */
+  readonly resourceTypeCode: string | null;
+  readonly resourceTypeName: string | null;
+  readonly serviceTypeCode: string | null;
+  readonly serviceTypeName: string | null;
+}
+
+/**
+ * Usage types, all of them or those of one resource type, cached per language and resource type (the
+ * catalogue runs to thousands overall but a few per resource type, §7.3; the endpoint pages at 100).
+ */
+export function usageTypes(ctx: Ctx, resourceTypeCode?: string | null): Promise<UsageTypeShape[]> {
+  const key = resourceTypeCode ?? '';
+  return ctx.reference.get(
+    'usageTypes',
+    ctx.language,
+    async () => {
+      // An empty resource_type_code would filter on an empty code (§5.4), so "all" is sent as no parameter.
+      const req = resourceTypeCode ? { resource_type_code: resourceTypeCode } : {};
+      const { items } = await ctx.bss.paginate(ListUsageTypes, req, { language: ctx.language });
+      return items.flatMap((u) =>
+        u.code
+          ? [{
+              code: u.code,
+              name: u.name ?? u.code,
+              resourceTypeCode: u.resource_type_code ?? null,
+              resourceTypeName: u.resource_type_name ?? null,
+              serviceTypeCode: u.service_type_code ?? null,
+              serviceTypeName: u.service_type_name ?? null,
+            }]
+          : [],
+      );
+    },
+    key,
+  );
 }

@@ -24,7 +24,8 @@ export const builder = new SchemaBuilder<SchemaTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodesOnConnection: true,
+    // An object (not `true`) so the generated `nodes` fields carry a description like every other field.
+    nodesOnConnection: { description: 'The items of this page, without cursors.' },
     // Descriptions for what the relay plugin generates, so GraphiQL documents every field.
     idFieldOptions: { description: 'Global id (Relay): pass it to `node(id:)` to refetch this object.' },
     nodeTypeOptions: { description: 'An object with a global id, refetchable through `Query.node`.' },
@@ -47,7 +48,6 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     pageInfoFieldOptions: { description: 'Paging information for this page.' },
     cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` or `before`.' },
     nodeFieldOptions: { description: 'The item.' },
-    nodesFieldOptions: { description: 'The items of this page, without cursors.' },
     firstArgOptions: { description: 'How many items to return from the start (after `after`), at most the configured maximum.' },
     afterArgOptions: { description: 'Return items after this cursor.' },
     lastArgOptions: { description: 'How many items to return from the end (before `before`).' },

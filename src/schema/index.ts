@@ -4,8 +4,18 @@ import { builder } from './builder.js';
 import './scalars.js';
 import './enums.js';
 import './partner.js';
+import './partner-enums.js';
+import './indirect-partner.js';
 import './customer.js';
 import './reference.js';
+import './bill-enums.js';
+import './bill.js';
+import './commerce-enums.js';
+import './geography.js';
+import './usage-type.js';
+import './order.js';
+import './resource.js';
+import './coupon.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 

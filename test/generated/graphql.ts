@@ -19,10 +19,236 @@ export type AccountType =
   /** A code this version of the schema does not know yet; see `accountTypeCode`. */
   | 'UNKNOWN';
 
+/** How a customer is associated with its partner (ListSubCustomers `association_type`, bss-api-partners.md §0.1, §2.2). */
+export type AssociationType =
+  /** Consultative sales / referral (顾问销售), `association_type` "1": the customer pays Huawei itself; its balance and coupons are not the partner's. */
+  | 'CONSULTATIVE_SALES'
+  /** Resale (代售), `association_type` "2": the partner funds the customer's account. */
+  | 'RESALE'
+  /** A code this version of the schema does not know yet; see `associationTypeCode`. */
+  | 'UNKNOWN';
+
+/** Bill type of a consumption (detail) record (E2: `bill_detail_type` of ListSubCustomerBillDetail, `bill_type` of the customer detail endpoints). Not the same list as `MonthlyBillType` (E3). */
+export type BillDetailType =
+  /** Adjustment – deduction, E2 `16`. */
+  | 'ADJUSTMENT_DEDUCTION'
+  /** Consumption – auto-renewal, E2 `8` (`tradeId` is an order id). */
+  | 'AUTO_RENEWAL'
+  /** Adjustment – compensation, E2 `9`. */
+  | 'COMPENSATION'
+  /** Refund – yearly/monthly converted to pay-per-use, E2 `24`. */
+  | 'CONVERTED_TO_ON_DEMAND_REFUND'
+  /** Consumption – hourly billing, E2 `12` (listed only by some doc versions). */
+  | 'HOURLY_BILLING'
+  /** Consumption – modification, E2 `3` (`tradeId` is an order id). */
+  | 'MODIFICATION'
+  /** Refund – modification, E2 `20`. */
+  | 'MODIFICATION_REFUND'
+  /** Consumption – monthly payment, E2 `18`. */
+  | 'MONTHLY_PAYMENT'
+  /** Consumption – new purchase, E2 `1` (`tradeId` is an order id). */
+  | 'NEW_PURCHASE'
+  /** Consumption – renewal, E2 `2` (`tradeId` is an order id). */
+  | 'RENEWAL'
+  /** Consumption – rounding make-up deduction, E2 `25`. */
+  | 'ROUNDING_DEDUCTION'
+  /** Consumption – savings-plan deduction, E2 `23`. */
+  | 'SAVINGS_PLAN_DEDUCTION'
+  /** Consumption – support-plan month-end deduction, E2 `14`. */
+  | 'SUPPORT_PLAN_DEDUCTION'
+  /** A code this version of the schema does not know yet; see `billTypeCode`. */
+  | 'UNKNOWN'
+  /** Refund – unsubscription, E2 `4` (`tradeId` is an order id); negative amounts. */
+  | 'UNSUBSCRIPTION'
+  /** Consumption – unsubscription fee, E2 `13` (listed only by some doc versions). */
+  | 'UNSUBSCRIPTION_FEE'
+  /** Consumption – usage (pay-per-use), E2 `5`. */
+  | 'USAGE'
+  /** Consumption – yearly payment, E2 `103`. */
+  | 'YEARLY_PAYMENT';
+
+/** How consumption is charged (bss-api-commerce.md §0.8 E1: `charge_mode` / `charging_mode`; a string on ListSubcustomerMonthlyBills, an int elsewhere). */
+export type ChargeMode =
+  /** Pay-per-use (按需), E1 `3`. */
+  | 'ON_DEMAND'
+  /** Reserved instance (预留实例), E1 `10`. */
+  | 'RESERVED_INSTANCE'
+  /** Savings plan (节省计划), E1 `11`. */
+  | 'SAVINGS_PLAN'
+  /** A code this version of the schema does not know yet; see `chargeModeCode`. */
+  | 'UNKNOWN'
+  /** Yearly/monthly prepaid subscription (包年/包月), E1 `1`. */
+  | 'YEARLY_MONTHLY';
+
+/** Status of a coupon (`status` of ListIssuedPartnerCoupons §3.1 and ListSubCustomerCoupons §3.5). */
+export type CouponStatus =
+  /** Expired, `status` 4. */
+  | 'EXPIRED'
+  /** Not activated yet, `status` 1. */
+  | 'NOT_ACTIVATED'
+  /** Reclaimed by the issuer, `status` 5. */
+  | 'RECLAIMED'
+  /** A code this version of the schema does not know yet; see `statusCode`. */
+  | 'UNKNOWN'
+  /** Usable, `status` 2. */
+  | 'USABLE'
+  /** Used up, `status` 3. */
+  | 'USED';
+
+/** Bill type of a partner monthly sum (E3, the string `bill_type` of ListSubcustomerMonthlyBills). Not the same list as `BillDetailType` (E2) or `CustomerBillType` (E4). */
+export type MonthlyBillType =
+  /** Consumption (normal), E3 `"0"`. */
+  | 'CONSUMPTION'
+  /** A code this version of the schema does not know yet; see `billTypeCode`. */
+  | 'UNKNOWN'
+  /** Unsubscription, E3 `"1"`; its amounts are negative. */
+  | 'UNSUBSCRIPTION'
+  /** Huawei write-off, E3 `"2"`; its amounts are negative. */
+  | 'WRITE_OFF';
+
+/** Status of an order (bss-api-commerce.md §0.8 E7, the `status` of ListCustomerOrders and ShowCustomerOrderDetails). */
+export type OrderStatus =
+  /** Awaiting pickup (待上门取货), `status` 12 (hardware). */
+  | 'AWAITING_PICKUP'
+  /** Cancelled (已取消), `status` 4. */
+  | 'CANCELLED'
+  /** Completed (已完成), `status` 5. */
+  | 'COMPLETED'
+  /** Pending approval (待审核), `status` 1. */
+  | 'PENDING_APPROVAL'
+  /** Pending confirmation (待确认), `status` 9. */
+  | 'PENDING_CONFIRMATION'
+  /** Pending payment (待支付), `status` 6. */
+  | 'PENDING_PAYMENT'
+  /** Pending receipt (待收货), `status` 11 (hardware). */
+  | 'PENDING_RECEIPT'
+  /** Pending refund (待退款), `status` 2. */
+  | 'PENDING_REFUND'
+  /** Pending shipment (待发货), `status` 10 (hardware). */
+  | 'PENDING_SHIPMENT'
+  /** Processing (处理中), `status` 3. */
+  | 'PROCESSING'
+  /** Replacement in progress (换新中), `status` 13 (hardware). */
+  | 'REPLACEMENT_IN_PROGRESS'
+  /** A code this version of the schema does not know yet; see `statusCode`. */
+  | 'UNKNOWN';
+
+/** Kind of an order (E8 `order_type`: an int in responses, a string in the ListCustomerOrders filter). */
+export type OrderType =
+  /** Fee adjustment (费用调整), `order_type` 15. */
+  | 'FEE_ADJUSTMENT'
+  /** Modification: upgrade or downgrade (变更), `order_type` 3. */
+  | 'MODIFICATION'
+  /** New purchase (新购), `order_type` 1. */
+  | 'NEW_PURCHASE'
+  /** Pay-per-use converted to yearly/monthly (按需转包年/包月), `order_type` 11. */
+  | 'ON_DEMAND_TO_YEARLY_MONTHLY'
+  /** Renewal (续订), `order_type` 2. */
+  | 'RENEWAL'
+  /** Trial (试用), `order_type` 13. */
+  | 'TRIAL'
+  /** Trial converted to commercial use (转商用), `order_type` 14. */
+  | 'TRIAL_TO_COMMERCIAL'
+  /** A code this version of the schema does not know yet; see `orderTypeCode`. */
+  | 'UNKNOWN'
+  /** Unsubscription (退订), `order_type` 4; its amounts are negative. */
+  | 'UNSUBSCRIPTION'
+  /** Yearly/monthly converted to pay-per-use (包年/包月转按需), `order_type` 10. */
+  | 'YEARLY_MONTHLY_TO_ON_DEMAND';
+
+/** Status of a resource, one list over the two upstream ones: E10 (`status` of ListPayPerUseCustomerResources, yearly/monthly) and E11 (`status` of ListCustomerOnDemandResources, pay-per-use). The raw code is in `statusCode`. */
+export type ResourceStatus =
+  /** A change is being applied: E11 4 (pay-per-use only). */
+  | 'CHANGING'
+  /** Closed or released: E10 3 (hidden in the console) or E11 6. */
+  | 'CLOSED'
+  /** Being deleted: E11 5 (pay-per-use only). */
+  | 'CLOSING'
+  /** The paid period ended and the resource waits for renewal: E10 5 (yearly/monthly only). */
+  | 'EXPIRED'
+  /** Frozen: E10 4 or E11 3. */
+  | 'FROZEN'
+  /** In the grace period after running out of funds: E11 2 (pay-per-use only). */
+  | 'GRACE_PERIOD'
+  /** In use: E10 2 (yearly/monthly, 正常) or E11 1 (pay-per-use, provisioned). */
+  | 'IN_USE'
+  /** A code this version of the schema does not know yet; see `statusCode`. */
+  | 'UNKNOWN';
+
+export type ContractPartnerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContractPartnerQuery = { partner: { id: string, domainId: string, balances: Array<{ accountType: AccountType, amount: string, currency: string }> | null, indirectPartners: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, indirectPartnerId: string, name: string | null, customers: { totalCount: number | null, nodes: Array<{ id: string, customerId: string }> } | null }> } | null } };
+
+export type ContractCustomersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContractCustomersQuery = { partner: { customers: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, customerId: string, accountName: string, name: string | null, associationType: AssociationType, indirectPartner: { indirectPartnerId: string, name: string | null } | null, balance: { amount: string | null, debtAmount: string | null, currency: string | null } | null } }> } | null } };
+
+export type ContractCustomerQueryVariables = Exact<{
+  customerId: string;
+}>;
+
+
+export type ContractCustomerQuery = { customer: { id: string, customerId: string, orders: { totalCount: number | null, nodes: Array<{ id: string, orderId: string, status: OrderStatus, orderType: OrderType, officialAmount: string | null, amountAfterDiscount: string | null, createdAt: string | null, serviceType: { code: string, name: string } | null }> } | null, resources: { totalCount: number | null, nodes: Array<
+        | { id: string, resourceId: string, status: ResourceStatus, expireTime: string | null, serviceType: { code: string, name: string } | null, resourceType: { code: string, name: string } | null }
+        | { id: string, resourceId: string, status: ResourceStatus, expireTime: string | null, serviceType: { code: string, name: string } | null, resourceType: { code: string, name: string } | null }
+      > } | null, coupons: { totalCount: number | null, nodes: Array<{ id: string, couponId: string, faceValue: string | null, balance: string | null, status: CouponStatus }> } | null } | null };
+
+export type ContractMonthlyBillsQueryVariables = Exact<{
+  cycle: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContractMonthlyBillsQuery = { partner: { monthlyBills: { totalCount: number | null, nodes: Array<{ billType: MonthlyBillType, chargeMode: ChargeMode, amount: string, debtAmount: string | null, discountAmount: string | null, customer: { customerId: string } | null, serviceType: { code: string, name: string }, resourceType: { code: string, name: string } }> } | null } };
+
+export type ContractConsumptionQueryVariables = Exact<{
+  customerId: string;
+  cycle: string;
+}>;
+
+
+export type ContractConsumptionQuery = { customer: { consumption: { total: string | null, byServiceType: Array<{ amount: string, serviceType: { code: string, name: string } }> | null, records: { totalCount: number | null, nodes: Array<{ resourceId: string | null, chargeMode: ChargeMode, billType: BillDetailType, officialAmount: string, paymentAmount: string, serviceType: { code: string }, resourceType: { code: string }, usage: { amount: string, unit: { id: number, name: string } | null } | null }> } | null } } | null };
+
+export type ContractNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContractNodeQuery = { node:
+    | { __typename: 'ConsumptionRecord', id: string }
+    | { __typename: 'Coupon', id: string }
+    | { __typename: 'CouponQuota', id: string }
+    | { __typename: 'Customer', id: string }
+    | { __typename: 'IndirectPartner', id: string }
+    | { __typename: 'MonthlyBill', id: string }
+    | { __typename: 'OnDemandResource', id: string }
+    | { __typename: 'Order', id: string }
+    | { __typename: 'Partner', id: string }
+    | { __typename: 'PeriodResource', id: string }
+   | null };
+
+export type ContractReferenceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContractReferenceQuery = { serviceTypes: Array<{ code: string, name: string }>, resourceTypes: Array<{ code: string, name: string }>, measureUnits: Array<{ id: number, name: string, abbreviation: string | null }>, conversions: Array<{ fromMeasureId: number, toMeasureId: number, ratio: string }> };
+
 export type PartnerSliceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PartnerSliceQuery = { partner: { id: string, domainId: string, balances: Array<{ accountType: AccountType, accountTypeCode: number, amount: string, designatedAmount: string | null, currency: string }> }, serviceTypes: Array<{ code: string, name: string, abbreviation: string | null }> };
+export type PartnerSliceQuery = { partner: { id: string, domainId: string, balances: Array<{ accountType: AccountType, accountTypeCode: number, amount: string, designatedAmount: string | null, currency: string }> | null }, serviceTypes: Array<{ code: string, name: string, abbreviation: string | null }> };
 
 
+export const ContractPartnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainId"}},{"kind":"Field","name":{"kind":"Name","value":"balances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountType"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"indirectPartners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"indirectPartnerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContractPartnerQuery, ContractPartnerQueryVariables>;
+export const ContractCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"accountName"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"associationType"}},{"kind":"Field","name":{"kind":"Name","value":"indirectPartner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indirectPartnerId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"debtAmount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContractCustomersQuery, ContractCustomersQueryVariables>;
+export const ContractCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"orderType"}},{"kind":"Field","name":{"kind":"Name","value":"officialAmount"}},{"kind":"Field","name":{"kind":"Name","value":"amountAfterDiscount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"serviceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"resourceId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expireTime"}},{"kind":"Field","name":{"kind":"Name","value":"serviceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coupons"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"couponId"}},{"kind":"Field","name":{"kind":"Name","value":"faceValue"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContractCustomerQuery, ContractCustomerQueryVariables>;
+export const ContractMonthlyBillsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractMonthlyBills"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cycle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BillingCycle"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"monthlyBills"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cycle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cycle"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"billType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeMode"}},{"kind":"Field","name":{"kind":"Name","value":"serviceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"debtAmount"}},{"kind":"Field","name":{"kind":"Name","value":"discountAmount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContractMonthlyBillsQuery, ContractMonthlyBillsQueryVariables>;
+export const ContractConsumptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractConsumption"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cycle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BillingCycle"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consumption"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cycle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cycle"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byServiceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceId"}},{"kind":"Field","name":{"kind":"Name","value":"chargeMode"}},{"kind":"Field","name":{"kind":"Name","value":"billType"}},{"kind":"Field","name":{"kind":"Name","value":"officialAmount"}},{"kind":"Field","name":{"kind":"Name","value":"paymentAmount"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContractConsumptionQuery, ContractConsumptionQueryVariables>;
+export const ContractNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<ContractNodeQuery, ContractNodeQueryVariables>;
+export const ContractReferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContractReference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measureUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"abbreviation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromMeasureId"}},{"kind":"Field","name":{"kind":"Name","value":"toMeasureId"}},{"kind":"Field","name":{"kind":"Name","value":"ratio"}}]}}]}}]} as unknown as DocumentNode<ContractReferenceQuery, ContractReferenceQueryVariables>;
 export const PartnerSliceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerSlice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainId"}},{"kind":"Field","name":{"kind":"Name","value":"balances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountType"}},{"kind":"Field","name":{"kind":"Name","value":"accountTypeCode"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"designatedAmount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"serviceTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"abbreviation"}}]}}]}}]} as unknown as DocumentNode<PartnerSliceQuery, PartnerSliceQueryVariables>;

@@ -29,10 +29,12 @@ export interface Stack {
 export interface StackOptions {
   readonly customers?: number;
   readonly seed?: number;
+  /** Resellers in the simulated world; default one per 50 customers (at least 2). */
+  readonly resellers?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const simulator = await startSimulator({ port: 0, seed: options.seed ?? 42, customers: options.customers ?? 120, now: TEST_NOW });
+  const simulator = await startSimulator({ port: 0, seed: options.seed ?? 42, customers: options.customers ?? 120, resellers: options.resellers, now: TEST_NOW });
   const { ak, sk, domainId, xaccountType } = simulator.credentials;
   const bss = new BssClient({
     endpoint: simulator.url,

@@ -1,0 +1,61 @@
+/**
+ * `UsageType`: the metering factors of ListUsageTypes (bss-api-commerce.md §5.4), `Query.usageTypes`, and
+ * the catalogue edges between service types, resource types and usage types. Everything here is served
+ * from the process-wide reference cache.
+ */
+import { resourceTypeByCode, resourceTypesOfService, serviceTypeByCode, usageTypes, type UsageTypeShape } from '../resolvers/reference.js';
+import { builder } from './builder.js';
+import { ResourceType, ServiceType } from './reference.js';
+
+export const UsageType = builder.objectRef<UsageTypeShape>('UsageType').implement({
+  description:
+    'A usage type (metering factor), e.g. `Duration` or `upflow`: the `usage_type` of bill records and the ' +
+    '`usage_factor` of price inquiries (ListUsageTypes, bss-api-commerce.md §5.4). One code appears under several ' +
+    'resource types; (resourceType, code) is the key.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The usage type code, e.g. `Duration`, `upflow`, `reqNumber`.' }),
+    name: t.exposeString('name', { description: 'Localised name, e.g. 时长 / Duration.' }),
+    resourceType: t.field({
+      type: ResourceType,
+      nullable: true,
+      description: 'The resource type this usage type meters (from the cached catalogue).',
+      resolve: (u, _args, ctx) => (u.resourceTypeCode ? resourceTypeByCode(ctx, u.resourceTypeCode, u.resourceTypeName) : null),
+    }),
+    serviceType: t.field({
+      type: ServiceType,
+      nullable: true,
+      description: 'The service type of that resource type (from the cached catalogue).',
+      resolve: (u, _args, ctx) => (u.serviceTypeCode ? serviceTypeByCode(ctx, u.serviceTypeCode, u.serviceTypeName) : null),
+    }),
+  }),
+});
+
+builder.objectField(ResourceType, 'usageTypes', (t) =>
+  t.field({
+    type: [UsageType],
+    nullable: true,
+    description: 'The usage types this resource type is metered by. Upstream: `GET /v2/products/usage-types?resource_type_code=…`, cached per language.',
+    resolve: (r, _args, ctx) => usageTypes(ctx, r.code),
+  }),
+);
+
+builder.objectField(ServiceType, 'resourceTypes', (t) =>
+  t.field({
+    type: [ResourceType],
+    nullable: true,
+    description: 'The resource types this service type sells, grouped from the cached resource-type catalogue (no extra upstream call).',
+    resolve: (s, _args, ctx) => resourceTypesOfService(ctx, s.code),
+  }),
+);
+
+builder.queryField('usageTypes', (t) =>
+  t.field({
+    type: [UsageType],
+    nullable: true,
+    description: 'Usage types (metering factors), all or those of one resource type. Upstream: `GET /v2/products/usage-types`, cached per language and resource type.',
+    args: {
+      resourceTypeCode: t.arg.string({ description: 'Only the usage types of this resource type, e.g. `hws.resource.type.vm`.' }),
+    },
+    resolve: (_root, args, ctx) => usageTypes(ctx, args.resourceTypeCode),
+  }),
+);
