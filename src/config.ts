@@ -36,6 +36,12 @@ export interface Config {
     readonly responseTimeoutMs: number;
     readonly retryMaxAttempts: number;
   };
+  readonly graph: {
+    /** Largest first/last a connection accepts; beyond it a query is refused before any upstream call. */
+    readonly maxFirst: number;
+    /** How long reference catalogues (service types, units, …) are cached, per language. */
+    readonly referenceTtlMs: number;
+  };
   readonly simulator: SimulatorConfig;
 }
 
@@ -125,6 +131,10 @@ export function loadConfig(env: Env = process.env): Config {
       connectTimeoutMs: r.integer('PARTNER_GRAPH_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
       responseTimeoutMs: r.integer('PARTNER_GRAPH_RESPONSE_TIMEOUT_MS', 30_000, 100, 600_000),
       retryMaxAttempts: r.integer('PARTNER_GRAPH_RETRY_MAX_ATTEMPTS', 5, 1, 10),
+    },
+    graph: {
+      maxFirst: r.integer('PARTNER_GRAPH_MAX_FIRST', 1000, 1, 100_000),
+      referenceTtlMs: r.integer('PARTNER_GRAPH_REFERENCE_TTL_SECONDS', 6 * 3600, 1, 30 * 86_400) * 1000,
     },
     simulator: {
       seed: r.integer('SIMULATOR_SEED', 42, 0, 2 ** 31 - 1),

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { BssClient } from './bss/client.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
 import { ReferenceCache } from './loaders/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
@@ -74,8 +75,9 @@ async function main(): Promise<void> {
     {
       bss,
       partnerDomainId: upstream.credentials.domainId,
-      reference: new ReferenceCache({ ttlMs: 6 * 3_600_000 }),
+      reference: new ReferenceCache({ ttlMs: config.graph.referenceTtlMs }),
       defaultLanguage: config.language,
+      limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
     },
     { exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 } },
   );

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.iamEndpoint).toBe('https://iam.myhuaweicloud.com');
     expect(config.upstream.ratePerSecond).toBe(10);
     expect(config.language).toBe('zh_CN');
+    expect(config.graph).toEqual({ maxFirst: 1000, referenceTtlMs: 21_600_000 });
+  });
+
+  it('reads the graph limits', () => {
+    const config = loadConfig({ PARTNER_GRAPH_MAX_FIRST: '250', PARTNER_GRAPH_REFERENCE_TTL_SECONDS: '60' });
+    expect(config.graph).toEqual({ maxFirst: 250, referenceTtlMs: 60_000 });
+    expect(problemsOf({ PARTNER_GRAPH_MAX_FIRST: '0' })).toEqual(['PARTNER_GRAPH_MAX_FIRST must be a whole number from 1 to 100000 (got "0")']);
   });
 
   it('reads the SDK credential variables', () => {

@@ -26,6 +26,8 @@ const PRUNE_AT = 10_000;
 
 export class RateBudget {
   private readonly next = new Map<string, number>();
+  /** When the last request on each key actually started (after any lag), for `acquire`'s re-check. */
+  private readonly lastStart = new Map<string, number>();
   private readonly perSecond: number;
   private readonly perOperation: Readonly<Record<string, number>>;
   private readonly clock: Clock;
@@ -62,19 +64,39 @@ export class RateBudget {
   }
 
   /**
-   * Waits for a slot on `key`; resolves with the slot's start time. An abort while queued rejects with the
-   * signal's reason; the slot stays used (erring on the side of fewer requests, never more).
+   * Waits for a slot on `key`; resolves with the time the request may really start. Timers can fire late
+   * (a busy event loop, a slow CI machine): two waiters whose slots were 100 ms apart could then wake
+   * together and start together, a burst the upstream answers with a 429. So a waiter that wakes checks
+   * the key's last actual start and waits again until a full interval has passed since it, and pushes
+   * later reservations back by the lag. An abort while queued rejects with the signal's reason; the slot
+   * stays used (erring on the side of fewer requests, never more).
    */
   async acquire(key: string, rate: number, signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw signal.reason;
-    const start = this.reserve(key, rate);
-    const wait = start - this.clock();
-    if (wait > 0) await this.sleep(wait, signal);
-    return start;
+    const interval = RateBudget.intervalMs(rate);
+    let slot = this.reserve(key, rate);
+    for (;;) {
+      const wait = slot - this.clock();
+      if (wait > 0) await this.sleep(wait, signal);
+      const now = this.clock();
+      const last = this.lastStart.get(key);
+      // A clock that did not reach the slot (an injected test clock) means the sleep is all we can trust.
+      if (last === undefined || now >= last + interval || now < slot) {
+        this.lastStart.set(key, now);
+        this.next.set(key, Math.max(this.next.get(key) ?? now, now + interval));
+        return now;
+      }
+      slot = last + interval;
+    }
   }
 
   private prune(now: number): void {
-    for (const [key, next] of this.next) if (next <= now) this.next.delete(key);
+    for (const [key, next] of this.next) {
+      if (next <= now) {
+        this.next.delete(key);
+        this.lastStart.delete(key);
+      }
+    }
   }
 }
 

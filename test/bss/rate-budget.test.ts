@@ -59,6 +59,24 @@ describe('RateBudget', () => {
     expect(t.sleeps).toEqual([100, 100, 100]);
   });
 
+  it('keeps actual starts an interval apart when timers fire late (a busy event loop)', async () => {
+    // The loop stalls until t = 1000: every timer due before then fires at 1000, all at once.
+    const STALL = 1000;
+    const t = { now: 0 };
+    const budget = new RateBudget({
+      clock: () => t.now,
+      sleep: (ms) => {
+        const due = t.now + ms;
+        return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+          t.now = Math.max(t.now, due, STALL);
+        });
+      },
+    });
+    const starts = await Promise.all(Array.from({ length: 6 }, () => budget.acquire('k', 10).then(() => t.now)));
+    const sorted = [...starts].sort((a, b) => a - b);
+    expect(sorted).toEqual([0, 1000, 1100, 1200, 1300, 1400]);
+  });
+
   it('rate: configured override > spec quota > default', () => {
     const budget = new RateBudget({ perSecond: 5, perOperation: { ListRateOnPeriodDetail: 20 } });
     expect(budget.rateFor({ name: 'ListSubCustomers' })).toBe(5);
