@@ -7,27 +7,17 @@
  * the int before it reaches `chargeMode()`. A code this schema does not know resolves to `UNKNOWN`; the
  * raw code stays available in the `…Code` field next to it.
  */
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
-import { knownCode } from './enums.js';
+import { badFilter, codesOf, knownCode, mapCode, type ValueOf } from './enums.js';
 
 /** The internal value of every numeric bill enum's UNKNOWN (never a Huawei code). */
 export const BILL_CODE_UNKNOWN = -1 as const;
-
-type ValueOf<T extends Record<string, { value: unknown }>> = T[keyof T]['value'];
-
-const codesOf = <V extends number | string>(values: Record<string, { value: V }>): ReadonlySet<V> =>
-  new Set(Object.values(values).map((v) => v.value));
 
 /** A wire code (a number, or a numeric string as 4.1 sends them; absent → UNKNOWN) onto an enum's value. */
 function mapNumericCode(known: ReadonlySet<number>, code: number | string | null | undefined): number {
   if (code === null || code === undefined || code === '') return BILL_CODE_UNKNOWN;
   const n = typeof code === 'number' ? code : /^\d+$/.test(code) ? Number(code) : Number.NaN;
   return Number.isInteger(n) ? knownCode(known, n, BILL_CODE_UNKNOWN) : BILL_CODE_UNKNOWN;
-}
-
-function badFilter(argument: string, message: string): GraphQLError {
-  return new GraphQLError(`"${argument}" ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
 /** The raw code of a filter argument; UNKNOWN cannot be asked for upstream. */
@@ -207,4 +197,4 @@ export const BalanceType = builder.enumType('BalanceType', {
 });
 
 export const balanceType = (code: string | null | undefined): ValueOf<typeof BALANCE_TYPES> =>
-  code === null || code === undefined ? BALANCE_TYPE_UNKNOWN : knownCode(KNOWN_BALANCE_TYPES, code, BALANCE_TYPE_UNKNOWN);
+  mapCode(KNOWN_BALANCE_TYPES, code, BALANCE_TYPE_UNKNOWN);

@@ -5,27 +5,11 @@
  * is E6 on order lines but E5 in bills), so every enum names the list it maps. A code this schema does
  * not know resolves to `UNKNOWN`; the raw code stays available in the `…Code` field next to it.
  */
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
-import { knownCode } from './enums.js';
+import { badFilter, codesOf, mapCode, type ValueOf } from './enums.js';
 
 /** The value every numeric enum here uses for a code it does not know (never a Huawei code). */
 export const UNKNOWN_CODE = -1 as const;
-
-type ValueOf<T extends Record<string, { value: number | string }>> = T[keyof T]['value'];
-
-const codesOf = <T extends Record<string, { value: number | string }>>(values: T): ReadonlySet<ValueOf<T>> =>
-  new Set(Object.values(values).map((v) => v.value as ValueOf<T>));
-
-/** Maps a wire code (absent → UNKNOWN) onto an enum's internal value. */
-function mapCode<V extends number | string>(known: ReadonlySet<V>, code: number | string | null | undefined, unknown: V): V {
-  return code === null || code === undefined ? unknown : knownCode(known, code, unknown);
-}
-
-/** A filter argument must name a real code: UNKNOWN (or a value the endpoint does not filter on) is a client error. */
-function badFilter(argument: string, message: string): GraphQLError {
-  return new GraphQLError(`"${argument}" ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // E7 order status

@@ -4,11 +4,30 @@
  * enum names the list it maps. A code the schema does not know yet resolves to `UNKNOWN` instead of
  * failing the query; the raw code stays available next to it.
  */
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
+
+/** The internal value of one of an enum's values, given its `values` table. */
+export type ValueOf<T extends Record<string, { value: unknown }>> = T[keyof T]['value'];
 
 /** Resolves a wire code to itself when the enum knows it, else to the enum's UNKNOWN value. */
 export function knownCode<Known extends number | string>(known: ReadonlySet<Known>, code: number | string, unknown: Known): Known {
   return known.has(code as Known) ? (code as Known) : unknown;
+}
+
+/** The codes an enum's `values` table knows. */
+export function codesOf<T extends Record<string, { value: number | string }>>(values: T): ReadonlySet<ValueOf<T>> {
+  return new Set(Object.values(values).map((v) => v.value as ValueOf<T>));
+}
+
+/** A wire code onto an enum's internal value; absent or unknown → the enum's UNKNOWN. */
+export function mapCode<V extends number | string>(known: ReadonlySet<V>, code: number | string | null | undefined, unknown: V): V {
+  return code === null || code === undefined ? unknown : knownCode(known, code, unknown);
+}
+
+/** A filter argument that names no code the upstream filters on: a client error, refused before any call. */
+export function badFilter(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`"${argument}" ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
 export const ACCOUNT_TYPE_UNKNOWN = -1 as const;

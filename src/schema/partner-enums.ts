@@ -6,9 +6,8 @@
  * names the list it maps. A code this schema does not know resolves to `UNKNOWN` and never fails the
  * query; the raw code stays available in the `…Code` field next to each enum field.
  */
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
-import { knownCode } from './enums.js';
+import { badFilter, codesOf, mapCode, type ValueOf } from './enums.js';
 
 /** Internal value of UNKNOWN in numeric enums: never a Huawei code (-1 is one, for customer types). */
 export const UNKNOWN_NUMBER = -999 as const;
@@ -16,16 +15,10 @@ export const UNKNOWN_NUMBER = -999 as const;
 export const UNKNOWN_TEXT = '<unknown>' as const;
 
 type Values = Record<string, { value: number | string; description: string }>;
-type ValueOf<T extends Values> = T[keyof T]['value'];
-
-function codesOf<T extends Values>(values: T): ReadonlySet<ValueOf<T>> {
-  return new Set(Object.values(values).map((v) => v.value as ValueOf<T>));
-}
-
 /** A wire code (absent → UNKNOWN) as the enum's internal value. */
 function mapper<T extends Values>(values: T, unknown: ValueOf<T>): (code: number | string | null | undefined) => ValueOf<T> {
   const known = codesOf(values);
-  return (code) => (code === null || code === undefined ? unknown : knownCode(known, code, unknown));
+  return (code) => mapCode(known, code, unknown);
 }
 
 /**
@@ -35,9 +28,7 @@ function mapper<T extends Values>(values: T, unknown: ValueOf<T>): (code: number
 export function filterCode<V extends number | string>(value: V | null | undefined, argument: string): V | undefined {
   if (value === null || value === undefined) return undefined;
   if (value === UNKNOWN_NUMBER || value === UNKNOWN_TEXT) {
-    throw new GraphQLError(`"${argument}" cannot filter on UNKNOWN: pick a value the upstream knows`, {
-      extensions: { code: 'BAD_USER_INPUT', argument },
-    });
+    throw badFilter(argument, 'cannot filter on UNKNOWN: pick a value the upstream knows');
   }
   return value;
 }
