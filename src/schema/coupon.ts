@@ -82,9 +82,24 @@ async function parentQuotaIdOf(q: CouponQuotaShape, ctx: GraphQLContext): Promis
   return (await ctx.loaders.issuedCouponQuota.load(q.quotaId))?.parentQuotaId ?? null;
 }
 
-export const QuotaRecord = builder.objectRef<QuotaRecordShape>('QuotaRecord').implement({
+export const QuotaRecord = builder.objectRef<QuotaRecordShape>('QuotaRecord');
+
+/**
+ * A quota record's global id names its record id, its reseller and the reseller-side quota: §1.8 has
+ * no lookup by record id, so a refetch reads that quota's records (filtered by both) and picks it.
+ */
+const quotaRecordKey = (r: QuotaRecordShape): string => `${r.recordId ?? ''}|${r.quotaId ?? ''}|${r.indirectPartnerId ?? ''}`;
+
+builder.node(QuotaRecord, {
   description:
     'One issue of voucher quota to a reseller, or its reclaim (ListCouponQuotasRecords `GET /v2/partners/coupon-quotas/records`, §1.8).',
+  id: { resolve: quotaRecordKey },
+  loadOne: async (id, ctx) => {
+    const [recordId, quotaId, indirectPartnerId] = id.split('|');
+    if (!recordId || !quotaId || !indirectPartnerId) return null;
+    const page = await quotaRecordsConnection(ctx, { first: ctx.limits.maxFirst }, { indirectPartnerId, quotaId });
+    return page.edges.map((e) => e.node).find((r) => quotaRecordKey(r) === id) ?? null;
+  },
   fields: (t) => ({
     recordId: t.exposeString('recordId', { nullable: true, description: 'The record id.' }),
     operator: t.exposeString('operator', { nullable: true, description: 'Account name of the operator.' }),
@@ -226,9 +241,24 @@ builder.node(CouponQuota, {
 
 export const Coupon = builder.objectRef<CouponShape>('Coupon');
 
-export const CouponRecord = builder.objectRef<CouponRecordShape>('CouponRecord').implement({
+export const CouponRecord = builder.objectRef<CouponRecordShape>('CouponRecord');
+
+/**
+ * A coupon record's global id names its record id, its coupon and the coupon's scope: §3.4 has no
+ * lookup by record id, so a refetch reads the coupon's records (one call) and picks the record.
+ */
+const couponRecordKey = (r: CouponRecordShape): string => `${r.recordId ?? ''}|${scopedKey(r.couponId ?? '', r.indirectPartnerId)}`;
+
+builder.node(CouponRecord, {
   description:
     'One issue or reclaim of a coupon (ListPartnerCouponsRecord `GET /v2/promotions/benefits/partner-coupons/records/query`, §3.4).',
+  id: { resolve: couponRecordKey },
+  loadOne: async (id, ctx) => {
+    const bar = id.indexOf('|');
+    if (bar <= 0 || bar === id.length - 1) return null;
+    const records = await ctx.loaders.couponRecords.load(id.slice(bar + 1));
+    return records.find((r) => couponRecordKey(r) === id) ?? null;
+  },
   fields: (t) => ({
     recordId: t.exposeString('recordId', { nullable: true, description: 'The record id.' }),
     operationType: t.field({ type: CouponOperationType, description: 'What happened.', resolve: (r) => couponOperationType(r.operationType) }),

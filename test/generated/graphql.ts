@@ -224,6 +224,7 @@ export type ContractNodeQuery = { node:
     | { __typename: 'ConsumptionRecord', id: string }
     | { __typename: 'Coupon', id: string }
     | { __typename: 'CouponQuota', id: string }
+    | { __typename: 'CouponRecord', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'IndirectPartner', id: string }
     | { __typename: 'MonthlyBill', id: string }
@@ -231,6 +232,7 @@ export type ContractNodeQuery = { node:
     | { __typename: 'Order', id: string }
     | { __typename: 'Partner', id: string }
     | { __typename: 'PeriodResource', id: string }
+    | { __typename: 'QuotaRecord', id: string }
    | null };
 
 export type ContractReferenceQueryVariables = Exact<{ [key: string]: never; }>;

@@ -261,6 +261,38 @@ describe('coupons and coupon quotas', () => {
     });
   });
 
+  it('refetches coupon records and quota records through node(id) with one call each', async () => {
+    const scope = resellers[1]!;
+    const first = (await stack.bss.call(ListIssuedPartnerCoupons, { indirect_partner_id: scope, offset: 0, limit: 1 })).user_coupons![0]!;
+    const listed = await ok(
+      stack,
+      `query($id: String!, $ip: String) { customer(customerId: $id, indirectPartnerId: $ip) {
+          couponRecords(first: 5) { nodes { id recordId couponId amount operationType } } } }`,
+      { id: first.customer_id, ip: scope },
+    );
+    const record = listed.customer.couponRecords.nodes[0];
+    expect(record.recordId).toBeTruthy();
+    stack.bss.counter.reset();
+    const again = await ok(stack, 'query($id: ID!) { node(id: $id) { id ... on CouponRecord { recordId couponId amount operationType } } }', { id: record.id });
+    expect(again.node).toEqual(record);
+    expect(requests(stack)).toEqual({ ListPartnerCouponsRecord: 1 });
+
+    const withLog = (await stack.bss.call(ListCouponQuotasRecords, { offset: 0, limit: 100 })).records!.find((r) => r.indirect_partner_id && r.quota_id)!;
+    const quotaLog = await ok(
+      stack,
+      `query($id: String!) { indirectPartner(indirectPartnerId: $id) { quotaRecords(first: 100) { nodes { id recordId quotaId amount } } } }`,
+      { id: withLog.indirect_partner_id },
+    );
+    const quotaRecord = quotaLog.indirectPartner.quotaRecords.nodes.find((r: any) => r.recordId === withLog.id);
+    stack.bss.counter.reset();
+    const quotaAgain = await ok(stack, 'query($id: ID!) { node(id: $id) { id ... on QuotaRecord { recordId quotaId amount } } }', { id: quotaRecord.id });
+    expect(quotaAgain.node).toEqual(quotaRecord);
+    expect(requests(stack)).toEqual({ ListCouponQuotasRecords: 1 });
+
+    const unknown = await ok(stack, 'query($id: ID!) { node(id: $id) { id } }', { id: globalId('CouponRecord', `nope|${first.coupon_id}@${scope}`) });
+    expect(unknown.node).toBeNull();
+  });
+
   it('answers no coupons for a consultative-sales customer without asking', async () => {
     const data = await ok(stack, '{ partner { customers(first: 1, associationType: CONSULTATIVE_SALES) { nodes { customerId associationType } } } }');
     const c = data.partner.customers.nodes[0];
