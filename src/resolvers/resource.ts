@@ -125,10 +125,9 @@ export interface OnDemandResourceShape extends ResourceBase {
 
 export type ResourceShape = PeriodResourceShape | OnDemandResourceShape;
 
-export function toPeriodResource(r: OrderInstanceV2, scope: ResourceScope): PeriodResourceShape {
+/** The fields both resource records carry under the same wire names (§3.1 OrderInstanceV2, §3.2). */
+function commonFields(r: OrderInstanceV2 | CustomerOnDemandResource) {
   return {
-    kind: 'period',
-    ...scope,
     resourceId: r.resource_id ?? '',
     name: r.resource_name ?? null,
     regionCode: r.region_code ?? null,
@@ -139,6 +138,14 @@ export function toPeriodResource(r: OrderInstanceV2, scope: ResourceScope): Peri
     statusCode: r.status ?? null,
     effectiveTime: parseWireTime(r.effective_time),
     expireTime: parseWireTime(r.expire_time),
+  };
+}
+
+export function toPeriodResource(r: OrderInstanceV2, scope: ResourceScope): PeriodResourceShape {
+  return {
+    kind: 'period',
+    ...scope,
+    ...commonFields(r),
     spec: {
       code: r.resource_spec_code ?? null,
       description: r.product_spec_desc ?? null,
@@ -171,16 +178,7 @@ export function toOnDemandResource(r: CustomerOnDemandResource, scope: ResourceS
   return {
     kind: 'onDemand',
     ...scope,
-    resourceId: r.resource_id ?? '',
-    name: r.resource_name ?? null,
-    regionCode: r.region_code ?? null,
-    serviceTypeCode: r.service_type_code ?? null,
-    serviceTypeName: r.service_type_name ?? null,
-    resourceTypeCode: r.resource_type_code ?? null,
-    resourceTypeName: r.resource_type_name ?? null,
-    statusCode: r.status ?? null,
-    effectiveTime: parseWireTime(r.effective_time),
-    expireTime: parseWireTime(r.expire_time),
+    ...commonFields(r),
     // The unit of `specSize` is not given here (§3.2); it is the product's linear unit.
     spec: { code: r.resource_spec_code ?? null, description: r.product_spec_desc ?? null, size: specSizeOf(r.resource_info), sizeMeasureId: null },
     availabilityZone: r.availability_zone_code ?? null,

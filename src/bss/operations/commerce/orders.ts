@@ -92,22 +92,8 @@ export interface ShowCustomerOrderDetailsRequest {
   x_language?: string;
 }
 
-export interface SubCustomerOrderV3 {
-  order_id?: string;
-  customer_id?: string;
-  service_type_code?: string;
-  service_type_name?: string;
-  source_type?: number;
-  status?: number;
-  order_type?: number;
-  amount_after_discount?: WireDecimal;
-  official_amount?: WireDecimal;
-  measure_id?: number;
-  create_time?: string;
-  payment_time?: string;
-  currency?: string;
-  contract_id?: string;
-  amount_info?: AmountInfomationV2;
+/** §2.2: the CustomerOrderV2 fields without `enterprise_projects` (and `agent_pay_info`), plus these. */
+export interface SubCustomerOrderV3 extends Omit<SubCustomerOrderV2, 'enterprise_projects'> {
   /** The operator's login name, or "运营人员" / "运营系统" for orders made by Huawei staff or the system. */
   user_name?: string;
   pending_payment_end_time?: string;
