@@ -113,11 +113,19 @@ describe('client ↔ simulator', () => {
   });
 
   it('retries reads throttled by the real quota to success, and never retries a write', async () => {
-    const s = await startSimulator({ port: 0, seed: 1, customers: 10, now: TEST_NOW });
+    // The simulator's gateway clock stands still during the burst, so all 15 first attempts fall in one
+    // quota window however slowly a loaded machine sends them; once they are all answered it moves two
+    // seconds on, so the retries meet a fresh window.
+    let frozen: number | null = Date.now();
+    const s = await startSimulator({ port: 0, seed: 1, customers: 10, now: TEST_NOW, clock: () => new Date(frozen ?? Date.now()) });
+    let firstAttempts = 0;
     // Our own budget is lifted so 15 reads hit the simulator's 10-per-second quota at once.
     const c = clientFor(s, {
       rate: { perOperation: { ListServiceTypes: 1000 } },
       retry: { throttleMinDelayMs: 1_100, throttleMaxDelayMs: 1_200 },
+      onRequest: (event) => {
+        if (event.operation === 'ListServiceTypes' && event.attempt === 1 && ++firstAttempts === 15 && frozen !== null) frozen += 2_000;
+      },
     });
     try {
       const results = await Promise.all(Array.from({ length: 15 }, () => c.call(ListServiceTypes, { limit: 5 })));
