@@ -43,7 +43,43 @@ export interface Config {
     readonly referenceTtlMs: number;
   };
   readonly simulator: SimulatorConfig;
+  readonly auth: {
+    /** API_KEYS_FILE: a JSON array of `{ name, role, indirectPartnerId?, pii?, sha256 }`; absent → open (simulator only). */
+    readonly apiKeysFile: string | undefined;
+  };
+  readonly http: {
+    /** Serve GraphiQL at GET /graphql (turn off in production if no one explores there). */
+    readonly graphiql: boolean;
+    /** Answer introspection queries (GraphiQL and codegen need it). */
+    readonly introspection: boolean;
+    /** Origins allowed by CORS; empty: no cross-origin access; `['*']`: any origin. */
+    readonly corsOrigins: readonly string[];
+  };
+  readonly limits: {
+    /** Largest estimated upstream calls one operation may cost; refused before execution beyond it. */
+    readonly maxCost: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    /** Largest request body accepted, in bytes. */
+    readonly maxBodyBytes: number;
+    /** An operation still running after this is aborted, its upstream calls cancelled. */
+    readonly executionTimeoutMs: number;
+  };
+  readonly log: {
+    readonly level: LogLevel;
+  };
+  readonly billCache: {
+    /** How long bills of a closed cycle (before the current one in UTC+8) stay cached. */
+    readonly closedCycleTtlMs: number;
+    /** How long bills of the open cycle stay cached (they change as usage is rated). */
+    readonly openCycleTtlMs: number;
+    /** Consumption records kept at most across all cached pulls (bounds memory). */
+    readonly maxRecords: number;
+  };
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -89,6 +125,20 @@ class Reader {
       this.problems.push(`${name} must be an http(s) URL such as https://bss.myhuaweicloud.com (got "${raw}")`);
       return fallback;
     }
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  /** A comma-separated list, blanks dropped. */
+  list(name: string): string[] {
+    return (this.string(name) ?? '').split(',').map((v) => v.trim()).filter((v) => v.length > 0);
   }
 
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
@@ -140,6 +190,26 @@ export function loadConfig(env: Env = process.env): Config {
       seed: r.integer('SIMULATOR_SEED', 42, 0, 2 ** 31 - 1),
       customers: r.integer('SIMULATOR_CUSTOMERS', 300, 1, 200_000),
       latencyMs: r.integer('SIMULATOR_LATENCY_MS', 0, 0, 60_000),
+    },
+    auth: { apiKeysFile: r.string('API_KEYS_FILE') },
+    http: {
+      graphiql: r.boolean('PARTNER_GRAPH_GRAPHIQL', true),
+      introspection: r.boolean('PARTNER_GRAPH_INTROSPECTION', true),
+      corsOrigins: r.list('PARTNER_GRAPH_CORS_ORIGINS'),
+    },
+    limits: {
+      maxCost: r.integer('PARTNER_GRAPH_MAX_COST', 2_500, 1, 10_000_000),
+      maxDepth: r.integer('PARTNER_GRAPH_MAX_DEPTH', 12, 1, 100),
+      maxAliases: r.integer('PARTNER_GRAPH_MAX_ALIASES', 30, 1, 1_000),
+      maxTokens: r.integer('PARTNER_GRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
+      maxBodyBytes: r.integer('PARTNER_GRAPH_MAX_BODY_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+      executionTimeoutMs: r.integer('PARTNER_GRAPH_EXECUTION_TIMEOUT_MS', 300_000, 100, 3_600_000),
+    },
+    log: { level: r.oneOf<LogLevel>('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) },
+    billCache: {
+      closedCycleTtlMs: r.integer('PARTNER_GRAPH_CLOSED_CYCLE_TTL_SECONDS', 24 * 3600, 1, 90 * 86_400) * 1000,
+      openCycleTtlMs: r.integer('PARTNER_GRAPH_OPEN_CYCLE_TTL_SECONDS', 300, 0, 86_400) * 1000,
+      maxRecords: r.integer('PARTNER_GRAPH_BILL_CACHE_MAX_RECORDS', 200_000, 0, 100_000_000),
     },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

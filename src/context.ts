@@ -4,6 +4,11 @@
  * own DataLoaders, so nothing batched or cached for one request leaks into another.
  */
 import type { BssClient } from './bss/client.js';
+import type { Caller } from './auth/caller.js';
+import { callerOf } from './auth/auth-plugin.js';
+import type { BillCache } from './loaders/bill-cache.js';
+import type { Metrics } from './ops/metrics.js';
+import type { Log } from './ops/log.js';
 import type { Language } from './config.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import type { ReferenceCache } from './loaders/reference-cache.js';
@@ -25,9 +30,15 @@ export interface GatewayServices {
   readonly reference: ReferenceCache;
   readonly defaultLanguage: Language;
   readonly limits?: GraphLimits;
+  /** Consumption records of closed cycles (and briefly the open one), shared across requests. */
+  readonly billCache?: BillCache;
+  readonly metrics?: Metrics;
+  readonly log?: Log;
 }
 
 export interface GraphQLContext extends GatewayServices {
+  /** Who is asking (API key → role, reseller scope, PII permission). */
+  readonly caller: Caller;
   /** Language of localised names (service types, regions, …): `Accept-Language` or the configured default. */
   readonly language: Language;
   readonly limits: GraphLimits;
@@ -47,6 +58,7 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
   return {
     ...services,
+    caller: callerOf(request),
     language,
     limits: services.limits ?? DEFAULT_LIMITS,
     loaders: createLoaders({ bss: services.bss, language, partnerDomainId: services.partnerDomainId }),

@@ -1,13 +1,24 @@
 /**
  * createGateway → the yoga instance: the schema, the per-request context, GraphiQL with the contract
- * operations as the default query, and masked errors (no stack traces or upstream internals leak).
+ * operations as the default query, masked errors (no stack traces or upstream internals leak), and the
+ * plugins of the HTTP edge, in the order a request meets them: health and metrics routes (no key needed
+ * for /healthz), API-key authentication, CSRF prevention, query limits, @defer/@stream, the export route.
  */
-import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createContext, type GatewayServices, type GraphQLContext } from './context.js';
 import { maskError } from './errors.js';
 import { createLogger } from './logger.js';
 import { schema } from './schema/index.js';
+import { useApiKeyAuth } from './auth/auth-plugin.js';
+import type { ApiKeyEntry } from './auth/api-keys.js';
+import { DEFAULT_QUERY_LIMITS, useQueryLimits, type QueryLimits } from './limits/limits-plugin.js';
+import { useHealthRoutes } from './ops/health.js';
+import { useMetrics } from './ops/metrics.js';
+import { useConsumptionExport } from './export/export-plugin.js';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
@@ -22,25 +33,59 @@ query Partner {
 }
 `;
 
+export interface HttpOptions {
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+  /** CORS origins; empty: none; `['*']`: any. */
+  readonly corsOrigins: readonly string[];
+}
+
+export const DEFAULT_HTTP: HttpOptions = { graphiql: true, introspection: true, corsOrigins: [] };
+
 export interface GatewayOptions {
   /** Variables filled into the GraphiQL example tabs (e.g. a real customer id of the simulator). */
   readonly exampleVariables?: Record<string, unknown>;
-  /** Where log lines go (default: stderr, warnings and errors). */
+  /** Where yoga's own log lines go (default: stderr, warnings and errors). */
   readonly logger?: YogaLogger;
+  /** API keys; null or absent: open (only allowed on the simulator; main.ts enforces that). */
+  readonly apiKeys?: readonly ApiKeyEntry[] | null;
+  readonly http?: HttpOptions;
+  readonly queryLimits?: QueryLimits;
+}
+
+function corsOption(origins: readonly string[]) {
+  if (origins.length === 0) return false as const;
+  return { origin: origins.includes('*') ? '*' : [...origins], credentials: false, methods: ['GET', 'POST'] };
 }
 
 export function createGateway(services: GatewayServices, options: GatewayOptions = {}): Gateway {
+  const http = options.http ?? DEFAULT_HTTP;
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  // Plugins of different packages type their context differently; yoga accepts them all at run time.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yoga plugins differ in context type
+  const plugins: Plugin<any>[] = [
+    useHealthRoutes({ bss: services.bss }),
+    ...(services.metrics ? [useMetrics(services.metrics)] : []),
+    useApiKeyAuth({ keys: options.apiKeys ?? null }),
+    // Browsers may not send a cross-site "simple" request: every request must carry this header or a
+    // non-simple content type (graphql-yoga's CSRF guard).
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'content-type', 'authorization'] }),
+    ...useQueryLimits(limits),
+    ...(http.introspection ? [] : [useDisableIntrospection()]),
+    useDeferStream(),
+    useConsumptionExport(services),
+    useGraphiQLAssets(),
+  ];
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext(services, request),
-    graphiql: {
-      title: 'Partner Graph',
-      defaultQuery: DEFAULT_QUERY,
-      defaultTabs: [{ query: DEFAULT_QUERY }, ...contractTabs(options.exampleVariables)],
-    },
+    graphiql: http.graphiql
+      ? { title: 'Partner Graph', defaultQuery: DEFAULT_QUERY, defaultTabs: [{ query: DEFAULT_QUERY }, ...contractTabs(options.exampleVariables)] }
+      : false,
     renderGraphiQL: renderOfflineGraphiQL,
-    plugins: [useGraphiQLAssets()],
+    plugins,
+    cors: corsOption(http.corsOrigins),
     landingPage: false,
     // Upstream errors keep their code, status and request id; anything unexpected becomes "Unexpected error.".
     maskedErrors: { maskError },

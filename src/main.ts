@@ -9,6 +9,9 @@ import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
 import { ReferenceCache } from './loaders/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
+import { BillCache } from './loaders/bill-cache.js';
+import { Metrics } from './ops/metrics.js';
+import { createLog } from './ops/log.js';
 
 interface Upstream {
   readonly bssEndpoint: string;
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const log = createLog(config.log.level);
+  const metrics = new Metrics();
   const upstream = await upstreamFor(config);
   const bss = new BssClient({
     endpoint: upstream.bssEndpoint,
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
     rate: { perSecond: config.upstream.ratePerSecond },
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
+    onRequest: (event) => metrics.observeUpstream(event),
   });
   const gateway = createGateway(
     {
@@ -78,8 +84,16 @@ async function main(): Promise<void> {
       reference: new ReferenceCache({ ttlMs: config.graph.referenceTtlMs }),
       defaultLanguage: config.language,
       limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
+      billCache: new BillCache(config.billCache),
+      metrics,
+      log,
     },
-    { exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 } },
+    {
+      exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 },
+      apiKeys: null,
+      http: config.http,
+      queryLimits: config.limits,
+    },
   );
 
   const server = createServer(gateway);

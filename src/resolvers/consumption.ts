@@ -224,6 +224,19 @@ export async function fetchAllConsumption(ctx: ConsumptionContext, q: Consumptio
   return items.map((r) => toConsumptionRecord(r, q));
 }
 
+/**
+ * Every record of the query, one upstream page (≤ 1000) at a time, as each arrives: the streaming walk
+ * behind whole-month pulls (src/resolvers/consumption-pull.ts).
+ */
+export async function* consumptionPages(ctx: ConsumptionContext, q: ConsumptionQuery, signal?: AbortSignal): AsyncGenerator<ConsumptionRecordShape[]> {
+  const pages = ctx.bss.pages(ListSubCustomerBillDetail, consumptionRequest(q, 0, CONSUMPTION_PAGE_MAX), {
+    language: ctx.language,
+    pageSize: CONSUMPTION_PAGE_MAX,
+    signal,
+  });
+  for await (const page of pages) yield page.items.map((r) => toConsumptionRecord(r, q));
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The view
 

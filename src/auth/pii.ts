@@ -1,0 +1,36 @@
+/**
+ * Personal data masked as Huawei's Partner Center console shows it: names keep their first character
+ * (`张**`), phone numbers their first three and last four digits (`138****5678`), emails their first
+ * character and domain (`a***@example.com`). Keys with the `pii` permission see full values; each reveal
+ * is logged by the schema with who and which customer, never the value.
+ */
+
+/** `张三丰` → `张**`; `Alice Zhang` → `A**********`. Characters, not UTF-16 units, so CJK and emoji mask right. */
+export function maskName(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 1) return '*';
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** `13812345678` → `138****5678`; shorter numbers keep at most their last two digits. */
+export function maskPhone(value: string): string {
+  const chars = [...value];
+  if (chars.length >= 11) return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 7) + chars.slice(-4).join('');
+  if (chars.length >= 7) return chars.slice(0, 2).join('') + '*'.repeat(chars.length - 4) + chars.slice(-2).join('');
+  return '*'.repeat(chars.length);
+}
+
+/** `alice@example.com` → `a***@example.com`; not an email → masked as a name. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return maskName(value);
+  const local = [...value.slice(0, at)];
+  return `${local[0]}***${value.slice(at)}`;
+}
+
+/** Login names: first and last character kept when long enough (`partner_user01` → `p************1`). */
+export function maskAccountName(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 2) return '*'.repeat(chars.length);
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}

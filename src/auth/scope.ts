@@ -1,0 +1,44 @@
+/**
+ * Reseller scoping, decided in one place. A `reseller` key sees one reseller's subtree only, and that is
+ * enforced by the scope every upstream call is made in (`indirect_partner_id`), never by filtering results
+ * afterwards: resolvers ask `scopeFor` which scope to call in, and a scope the caller may not see is refused
+ * before any upstream call.
+ */
+import { GraphQLError } from 'graphql';
+import type { Caller } from './caller.js';
+
+/** A scope of the partner's business: null = the partner's own customers; a string = one reseller's. */
+export type Scope = string | null;
+
+export const FORBIDDEN = 'FORBIDDEN';
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+/** The reseller a caller is bound to, or null for partner-wide callers (admin, analyst). */
+export function boundReseller(caller: Caller): string | null {
+  return caller.role === 'reseller' ? caller.indirectPartnerId : null;
+}
+
+/**
+ * The scope to call upstream in, for a caller that asked for `requested` (undefined: "whatever I may see").
+ * - admin / analyst: the requested scope as asked (undefined → `whole`).
+ * - reseller: its own reseller, whatever "whole" means; another scope (the partner's own included) → FORBIDDEN.
+ */
+export function scopeFor(caller: Caller, requested: Scope | undefined): Scope | undefined {
+  const bound = boundReseller(caller);
+  if (bound === null) return requested;
+  if (requested === undefined || requested === bound) return bound;
+  throw forbidden(`This API key may only see reseller ${bound}'s customers.`);
+}
+
+/** For pulls over the whole business: `'all'` for partner-wide callers, the bound reseller otherwise. */
+export function wholeScopeFor(caller: Caller): 'all' | Scope {
+  return boundReseller(caller) ?? 'all';
+}
+
+/** Refuses partner-wide data (the partner's own funds, quotas, …) to reseller keys. */
+export function requirePartnerWide(caller: Caller, what: string): void {
+  if (boundReseller(caller) !== null) throw forbidden(`${what} is the partner's own data; a reseller API key cannot read it.`);
+}
