@@ -63,8 +63,10 @@ export interface Config {
     readonly maxTokens: number;
     /** Largest request body accepted, in bytes. */
     readonly maxBodyBytes: number;
-    /** An operation still running after this is aborted, its upstream calls cancelled. */
+    /** An operation still running after this is aborted with EXECUTION_TIMEOUT. */
     readonly executionTimeoutMs: number;
+    /** Customers the cost estimate assumes per scope for partner- and reseller-wide consumption views. */
+    readonly assumedCustomersPerScope: number;
   };
   readonly log: {
     readonly level: LogLevel;
@@ -204,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: r.integer('PARTNER_GRAPH_MAX_TOKENS', 5_000, 10, 1_000_000),
       maxBodyBytes: r.integer('PARTNER_GRAPH_MAX_BODY_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
       executionTimeoutMs: r.integer('PARTNER_GRAPH_EXECUTION_TIMEOUT_MS', 300_000, 100, 3_600_000),
+      assumedCustomersPerScope: r.integer('PARTNER_GRAPH_COST_ASSUMED_CUSTOMERS', 100, 1, 1_000_000),
     },
     log: { level: r.oneOf<LogLevel>('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) },
     billCache: {

@@ -6,6 +6,7 @@
 import type { BssClient } from './bss/client.js';
 import type { Caller } from './auth/caller.js';
 import { callerOf } from './auth/auth-plugin.js';
+import { scopedBss } from './auth/scoped-bss.js';
 import type { BillCache } from './loaders/bill-cache.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Log } from './ops/log.js';
@@ -56,11 +57,15 @@ export function languageFrom(header: string | null, fallback: Language): Languag
 
 export function createContext(services: GatewayServices, request: Request): GraphQLContext {
   const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
+  const caller = callerOf(request);
+  // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts); everyone else's straight through.
+  const bss = scopedBss(services.bss, caller);
   return {
     ...services,
-    caller: callerOf(request),
+    bss,
+    caller,
     language,
     limits: services.limits ?? DEFAULT_LIMITS,
-    loaders: createLoaders({ bss: services.bss, language, partnerDomainId: services.partnerDomainId }),
+    loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache: services.billCache }),
   };
 }

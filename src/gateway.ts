@@ -11,7 +11,10 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createContext, type GatewayServices, type GraphQLContext } from './context.js';
 import { maskError } from './errors.js';
-import { createLogger } from './logger.js';
+import { yogaLogger } from './logger.js';
+import { createLog } from './ops/log.js';
+import { pino } from 'pino';
+import { useRequestLog } from './ops/request-log.js';
 import { schema } from './schema/index.js';
 import { useApiKeyAuth } from './auth/auth-plugin.js';
 import type { ApiKeyEntry } from './auth/api-keys.js';
@@ -55,21 +58,33 @@ export interface GatewayOptions {
 
 function corsOption(origins: readonly string[]) {
   if (origins.length === 0) return false as const;
-  return { origin: origins.includes('*') ? '*' : [...origins], credentials: false, methods: ['GET', 'POST'] };
+  const any = origins.includes('*');
+  // Decided per request: yoga's static list would answer an unlisted origin with the only listed one, or
+  // with `null` (which sandboxed documents match); an unlisted origin gets no CORS headers at all.
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || (!any && !origins.includes(origin))) return false as const;
+    return { origin: [origin], credentials: false, methods: ['GET', 'POST'] };
+  };
 }
 
 export function createGateway(services: GatewayServices, options: GatewayOptions = {}): Gateway {
   const http = options.http ?? DEFAULT_HTTP;
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  // Without a configured log, warnings and errors go to stderr as before, as JSON lines.
+  const log = services.log ?? createLog('warn', pino.destination(2));
   // Plugins of different packages type their context differently; yoga accepts them all at run time.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yoga plugins differ in context type
   const plugins: Plugin<any>[] = [
+    // First: it opens the request scope (request id, upstream counts) every later plugin runs inside.
+    useRequestLog({ log, metrics: services.metrics }),
     useHealthRoutes({ bss: services.bss }),
     ...(services.metrics ? [useMetrics(services.metrics)] : []),
     useApiKeyAuth({ keys: options.apiKeys ?? null }),
-    // Browsers may not send a cross-site "simple" request: every request must carry this header or a
-    // non-simple content type (graphql-yoga's CSRF guard).
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'content-type', 'authorization'] }),
+    // A cross-site "simple" request (GET without custom headers, POST as text/plain or a form) is refused:
+    // it must carry a header a browser only sends after a CORS preflight, or a non-simple content type.
+    // `content-type` itself is no such header (text/plain is simple), so it is not listed.
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization'] }),
     ...useQueryLimits(limits),
     ...(http.introspection ? [] : [useDisableIntrospection()]),
     useDeferStream(),
@@ -89,6 +104,6 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     landingPage: false,
     // Upstream errors keep their code, status and request id; anything unexpected becomes "Unexpected error.".
     maskedErrors: { maskError },
-    logging: options.logger ?? createLogger('warn'),
+    logging: options.logger ?? yogaLogger(log),
   });
 }

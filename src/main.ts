@@ -12,6 +12,7 @@ import { startSimulator, type RunningSimulator } from './simulator/server.js';
 import { BillCache } from './loaders/bill-cache.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
+import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
 
 interface Upstream {
   readonly bssEndpoint: string;
@@ -52,6 +53,30 @@ function simulatorExamples(simulator: RunningSimulator): Record<string, unknown>
   return { first: 20, customerId: customer?.customerId, cycle };
 }
 
+/**
+ * The API keys, or null for an open gateway, which only the embedded simulator may be: against real
+ * Huawei Cloud the gateway holds the partner's credentials and every customer's personal data.
+ */
+function apiKeysFor(config: Config): ApiKeyEntry[] | null {
+  const file = config.auth.apiKeysFile;
+  let keys: ApiKeyEntry[] | null = null;
+  try {
+    keys = file ? loadApiKeys(file) : null;
+  } catch (error) {
+    if (!(error instanceof ApiKeysError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (config.credentials && (keys === null || keys.length === 0)) {
+    console.error(
+      'Refusing to start: Huawei Cloud credentials are set but no API key is configured. Set API_KEYS_FILE to a JSON ' +
+        'array with at least one key entry (create one with `npm run key -- --name NAME --role admin`).',
+    );
+    process.exit(1);
+  }
+  return keys;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -64,6 +89,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const apiKeys = apiKeysFor(config);
   const log = createLog(config.log.level);
   const metrics = new Metrics();
   const upstream = await upstreamFor(config);
@@ -76,21 +102,22 @@ async function main(): Promise<void> {
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
     onRequest: (event) => metrics.observeUpstream(event),
+    onThrottleWait: (event) => metrics.observeThrottleWait(event),
   });
   const gateway = createGateway(
     {
       bss,
       partnerDomainId: upstream.credentials.domainId,
-      reference: new ReferenceCache({ ttlMs: config.graph.referenceTtlMs }),
+      reference: new ReferenceCache({ ttlMs: config.graph.referenceTtlMs, onLookup: (hit) => metrics.cacheLookup('reference', hit) }),
       defaultLanguage: config.language,
       limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
-      billCache: new BillCache(config.billCache),
+      billCache: new BillCache({ ...config.billCache, onLookup: (hit) => metrics.cacheLookup('bill', hit) }),
       metrics,
       log,
     },
     {
       exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 },
-      apiKeys: null,
+      apiKeys,
       http: config.http,
       queryLimits: config.limits,
     },
@@ -102,6 +129,11 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     console.log(`Partner Graph: GraphiQL at http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}/graphql`);
+    if (apiKeys === null) {
+      console.warn('WARNING: no API_KEYS_FILE: the gateway is OPEN, every request is an admin without PII permission (allowed on the simulator only).');
+    } else {
+      console.log(`API keys: ${apiKeys.length} from ${config.auth.apiKeysFile}`);
+    }
     if (upstream.simulator) {
       const c = upstream.simulator.credentials;
       console.log(

@@ -4,6 +4,9 @@
  * character and domain (`a***@example.com`). Keys with the `pii` permission see full values; each reveal
  * is logged by the schema with who and which customer, never the value.
  */
+import { GraphQLError } from 'graphql';
+import type { Log } from '../ops/log.js';
+import type { Caller } from './caller.js';
 
 /** `张三丰` → `张**`; `Alice Zhang` → `A**********`. Characters, not UTF-16 units, so CJK and emoji mask right. */
 export function maskName(value: string): string {
@@ -33,4 +36,37 @@ export function maskAccountName(value: string): string {
   const chars = [...value];
   if (chars.length <= 2) return '*'.repeat(chars.length);
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+/** What `personal` needs of the request context (kept narrow so resolvers and tests can pass less). */
+export interface PiiContext {
+  readonly caller: Caller;
+  readonly log?: Pick<Log, 'info'> | undefined;
+}
+
+/**
+ * A personal value as the caller may see it: masked, or for a key with the PII permission the full value,
+ * with one `pii.reveal` log line naming the key, the customer and the field, never the value.
+ */
+export function personal(
+  ctx: PiiContext,
+  value: string | null | undefined,
+  about: { readonly customerId?: string | null | undefined; readonly indirectPartnerId?: string | null | undefined; readonly field: string },
+  mask: (value: string) => string,
+): string | null {
+  if (value === null || value === undefined) return null;
+  if (value === '') return value;
+  if (!ctx.caller.pii) return mask(value);
+  const whose = about.indirectPartnerId ? { indirectPartnerId: about.indirectPartnerId } : { customerId: about.customerId ?? null };
+  ctx.log?.info({ event: 'pii.reveal', caller: ctx.caller.name, ...whose, field: about.field });
+  return value;
+}
+
+/** Filters on personal data (search by name) need the PII permission: probing would unmask them one guess at a time. */
+export function requirePii(caller: Caller, argument: string): void {
+  if (!caller.pii) {
+    throw new GraphQLError(`Filtering by "${argument}" needs an API key with the PII permission (it would reveal masked personal data).`, {
+      extensions: { code: 'FORBIDDEN', argument, http: { status: 403 } },
+    });
+  }
 }

@@ -42,3 +42,23 @@ export function wholeScopeFor(caller: Caller): 'all' | Scope {
 export function requirePartnerWide(caller: Caller, what: string): void {
   if (boundReseller(caller) !== null) throw forbidden(`${what} is the partner's own data; a reseller API key cannot read it.`);
 }
+
+/**
+ * The scope of a field with an optional `indirectPartnerId` argument, where "absent" means the partner's
+ * own scope: for a reseller key it means the reseller's own (so a reseller front end can use the same
+ * queries), and any other reseller named is FORBIDDEN.
+ */
+export function scopeOfArg(caller: Caller, indirectPartnerId: string | null | undefined): Scope {
+  return scopeFor(caller, indirectPartnerId || undefined) ?? null;
+}
+
+/**
+ * The scope a global id (or any key that names its scope) may be read in: for a reseller key only its
+ * own; a global id of the partner's own or another reseller's object is FORBIDDEN. The id names its scope
+ * in the clear (base64 is no secret), so saying "not yours" reveals nothing the caller did not send.
+ */
+export function requireScope(caller: Caller, scope: Scope): Scope {
+  const bound = boundReseller(caller);
+  if (bound !== null && scope !== bound) throw forbidden(`This API key may only see reseller ${bound}'s data.`);
+  return scope;
+}

@@ -55,6 +55,8 @@ export interface BssClientOptions {
   readonly signing?: SigningConfig | undefined;
   /** Called after every HTTP attempt (metrics, logs). Never given a header, body or secret. */
   readonly onRequest?: RequestHook | undefined;
+  /** Called when an attempt queued in the per-API rate budget before starting (metrics, logs). */
+  readonly onThrottleWait?: ((event: ThrottleWaitEvent) => void) | undefined;
   readonly userAgent?: string | undefined;
   /** Injectable time and randomness, for tests. */
   readonly clock?: Clock | undefined;
@@ -62,6 +64,12 @@ export interface BssClientOptions {
   readonly random?: (() => number) | undefined;
   /** Replaces the undici transport (tests, custom proxies). The client then does not own its pool. */
   readonly transport?: Transport | undefined;
+}
+
+/** One attempt that waited for its API's rate budget: the operation and how long, nothing else. */
+export interface ThrottleWaitEvent {
+  readonly operation: string;
+  readonly waitedMs: number;
 }
 
 /** BSS answered 401 because the customer token is stale (iam-tokens.md §5.5, §6.4). */
@@ -100,7 +108,15 @@ export class BssClient {
         responseTimeoutMs: options.timeouts?.responseMs,
         keepAliveTimeoutMs: options.timeouts?.keepAliveMs,
       });
-    this.budget = new RateBudget({ perSecond: options.rate?.perSecond, perOperation: options.rate?.perOperation, clock, sleep });
+    const onThrottleWait = options.onThrottleWait;
+    this.budget = new RateBudget({
+      perSecond: options.rate?.perSecond,
+      perOperation: options.rate?.perOperation,
+      clock,
+      sleep,
+      // Budget keys are `<credential>|<operation>`: only the operation leaves the client.
+      ...(onThrottleWait ? { onWait: (key: string, waitedMs: number) => onThrottleWait({ operation: key.slice(key.lastIndexOf('|') + 1), waitedMs }) } : {}),
+    });
     const partnerSecrets = secretsOf(credentials);
     const redactWith = (extra: readonly string[]) => redactor(() => [...partnerSecrets, ...extra]);
     this.sender = new Sender({

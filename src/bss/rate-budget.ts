@@ -19,6 +19,8 @@ export interface RateBudgetOptions {
   readonly perOperation?: Readonly<Record<string, number>>;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
+  /** Told how long a request on `key` queued before it could start (only when it did wait), for metrics. */
+  readonly onWait?: (key: string, waitedMs: number) => void;
 }
 
 /** Keys with nothing queued are dropped once the table is this big; they hold no information. */
@@ -32,6 +34,7 @@ export class RateBudget {
   private readonly perOperation: Readonly<Record<string, number>>;
   private readonly clock: Clock;
   private readonly sleep: Sleep;
+  private readonly onWait: ((key: string, waitedMs: number) => void) | undefined;
 
   constructor(options: RateBudgetOptions = {}) {
     this.perSecond = positiveRate(options.perSecond ?? DEFAULT_RATE_PER_SECOND, 'perSecond');
@@ -39,6 +42,7 @@ export class RateBudget {
     for (const [name, rate] of Object.entries(this.perOperation)) positiveRate(rate, `perOperation.${name}`);
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? realSleep;
+    this.onWait = options.onWait;
   }
 
   /** The quota that applies to an operation: configured override, else the spec's documented quota, else the default. */
@@ -74,6 +78,7 @@ export class RateBudget {
   async acquire(key: string, rate: number, signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw signal.reason;
     const interval = RateBudget.intervalMs(rate);
+    const queuedAt = this.clock();
     let slot = this.reserve(key, rate);
     for (;;) {
       const wait = slot - this.clock();
@@ -84,6 +89,13 @@ export class RateBudget {
       if (last === undefined || now >= last + interval || now < slot) {
         this.lastStart.set(key, now);
         this.next.set(key, Math.max(this.next.get(key) ?? now, now + interval));
+        if (this.onWait && now > queuedAt) {
+          try {
+            this.onWait(key, now - queuedAt);
+          } catch {
+            // A broken metrics hook must not stop a request from starting.
+          }
+        }
         return now;
       }
       slot = last + interval;

@@ -1,9 +1,157 @@
 /**
- * STUB (issue 4 fills this in): GET /export/consumption?cycle=YYYY-MM&format=csv|ndjson, streaming FOCUS 1.2 rows.
+ * `GET /export/consumption?cycle=YYYY-MM&format=csv|ndjson`: a whole month (or up to 18) of consumption
+ * records across customers, streamed as FOCUS 1.2 rows while the upstream pages arrive (docs/export.md).
+ *
+ * A yoga plugin answering in `onRequest`, after the API-key plugin has authenticated the request: the
+ * caller's reseller scope and PII permission apply exactly as on the GraphQL endpoint. Upstream: the
+ * consumption pull (src/resolvers/consumption-pull.ts: ListIndirectPartners, ListSubCustomers,
+ * ListSubCustomerBillDetail) plus the cached measurement units (ListMeasureUnits, once per TTL).
  */
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayServices } from '../context.js';
+import { callerOf } from '../auth/auth-plugin.js';
+import type { Caller } from '../auth/caller.js';
+import { maskAccountName, maskName } from '../auth/pii.js';
+import { scopeFor, wholeScopeFor } from '../auth/scope.js';
+import { BssError } from '../bss/errors.js';
+import { languageFrom, type GatewayServices } from '../context.js';
+import { AGENCY_NOT_GRANTED } from '../errors.js';
+import { pullConsumption, type PullRequest } from '../resolvers/consumption-pull.js';
+import type { CustomerShape } from '../resolvers/customer.js';
+import { measureUnits } from '../resolvers/reference.js';
+import { csvEncoder } from './csv.js';
+import type { ExportEncoder, ExportFailure } from './encoder.js';
+import { exportStream } from './export-stream.js';
+import { ExportInputError, parseExportRequest, type ExportRequest } from './export-request.js';
+import { FOCUS_VERSION, focusRow } from './focus-columns.js';
+import { ndjsonEncoder } from './ndjson.js';
 
-export function useConsumptionExport(_services: GatewayServices): Plugin {
-  return {};
+export const EXPORT_PATH = '/export/consumption';
+
+const ENCODERS: Record<ExportRequest['format'], ExportEncoder> = { csv: csvEncoder, ndjson: ndjsonEncoder };
+
+function jsonError(status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** Upstream messages are Huawei's own text; still, keep URLs and overlong text out of a file a BI tool stores. */
+function safeMessage(text: string): string {
+  const clean = text.replace(/https?:\/\/\S+/g, '[url]').replace(/[\r\n]+/g, ' ').trim();
+  return clean.length > 300 ? `${clean.slice(0, 297)}...` : clean;
+}
+
+export function describeFailure(error: unknown): ExportFailure {
+  if (error instanceof BssError) {
+    if (error.kind === 'no-agency') {
+      return { code: AGENCY_NOT_GRANTED, message: 'The customer has not granted this partner an agency.', operation: error.operation, requestId: error.requestId ?? null };
+    }
+    return { code: error.code, message: safeMessage(`Huawei Cloud ${error.operation} failed: ${error.upstreamMessage}`), operation: error.operation, requestId: error.requestId ?? null };
+  }
+  return { code: 'INTERNAL', message: 'Unexpected error.', operation: null, requestId: null };
+}
+
+/** The real-name (or, without one, the login name) as this caller may see it. */
+function subAccountName(customer: CustomerShape, caller: Caller): string | null {
+  if (customer.name) return caller.pii ? customer.name : maskName(customer.name);
+  if (customer.accountName) return caller.pii ? customer.accountName : maskAccountName(customer.accountName);
+  return null;
+}
+
+async function handleExport(services: GatewayServices, request: Request, url: URL): Promise<Response> {
+  if (request.method !== 'GET') {
+    return jsonError(405, `${EXPORT_PATH} answers GET only`, { code: 'METHOD_NOT_ALLOWED' }, { allow: 'GET' });
+  }
+  let req: ExportRequest;
+  try {
+    req = parseExportRequest(url.searchParams);
+  } catch (error) {
+    if (error instanceof ExportInputError) return jsonError(400, error.message, { code: 'BAD_USER_INPUT', parameter: error.parameter });
+    throw error;
+  }
+  const caller = callerOf(request);
+  let scope: PullRequest['scope'];
+  try {
+    // Absent: all the caller may see; `own` or a reseller id: that scope, refused to a reseller key outside its own.
+    scope = req.indirectPartnerId === undefined ? wholeScopeFor(caller) : (scopeFor(caller, req.indirectPartnerId) as string | null);
+  } catch (error) {
+    if (error instanceof GraphQLError) return jsonError(403, error.message, { code: error.extensions.code, parameter: 'indirectPartnerId' });
+    throw error;
+  }
+
+  const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
+  // The bill cache too: closed cycles already pulled (by the graph or an earlier export) cost no call.
+  const ctx = { bss: services.bss, reference: services.reference, language, billCache: services.billCache, partnerDomainId: services.partnerDomainId };
+  let units: Map<number, string>;
+  try {
+    // Before the first byte, so a failure here is still an HTTP error rather than an error marker.
+    units = new Map((await measureUnits(ctx)).map((u) => [u.id, u.name]));
+  } catch (error) {
+    const failure = describeFailure(error);
+    return jsonError(502, failure.message, { code: failure.code, operation: failure.operation, requestId: failure.requestId });
+  }
+
+  const abort = new AbortController();
+  const onClientGone = (): void => abort.abort();
+  request.signal?.addEventListener('abort', onClientGone, { once: true });
+  const pages = pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
+
+  const revealed = new Set<string>();
+  const names = new Map<string, string | null>();
+  const rowContext = { partnerDomainId: services.partnerDomainId, unitName: (id: number) => units.get(id) ?? null };
+  const encoder = ENCODERS[req.format];
+  const cycleLabel = req.cycles.length === 1 ? req.cycles[0] : `${req.cycles[0]}_${req.cycles[req.cycles.length - 1]}`;
+  const started = Date.now();
+
+  const body = exportStream({
+    pages,
+    encoder,
+    describeFailure,
+    toRow: (page, record) => {
+      const id = page.customer.customerId;
+      let name = names.get(id);
+      if (name === undefined) {
+        name = subAccountName(page.customer, caller);
+        names.set(id, name);
+        if (caller.pii && !revealed.has(id) && (page.customer.name || page.customer.accountName)) {
+          revealed.add(id);
+          services.log?.info({ event: 'pii.reveal', caller: caller.name, customerId: id, via: 'export' });
+        }
+      }
+      return focusRow({ record, customer: page.customer, subAccountName: name }, rowContext);
+    },
+    onEnd: (rows, failure) => {
+      request.signal?.removeEventListener('abort', onClientGone);
+      const fields = { event: 'export.end', caller: caller.name, cycles: req.cycles.length, format: req.format, rows, ms: Date.now() - started };
+      if (failure) services.log?.warn({ ...fields, code: failure.code, operation: failure.operation, requestId: failure.requestId });
+      else services.log?.info(fields);
+    },
+    onCancel: () => {
+      abort.abort();
+      services.log?.info({ event: 'export.cancelled', caller: caller.name, format: req.format });
+    },
+  });
+
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': encoder.contentType,
+      'content-disposition': `attachment; filename="consumption-${cycleLabel}.${encoder.fileExtension}"`,
+      'cache-control': 'no-store',
+      'x-focus-version': FOCUS_VERSION,
+      // A body is complete only when its last line is the end marker; this says how the markers read.
+      'x-export-markers': encoder.markers,
+    },
+  });
+}
+
+export function useConsumptionExport(services: GatewayServices): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname !== EXPORT_PATH) return;
+      endResponse(await handleExport(services, request, url));
+    },
+  };
 }

@@ -1,8 +1,17 @@
 /**
- * STUB (issue 5 fills this in): refuses operations over the cost (estimated upstream calls), depth, alias
- * and token limits before execution, and aborts executions that run past the timeout.
+ * The query limits of the HTTP edge, in the order a request meets them: body size (before parsing),
+ * tokens (while parsing), depth and aliases (validation), cost in estimated upstream calls (before
+ * execution), and the execution timeout. Every refusal is a GraphQL error with its own code and the
+ * numbers involved; docs/limits.md describes them for users.
  */
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_LIMITS, type GraphLimits } from '../context.js';
+import { useBodyLimit } from './body-limit.js';
+import { estimateCost } from './cost.js';
+import { useKnownOperationTypes } from './operation-types.js';
+import { BEFORE_EXECUTION, useShapeLimits } from './shape-limits.js';
+import { useExecutionTimeout } from './timeout.js';
 
 export interface QueryLimits {
   readonly maxCost: number;
@@ -11,12 +20,61 @@ export interface QueryLimits {
   readonly maxTokens: number;
   readonly maxBodyBytes: number;
   readonly executionTimeoutMs: number;
+  /** Customers assumed in a partner's or reseller's scope when estimating a scope-wide consumption view. */
+  readonly assumedCustomersPerScope?: number;
 }
+
+export const DEFAULT_ASSUMED_CUSTOMERS = 100;
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 2_500, maxDepth: 12, maxAliases: 30, maxTokens: 5_000, maxBodyBytes: 1_048_576, executionTimeoutMs: 300_000,
 };
 
-export function useQueryLimits(_limits: QueryLimits): Plugin[] {
-  return [];
+export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
+
+export function costError(estimatedCost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(
+    `The operation would make an estimated ${estimatedCost} upstream calls, over the limit of ${maxCost}; ask for smaller pages or fewer nested lists, or split it.`,
+    { extensions: { code: QUERY_TOO_COSTLY, estimatedCost, maxCost, http: BEFORE_EXECUTION } },
+  );
+}
+
+interface CostContext {
+  readonly limits?: GraphLimits;
+}
+
+/** Refuses an operation whose estimate is over `maxCost`; an accepted one reports it in `extensions.cost`. */
+export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const graph = (args.contextValue as CostContext | undefined)?.limits ?? DEFAULT_LIMITS;
+      const estimated = estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
+        defaultFirst: graph.defaultFirst,
+        maxFirst: graph.maxFirst,
+        assumedCustomers,
+      });
+      if (estimated > maxCost) {
+        setResultAndStopExecution({ errors: [costError(estimated, maxCost)] });
+        return;
+      }
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return; // an incremental response: the estimate stays out
+          const done = result as ExecutionResult;
+          if (done.data === undefined) return; // refused before running (e.g. variables that do not coerce)
+          setResult({ ...done, extensions: { ...done.extensions, cost: { estimated, limit: maxCost } } });
+        },
+      };
+    },
+  };
+}
+
+export function useQueryLimits(limits: QueryLimits): Plugin[] {
+  return [
+    useBodyLimit(limits.maxBodyBytes),
+    ...useShapeLimits(limits),
+    useKnownOperationTypes(),
+    useCostLimit(limits.maxCost, limits.assumedCustomersPerScope ?? DEFAULT_ASSUMED_CUSTOMERS),
+    useExecutionTimeout(limits.executionTimeoutMs),
+  ];
 }

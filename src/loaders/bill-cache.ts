@@ -1,15 +1,113 @@
 /**
- * STUB (issue 4 fills this in): process-wide cache of consumption records by credential scope, language and
- * query; closed cycles (before the current one in UTC+8) live far longer than the open cycle; bounded in records.
+ * The process-wide cache of bill reads that do not change: every record of one consumption query
+ * (ListSubCustomerBillDetail §4.2 walked whole) and the cycle's consumer list (ListConsumeSubCustomers §4.3).
+ *
+ * Huawei: "cache past cycles for long periods; cache the current cycle for minutes at most" (§4). So an entry of
+ * a closed cycle (before the current one in UTC+8, by the `now` clock) lives `closedCycleTtlMs`, the open (or a
+ * future) cycle `openCycleTtlMs` (0: never stored). Keys hold the credential scope (the partner domain id the
+ * gateway signs with; a reseller's scope is the query's `indirect_partner_id`, part of the query key), the
+ * language (names come localised) and the canonical query key, so no caller ever reads another's bills.
+ *
+ * Memory is bounded by records, not entries (lru-cache `maxSize` + `sizeCalculation`): an entry weighs its
+ * record count (at least 1). Concurrent misses of one key share one fetch; failures are never stored.
  */
+import { LRUCache } from 'lru-cache';
+
 export interface BillCacheOptions {
   readonly closedCycleTtlMs: number;
   readonly openCycleTtlMs: number;
+  /** Records kept at most, over all entries; 0 disables the cache. */
   readonly maxRecords: number;
   /** The clock deciding which cycle is open (tests freeze it). */
   readonly now?: () => Date;
+  /** Called on every lookup (hit: answered from the cache or a fetch already running), for metrics. */
+  readonly onLookup?: (hit: boolean) => void;
+}
+
+/** What an entry is keyed by. */
+export interface BillCacheKey {
+  /** The credential scope: the partner domain id the upstream calls are signed for. */
+  readonly scope: string;
+  readonly language: string;
+  /** What was read: e.g. `records` + a canonical consumption query key, or `consumers` + a cycle. */
+  readonly kind: string;
+  readonly query: string;
+  /** The billing cycle the entry belongs to (decides its lifetime). */
+  readonly cycle: string;
+}
+
+const UTC8_MS = 8 * 3600 * 1000;
+
+/** The open billing cycle at an instant: the month in Beijing time (UTC+8). */
+export function openCycleAt(now: Date): string {
+  return new Date(now.getTime() + UTC8_MS).toISOString().slice(0, 7);
 }
 
 export class BillCache {
-  constructor(readonly options: BillCacheOptions) {}
+  private readonly cache: LRUCache<string, readonly unknown[]> | null;
+  private readonly inFlight = new Map<string, Promise<readonly unknown[]>>();
+
+  constructor(readonly options: BillCacheOptions) {
+    this.cache =
+      options.maxRecords > 0
+        ? new LRUCache<string, readonly unknown[]>({ maxSize: options.maxRecords, sizeCalculation: (v) => Math.max(1, v.length) })
+        : null;
+  }
+
+  /** The open cycle now (UTC+8), by this cache's clock. */
+  openCycle(): string {
+    return openCycleAt(this.options.now?.() ?? new Date());
+  }
+
+  /** How long an entry of this cycle may live; 0: not stored. */
+  ttlFor(cycle: string): number {
+    return cycle < this.openCycle() ? this.options.closedCycleTtlMs : this.options.openCycleTtlMs;
+  }
+
+  /** A stored entry, or undefined (no metrics: see `load`). */
+  peek<T>(key: BillCacheKey): readonly T[] | undefined {
+    return this.cache?.get(textOf(key)) as readonly T[] | undefined;
+  }
+
+  /**
+   * The entry for the key: stored, or being fetched by another caller (shared), or fetched now with `fetch`
+   * and stored for its cycle's lifetime.
+   */
+  async load<T>(key: BillCacheKey, fetch: () => Promise<readonly T[]>): Promise<readonly T[]> {
+    const text = textOf(key);
+    const stored = this.cache?.get(text);
+    if (stored) {
+      this.options.onLookup?.(true);
+      return stored as readonly T[];
+    }
+    const running = this.inFlight.get(text);
+    this.options.onLookup?.(running !== undefined);
+    if (running) return running as Promise<readonly T[]>;
+    const started = fetch().then((value) => {
+      this.store(key, value);
+      return value;
+    });
+    this.inFlight.set(text, started);
+    try {
+      return await started;
+    } finally {
+      this.inFlight.delete(text);
+    }
+  }
+
+  /** Stores a value fetched elsewhere (a streaming walk that gathered it page by page). */
+  store<T>(key: BillCacheKey, value: readonly T[]): void {
+    const ttl = this.ttlFor(key.cycle);
+    if (!this.cache || ttl <= 0) return;
+    this.cache.set(textOf(key), value, { ttl });
+  }
+
+  /** Entries and records held (for tests and metrics). */
+  get stats(): { entries: number; records: number } {
+    return { entries: this.cache?.size ?? 0, records: this.cache?.calculatedSize ?? 0 };
+  }
+}
+
+function textOf(key: BillCacheKey): string {
+  return JSON.stringify([key.scope, key.language, key.kind, key.query, key.cycle]);
 }

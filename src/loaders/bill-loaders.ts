@@ -7,6 +7,8 @@
  * - `consumption`: ListSubCustomerBillDetail, keyed by query + window or query + "all": keys of one query
  *   that arrive together share pages (see `loadConsumption`);
  * - `consumptionRecord`: a consumption record by its key (node refetch); primed by every listed record;
+ * - `consumptionPull`: every record of a partner-wide view (a scope and its cycles), pulled across customers
+ *   with `collectConsumption` (src/resolvers/consumption-pull.ts), once per request;
  * - `customerMonthlySummary`: ShowCustomerMonthlySum's first page (totals + up to 1000 rows) per customer,
  *   cycle and service-type filter, through the customer's exchanged token.
  */
@@ -17,9 +19,10 @@ import {
   fetchMonthlyBillsPage, type CustomerMonthlySummaryShape, type MonthlyBillShape,
 } from '../resolvers/bill.js';
 import {
-  decodeConsumptionKey, decodeConsumptionQueryKey, fetchAllConsumption, fetchConsumptionPage, fetchConsumptionRecordsByKey,
-  type ConsumptionRecordShape,
+  consumptionQueryKey, decodeConsumptionKey, decodeConsumptionPullKey, decodeConsumptionQueryKey, fetchAllConsumption, fetchConsumptionPage,
+  fetchConsumptionRecordsByKey, type ConsumptionRecordShape,
 } from '../resolvers/consumption.js';
+import { collectConsumption, type PulledConsumption } from '../resolvers/consumption-pull.js';
 import type { LoaderContext } from './index.js';
 
 export interface BillLoaders {
@@ -29,6 +32,8 @@ export interface BillLoaders {
   readonly monthlyBill: DataLoader<string, MonthlyBillShape | null>;
   /** ListSubCustomerBillDetail records by `consumptionAllKey` (every record) or `consumptionWindowKey`. */
   readonly consumption: DataLoader<string, Page<ConsumptionRecordShape>>;
+  /** A partner-wide view's records by `consumptionPullKey` (scope + cycles). */
+  readonly consumptionPull: DataLoader<string, PulledConsumption>;
   /** A consumption record by `encodeConsumptionRecordKey`. */
   readonly consumptionRecord: DataLoader<string, ConsumptionRecordShape | null>;
   /** ShowCustomerMonthlySum's first page by `customerMonthlySumKey`. */
@@ -46,11 +51,17 @@ const settle = <T>(p: Promise<T>): Promise<T | Error> => p.catch(asError);
  * 1000 a page, windows included (sliced). Otherwise each window is its own call (≤ 1000 rows). So `total`
  * and `records(first: 100)` asked side by side cost ceil(N / 1000) calls, not one more.
  */
-function loadConsumption(ctx: LoaderContext, walks: Map<string, Promise<ConsumptionRecordShape[]>>) {
+function loadConsumption(ctx: LoaderContext, walks: Map<string, Promise<readonly ConsumptionRecordShape[]>>) {
   return async (keys: readonly string[]): Promise<(Page<ConsumptionRecordShape> | Error)[]> => {
     const decoded = keys.map(decodeConsumptionKey);
     for (const { queryKey, window } of decoded) {
-      if (window === null && !walks.has(queryKey)) walks.set(queryKey, fetchAllConsumption(ctx, decodeConsumptionQueryKey(queryKey)));
+      if (walks.has(queryKey)) continue;
+      const q = decodeConsumptionQueryKey(queryKey);
+      // A window of a query the bill cache holds whole is a slice of it: no call.
+      const cached = window !== null && ctx.billCache
+        ? ctx.billCache.peek<ConsumptionRecordShape>({ scope: ctx.partnerDomainId, language: ctx.language, kind: 'records', query: consumptionQueryKey(q), cycle: q.cycle })
+        : undefined;
+      if (window === null || cached) walks.set(queryKey, cached ? Promise.resolve(cached) : fetchAllConsumption(ctx, q));
     }
     return Promise.all(
       decoded.map(({ queryKey, window }) => {
@@ -67,7 +78,7 @@ function loadConsumption(ctx: LoaderContext, walks: Map<string, Promise<Consumpt
 }
 
 export function createBillLoaders(ctx: LoaderContext): BillLoaders {
-  const walks = new Map<string, Promise<ConsumptionRecordShape[]>>();
+  const walks = new Map<string, Promise<readonly ConsumptionRecordShape[]>>();
   return {
     monthlyBillsPage: new DataLoader<string, Page<MonthlyBillShape>>((keys) =>
       Promise.all(
@@ -79,6 +90,9 @@ export function createBillLoaders(ctx: LoaderContext): BillLoaders {
     ),
     monthlyBill: new DataLoader<string, MonthlyBillShape | null>((keys) => fetchMonthlyBillsByKey(ctx, keys)),
     consumption: new DataLoader<string, Page<ConsumptionRecordShape>>(loadConsumption(ctx, walks)),
+    consumptionPull: new DataLoader<string, PulledConsumption>((keys) =>
+      Promise.all(keys.map((k) => settle(collectConsumption(ctx, decodeConsumptionPullKey(k))))),
+    ),
     consumptionRecord: new DataLoader<string, ConsumptionRecordShape | null>((keys) => fetchConsumptionRecordsByKey(ctx, keys)),
     customerMonthlySummary: new DataLoader<string, CustomerMonthlySummaryShape>((keys) =>
       Promise.all(keys.map((k) => settle(fetchCustomerMonthlySummary(ctx, decodeCustomerMonthlySumKey(k))))),

@@ -4,6 +4,7 @@
  */
 import type { BssClient } from '../bss/client.js';
 import type { Language } from '../config.js';
+import type { BillCache } from './bill-cache.js';
 import { createPartnerLoaders, type PartnerLoaders } from './partner-loaders.js';
 import { createCommerceLoaders, type CommerceLoaders } from './commerce-loaders.js';
 import { createBillLoaders, type BillLoaders } from './bill-loaders.js';
@@ -13,6 +14,8 @@ export interface LoaderContext {
   readonly bss: BssClient;
   readonly language: Language;
   readonly partnerDomainId: string;
+  /** Process-wide consumption cache (closed cycles); absent: every walk goes upstream. */
+  readonly billCache?: BillCache;
 }
 
 export interface Loaders extends PartnerLoaders, CommerceLoaders, BillLoaders {}

@@ -11,14 +11,18 @@ export interface ReferenceCacheOptions {
   readonly ttlMs: number;
   /** Entries kept at most (lists per language and per parent code). */
   readonly max?: number;
+  /** Told whether each lookup was served without a new upstream load (a hit, or joining one in flight), for metrics. */
+  readonly onLookup?: (hit: boolean) => void;
 }
 
 type Loader = () => Promise<unknown>;
 
 export class ReferenceCache {
   private readonly cache: LRUCache<string, { value: unknown }, Loader>;
+  private readonly onLookup: ((hit: boolean) => void) | undefined;
 
   constructor(options: ReferenceCacheOptions) {
+    this.onLookup = options.onLookup;
     this.cache = new LRUCache<string, { value: unknown }, Loader>({
       max: options.max ?? 500,
       ttl: options.ttlMs,
@@ -28,8 +32,13 @@ export class ReferenceCache {
 
   /** The cached value for (kind, language, key), loading it once when absent or stale. */
   async get<T>(kind: string, language: Language, load: () => Promise<T>, key = ''): Promise<T> {
-    const entry = await this.cache.fetch(`${kind}\u0000${language}\u0000${key}`, { context: load });
-    return entry!.value as T;
+    const status: LRUCache.Status<string, { value: unknown }> = {};
+    try {
+      const entry = await this.cache.fetch(`${kind}\u0000${language}\u0000${key}`, { context: load, status });
+      return entry!.value as T;
+    } finally {
+      this.onLookup?.(status.fetch === 'hit' || status.fetch === 'inflight');
+    }
   }
 
   clear(): void {

@@ -1,16 +1,213 @@
 /**
- * STUB (issue 5 fills this in): the Prometheus registry (prom-client) of one gateway: GraphQL requests and
- * latencies, upstream calls by operation and status, throttle waits, cache hits and misses; served at /metrics.
+ * The Prometheus metrics of one gateway (prom-client), on a registry of its own rather than the global
+ * one, so a process (a test file) can run many gateways without their series colliding. Served at
+ * GET /metrics, before authentication: scrapers carry no API key, so the port must not be public.
+ *
+ * Label values are bounded: operation names come from the client, so only well-formed names are kept,
+ * unnamed operations are `anonymous`, and past `maxOperationNames` distinct names the rest are `other`.
+ * Upstream operation names come from our own operation specs (a fixed set).
  */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Plugin } from 'graphql-yoga';
 
 import type { RequestEvent } from '../bss/call-counter.js';
+import type { ThrottleWaitEvent } from '../bss/client.js';
+import { isThrottleCode } from '../bss/errors.js';
+import { currentScope, type RequestScope } from './request-scope.js';
 
-export class Metrics {
-  /** The BSS client's onRequest hook: one upstream attempt finished. */
-  observeUpstream(_event: RequestEvent): void {}
+export type CacheName = 'reference' | 'bill';
+
+/** How a GraphQL request ended: no errors; data with errors; or errors and no data (HTTP 4xx/5xx too). */
+export type Outcome = 'success' | 'partial' | 'error';
+
+export interface MetricsOptions {
+  /** Process metrics (memory, CPU, event loop, GC) of prom-client. Default true. */
+  readonly defaultMetrics?: boolean;
+  /** Distinct operation-name label values kept before the rest become `other`. Default 200. */
+  readonly maxOperationNames?: number;
 }
 
-export function useMetrics(_metrics: Metrics): Plugin {
-  return {};
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+/** Paths worth their own label; anything else (scanners, typos) is `other`. */
+const KNOWN_ROUTES = new Set(['/graphql', '/metrics', '/healthz', '/readyz', '/export/consumption']);
+/** A failed upstream attempt kept per request for its log line, at most. */
+const MAX_UPSTREAM_ERRORS_PER_REQUEST = 10;
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+  private readonly maxOperationNames: number;
+
+  private readonly httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by route (known paths, else "other") and status.',
+    labelNames: ['route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests, by operation name and outcome (success, partial, error).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to its response headers, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  private readonly graphqlErrors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code (Huawei codes such as CBC.0999, or ours).',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  private readonly upstreamCalls = new Counter({
+    name: 'upstream_calls_total',
+    help: 'HTTP requests sent to Huawei Cloud (every attempt, retries included), by operation and HTTP status ("none": no response).',
+    labelNames: ['operation', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly upstreamDuration = new Histogram({
+    name: 'upstream_call_duration_seconds',
+    help: 'Duration of one upstream attempt (headers and body), by operation.',
+    labelNames: ['operation'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly upstreamRetries = new Counter({
+    name: 'upstream_retries_total',
+    help: 'Upstream attempts that were retries of a failed attempt, by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  private readonly upstreamThrottled = new Counter({
+    name: 'upstream_throttled_total',
+    help: 'Upstream answers that were throttling (HTTP 429, APIGW.0308, CBC.0250), by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  private readonly upstreamErrors = new Counter({
+    name: 'upstream_errors_total',
+    help: 'Failed upstream attempts, by operation and code (Huawei code, or TRANSPORT.* for no usable response).',
+    labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+  private readonly throttleWaits = new Counter({
+    name: 'upstream_throttle_waits_total',
+    help: 'Upstream attempts that queued in the per-API rate budget before starting, by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  private readonly throttleWaitSeconds = new Counter({
+    name: 'upstream_throttle_wait_seconds_total',
+    help: 'Time upstream attempts spent queued in the per-API rate budget, by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  private readonly cacheHits = new Counter({
+    name: 'cache_hits_total',
+    help: 'Cache lookups answered without a new upstream load, by cache (reference, bill).',
+    labelNames: ['cache'] as const,
+    registers: [this.registry],
+  });
+  private readonly cacheMisses = new Counter({
+    name: 'cache_misses_total',
+    help: 'Cache lookups that had to load from upstream, by cache (reference, bill).',
+    labelNames: ['cache'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(options: MetricsOptions = {}) {
+    this.maxOperationNames = options.maxOperationNames ?? 200;
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    // Known label sets start at zero, so a rate() over them works before the first event.
+    for (const cache of ['reference', 'bill'] as const) {
+      this.cacheHits.inc({ cache }, 0);
+      this.cacheMisses.inc({ cache }, 0);
+    }
+  }
+
+  /** The BSS client's onRequest hook: one upstream attempt finished. */
+  observeUpstream(event: RequestEvent): void {
+    const operation = event.operation;
+    const throttled = event.status === 429 || (event.errorCode !== undefined && isThrottleCode(event.errorCode));
+    this.upstreamCalls.inc({ operation, status: event.status === undefined ? 'none' : String(event.status) });
+    this.upstreamDuration.observe({ operation }, event.durationMs / 1000);
+    if (event.attempt > 1) this.upstreamRetries.inc({ operation });
+    if (throttled) this.upstreamThrottled.inc({ operation });
+    if (event.errorCode !== undefined) this.upstreamErrors.inc({ operation, code: event.errorCode });
+
+    const scope = currentScope();
+    if (!scope) return;
+    scope.upstreamRequests += 1;
+    if (event.attempt > 1) scope.upstreamRetries += 1;
+    if (throttled) scope.upstreamThrottled += 1;
+    if (event.errorCode !== undefined && (throttled || event.status === undefined || event.status >= 500 || event.status < 400)) scope.upstreamTrouble = true;
+    if (event.errorCode !== undefined && scope.upstreamErrors.length < MAX_UPSTREAM_ERRORS_PER_REQUEST) {
+      scope.upstreamErrors.push(`${operation}:${event.errorCode}:${event.status ?? 'none'}${event.requestId ? `:${event.requestId}` : ''}`);
+    }
+  }
+
+  /** The BSS client's onThrottleWait hook: an attempt queued in the rate budget. */
+  observeThrottleWait(event: ThrottleWaitEvent): void {
+    this.throttleWaits.inc({ operation: event.operation });
+    this.throttleWaitSeconds.inc({ operation: event.operation }, event.waitedMs / 1000);
+    const scope = currentScope();
+    if (!scope) return;
+    scope.throttleWaits += 1;
+    scope.throttleWaitMs += event.waitedMs;
+  }
+
+  /** A lookup in a process-wide cache: hit (no upstream load) or miss. */
+  cacheLookup(cache: CacheName, hit: boolean): void {
+    (hit ? this.cacheHits : this.cacheMisses).inc({ cache });
+  }
+
+  /** One HTTP request answered (called by the request log plugin when the response is ready). */
+  observeRequest(scope: RequestScope, status: number, durationMs: number, graphql: boolean): void {
+    this.httpRequests.inc({ route: KNOWN_ROUTES.has(scope.path) ? scope.path : 'other', status: String(status) });
+    if (!graphql) return;
+    const operation = this.operationLabel(scope.operationName);
+    this.graphqlRequests.inc({ operation, outcome: outcomeOf(scope, status) });
+    this.graphqlDuration.observe({ operation }, durationMs / 1000);
+    for (const code of scope.errorCodes) this.graphqlErrors.inc({ code: codeLabel(code) });
+  }
+
+  /** The exposition text and its content type (`text/plain; version=0.0.4`). */
+  async render(): Promise<{ body: string; contentType: string }> {
+    return { body: await this.registry.metrics(), contentType: this.registry.contentType };
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (name === undefined) return 'anonymous';
+    if (!GRAPHQL_NAME.test(name)) return 'invalid';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= this.maxOperationNames) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+}
+
+export function outcomeOf(scope: RequestScope, status: number): Outcome {
+  if (status >= 400 || scope.hasData === false) return 'error';
+  return scope.errorCodes.length > 0 ? 'partial' : 'success';
+}
+
+/** Error codes are ours or Huawei's (a fixed vocabulary); anything odd-looking is folded into one value. */
+function codeLabel(code: string): string {
+  return /^[A-Za-z0-9_.]{1,64}$/.test(code) ? code : 'OTHER';
+}
+
+/** GET /metrics: the registry's exposition text. Needs no API key (see the file comment). */
+export function useMetrics(metrics: Metrics): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      return metrics.render().then(({ body, contentType }) => {
+        endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { 'content-type': contentType, 'cache-control': 'no-store' } }));
+      });
+    },
+  };
 }

@@ -79,7 +79,8 @@ async function readWindow<T>(fetchPage: FetchPage<T>, offset: number, count: num
     const limit = Math.min(remaining, pageMax);
     const page = await fetchPage(at, limit);
     total = page.total;
-    items.push(...page.items);
+    // Not push(...items): a page of ~100k+ rows (a whole month sliced in memory) overflows the call stack.
+    for (const item of page.items) items.push(item);
     at += page.items.length;
     remaining -= page.items.length;
     if (remaining <= 0 || page.items.length < limit || (total !== null && at >= total)) break;

@@ -2,19 +2,26 @@
  * A whole-month (or multi-month) pull of consumption records across many customers: the engine behind
  * `Partner.consumption` / `IndirectPartner.consumption` and the FOCUS export (src/export/).
  *
- * Upstream: the customers of each scope (ListSubCustomers §2.2, pages of 100, one walk per scope), then
- * each customer's records per cycle (ListSubCustomerBillDetail §4.2, pages of 1000, `indirect_partner_id`
- * set for a reseller's customer). Customers are pulled concurrently; the BSS client's per-API rate budget,
- * not this module, sets the pace, so the upstream quota is the only limit and no 429 reaches the caller.
+ * Upstream, the fewest calls the API allows (formula: `consumptionPullCallBound`, docs/cost/bills.md):
+ * - the scopes: `'all'` lists the resellers (ListIndirectPartners §1.1, pages of 100);
+ * - each scope's customers (ListSubCustomers §2.2, pages of 100), for their names and to know who is whose;
+ * - for the partner's own scope, the customers that consumed in each cycle (ListConsumeSubCustomers §4.3,
+ *   pages of 100): an own customer without consumption in a cycle costs nothing for that cycle, where asking
+ *   4.2 would cost one empty call. 4.3 takes no `indirect_partner_id`, so a reseller's customers are each asked;
+ * - each customer's records per cycle (ListSubCustomerBillDetail §4.2, pages of 1000, `indirect_partner_id`
+ *   set for a reseller's customer), through the bill cache when the gateway has one (closed cycles: free).
+ * Customers are pulled concurrently; the BSS client's per-API rate budget, not this module, sets the pace, so
+ * the upstream quota is the only limit and no 429 reaches the caller (the client retries it).
  *
  * Records are yielded one upstream page at a time, as they arrive; at most `bufferPages` pages wait for the
  * consumer (the workers pause beyond that), so an export of a month never holds the month in memory.
  */
+import { ListConsumeSubCustomers } from '../bss/operations/bills/index.js';
 import { ListSubCustomers } from '../bss/operations/partners/index.js';
 import { fetchAllIndirectPartners } from './indirect-partner.js';
-import { toCustomerShape, type CustomerShape } from './customer.js';
+import { customerKey, toCustomerShape, type CustomerShape } from './customer.js';
 import {
-  consumptionPages, type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
+  CONSUMPTION_PAGE_MAX, consumptionPages, type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
 } from './consumption.js';
 import type { Scope } from './partner.js';
 
@@ -29,14 +36,28 @@ export interface PullRequest {
   readonly concurrency?: number;
   /** Pages that may wait for the consumer before the workers pause (default 16). */
   readonly bufferPages?: number;
+  /**
+   * Read and fill the bill cache (default true, when the context has one). A cached customer-cycle comes
+   * whole, in pages of ≤ 1000; an uncached one is gathered while it streams, to be stored at its end.
+   */
+  readonly cache?: boolean;
   readonly signal?: AbortSignal;
 }
 
-/** One upstream page of one customer's records in one cycle. */
+/** One upstream page (or cached chunk of ≤ 1000) of one customer's records in one cycle. */
 export interface PulledPage {
   readonly customer: CustomerShape;
+  /** The customer's place in the listing order (own customers first, then each reseller's): a stable sort key. */
+  readonly customerIndex: number;
   readonly cycle: string;
   readonly records: readonly ConsumptionRecordShape[];
+}
+
+interface Target {
+  readonly customer: CustomerShape;
+  readonly index: number;
+  /** The cycles to read for this customer (an own customer: only those it consumed in). */
+  readonly cycles: readonly string[];
 }
 
 /** The customers of one scope, page by page (ListSubCustomers, 100 a page). */
@@ -54,11 +75,39 @@ async function scopesOf(ctx: ConsumptionContext, scope: 'all' | Scope): Promise<
   return [null, ...resellers.map((r) => r.indirectPartnerId)];
 }
 
-async function* targetsOf(ctx: ConsumptionContext, req: PullRequest): AsyncGenerator<CustomerShape> {
+/** The partner's own customers that consumed in a cycle (ListConsumeSubCustomers, 100 a page; cached like bills). */
+export async function ownConsumers(ctx: ConsumptionContext, cycle: string, useCache = true, signal?: AbortSignal): Promise<ReadonlySet<string>> {
+  const walk = async (): Promise<string[]> => {
+    const { items } = await ctx.bss.paginate(ListConsumeSubCustomers, { body: { bill_cycle: cycle, offset: 0, limit: ListConsumeSubCustomers.page!.maxLimit } }, {
+      language: ctx.language,
+      signal,
+    });
+    return items.map((c) => c.customer_id);
+  };
+  const cache = useCache ? ctx.billCache : undefined;
+  const ids = cache ? await cache.load({ scope: ctx.partnerDomainId ?? '', language: ctx.language, kind: 'consumers', query: '', cycle }, walk) : await walk();
+  return new Set(ids);
+}
+
+async function* targetsOf(ctx: ConsumptionContext, req: PullRequest): AsyncGenerator<Target> {
   const only = req.customerIds ? new Set(req.customerIds) : null;
+  // Only the own scope has a consumer list; and for a handful of named customers, asking each is cheaper.
+  const ownScope = req.scope === 'all' || req.scope === null;
+  const consumers = only || !ownScope ? null : new Map(req.cycles.map((cycle) => [cycle, ownConsumers(ctx, cycle, req.cache !== false, req.signal)]));
+  // Started before the customer walk, so the lists arrive while the first customers are being read.
+  for (const c of consumers?.values() ?? []) c.catch(() => undefined);
+  let index = 0;
   for (const scope of await scopesOf(ctx, req.scope)) {
-    for await (const c of customersOfScope(ctx, scope, req.signal)) {
-      if (!only || only.has(c.customerId)) yield c;
+    for await (const customer of customersOfScope(ctx, scope, req.signal)) {
+      if (only && !only.has(customer.customerId)) continue;
+      let cycles = req.cycles;
+      if (scope === null && consumers) {
+        const consumed: string[] = [];
+        for (const cycle of req.cycles) if ((await consumers.get(cycle)!).has(customer.customerId)) consumed.push(cycle);
+        cycles = consumed;
+      }
+      const at = index++;
+      if (cycles.length > 0) yield { customer, index: at, cycles };
     }
   }
 }
@@ -118,27 +167,30 @@ class PageChannel {
 
 /**
  * Every record of the request, one upstream page at a time. Order: customers in scope order (the partner's
- * own, then each reseller's), interleaved across the concurrent workers; within a customer, cycle by cycle.
- * The first upstream failure ends the iteration by throwing it (after the pages already yielded).
+ * own, then each reseller's), interleaved across the concurrent workers (`customerIndex` restores the listing
+ * order); within a customer, cycle by cycle. An own customer with no consumption in any requested cycle yields
+ * nothing; a reseller's customer without records yields one empty page per cycle. The first upstream failure
+ * ends the iteration by throwing it (after the pages already yielded).
  */
 export async function* pullConsumption(ctx: ConsumptionContext, req: PullRequest): AsyncGenerator<PulledPage> {
   const channel = new PageChannel(req.bufferPages ?? 16);
   const targets = targetsOf(ctx, req);
-  let nextTarget: Promise<IteratorResult<CustomerShape>> = Promise.resolve({ done: false, value: undefined as never });
+  let nextTarget: Promise<IteratorResult<Target>> = Promise.resolve({ done: false, value: undefined as never });
   // Workers share one target iterator; each `next` is chained so two workers never call it at once.
-  const takeTarget = (): Promise<IteratorResult<CustomerShape>> => (nextTarget = nextTarget.then(() => targets.next()));
+  const takeTarget = (): Promise<IteratorResult<Target>> => (nextTarget = nextTarget.then(() => targets.next()));
+  const walkCtx: ConsumptionContext = req.cache === false ? { bss: ctx.bss, language: ctx.language } : ctx;
 
   const worker = async (): Promise<void> => {
     for (;;) {
       if (channel.closed) return;
       const next = await takeTarget();
       if (next.done) return;
-      const customer = next.value;
-      for (const cycle of req.cycles) {
+      const { customer, index, cycles } = next.value;
+      for (const cycle of cycles) {
         const q: ConsumptionQuery = { customerId: customer.customerId, indirectPartnerId: customer.indirectPartnerId, cycle };
-        for await (const records of consumptionPages(ctx, q, req.signal)) {
+        for await (const records of consumptionPages(walkCtx, q, req.signal)) {
           if (channel.closed) return;
-          await channel.put({ customer, cycle, records });
+          await channel.put({ customer, customerIndex: index, cycle, records });
         }
       }
     }
@@ -160,4 +212,91 @@ export async function* pullConsumption(ctx: ConsumptionContext, req: PullRequest
     channel.close();
     void targets.return(undefined);
   }
+}
+
+/** A whole pull gathered in a stable order: listing order of the customers, then cycle order, then upstream order. */
+export interface PulledConsumption {
+  readonly records: readonly ConsumptionRecordShape[];
+  /** The customers that yielded pages, by `customerKey`. */
+  readonly customers: ReadonlyMap<string, CustomerShape>;
+}
+
+export async function collectConsumption(ctx: ConsumptionContext, req: PullRequest): Promise<PulledConsumption> {
+  const groups = new Map<string, { index: number; cycle: number; records: ConsumptionRecordShape[] }>();
+  const customers = new Map<string, CustomerShape>();
+  const cycleOrder = new Map(req.cycles.map((c, i) => [c, i]));
+  for await (const page of pullConsumption(ctx, req)) {
+    const key = `${page.customerIndex}|${page.cycle}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { index: page.customerIndex, cycle: cycleOrder.get(page.cycle) ?? 0, records: [] }));
+    // One customer-cycle is walked by one worker, its pages in order: appending keeps upstream order.
+    for (const r of page.records) group.records.push(r);
+    customers.set(customerKey(page.customer), page.customer);
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.index - b.index || a.cycle - b.cycle);
+  return { records: ordered.flatMap((g) => g.records), customers };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The call bound
+
+/** The shape of the business a pull covers, to count its calls. */
+export interface PullBoundInput {
+  /** Resellers of the distributor, when the pull covers the whole business (`scope: 'all'`); absent otherwise. */
+  readonly resellers?: number;
+  /**
+   * Each scope pulled, `own: true` for the partner's own customers: per customer, its record count in each
+   * requested cycle (same order and length for every customer).
+   */
+  readonly scopes: readonly { readonly own: boolean; readonly recordCounts: readonly (readonly number[])[] }[];
+  /** Cycles requested (needed when a scope has no customers). */
+  readonly cycles: number;
+}
+
+export interface PullCallBound {
+  readonly ListIndirectPartners: number;
+  readonly ListSubCustomers: number;
+  readonly ListConsumeSubCustomers: number;
+  readonly ListSubCustomerBillDetail: number;
+  readonly total: number;
+}
+
+const pagesOf = (n: number, size: number): number => Math.max(1, Math.ceil(n / size));
+
+/**
+ * The upstream calls of an unfiltered pull with a cold cache (no `customerIds`), which is the fewest the API
+ * allows for it. With R resellers, C_s customers in scope s, K_c own customers with records in cycle c, and
+ * n(x, c) the records of customer x in cycle c:
+ *
+ *   ListIndirectPartners       ⌈R / 100⌉ (min 1)                 only for scope 'all'
+ *   ListSubCustomers           Σ_s ⌈C_s / 100⌉ (min 1 each)
+ *   ListConsumeSubCustomers    Σ_c ⌈K_c / 100⌉ (min 1 each)      only when the own scope is pulled
+ *   ListSubCustomerBillDetail  Σ_c [ Σ_{own x, n>0} ⌈n(x,c) / 1000⌉ + Σ_{reseller's x} max(1, ⌈n(x,c) / 1000⌉) ]
+ *
+ * A warm cache removes the 4.2 and 4.3 terms of closed cycles.
+ */
+export function consumptionPullCallBound(input: PullBoundInput): PullCallBound {
+  const listIndirect = input.resellers === undefined ? 0 : pagesOf(input.resellers, 100);
+  let listCustomers = 0;
+  let consumers = 0;
+  let details = 0;
+  for (const scope of input.scopes) {
+    listCustomers += pagesOf(scope.recordCounts.length, ListSubCustomers.page!.maxLimit);
+    for (let c = 0; c < input.cycles; c++) {
+      const counts = scope.recordCounts.map((perCycle) => perCycle[c] ?? 0);
+      if (scope.own) {
+        consumers += pagesOf(counts.filter((n) => n > 0).length, ListConsumeSubCustomers.page!.maxLimit);
+        for (const n of counts) if (n > 0) details += Math.ceil(n / CONSUMPTION_PAGE_MAX);
+      } else {
+        for (const n of counts) details += pagesOf(n, CONSUMPTION_PAGE_MAX);
+      }
+    }
+  }
+  return {
+    ListIndirectPartners: listIndirect,
+    ListSubCustomers: listCustomers,
+    ListConsumeSubCustomers: consumers,
+    ListSubCustomerBillDetail: details,
+    total: listIndirect + listCustomers + consumers + details,
+  };
 }

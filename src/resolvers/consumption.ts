@@ -21,10 +21,13 @@ import {
   type ListSubCustomerBillDetailRequest, type SubCustomerMonthlyBillDetail,
 } from '../bss/operations/bills/index.js';
 import type { GraphQLContext } from '../context.js';
-import { offsetConnection, type ConnectionArgs, type OffsetConnection, type Page } from './connection.js';
+import { arrayConnection, offsetConnection, type ConnectionArgs, type OffsetConnection, type Page } from './connection.js';
+import { badInput, type Scope } from './partner.js';
 import { parseWireTime } from './order.js';
+import type { BillCacheKey } from '../loaders/bill-cache.js';
 
-export type ConsumptionContext = Pick<GraphQLContext, 'bss' | 'language'>;
+/** The bill cache and the credential scope it is keyed by are optional: without them every walk goes upstream. */
+export type ConsumptionContext = Pick<GraphQLContext, 'bss' | 'language'> & Partial<Pick<GraphQLContext, 'billCache' | 'partnerDomainId'>>;
 
 /** The largest page 4.2 takes (unverified upstream, §8; the simulator enforces it). */
 export const CONSUMPTION_PAGE_MAX = ListSubCustomerBillDetail.page!.maxLimit;
@@ -215,90 +218,250 @@ export async function fetchConsumptionPage(ctx: ConsumptionContext, q: Consumpti
   return { items: (res.fee_records ?? []).map((r) => toConsumptionRecord(r, q)), total: res.total_count ?? null };
 }
 
-/** Every record of the query: ceil(N / 1000) calls (one when N = 0), the pages after the first concurrently. */
-export async function fetchAllConsumption(ctx: ConsumptionContext, q: ConsumptionQuery): Promise<ConsumptionRecordShape[]> {
+/** The bill cache's key of a whole query (credential scope, language, canonical query; the cycle sets its lifetime). */
+function cacheKey(ctx: ConsumptionContext, q: ConsumptionQuery): BillCacheKey {
+  return { scope: ctx.partnerDomainId ?? '', language: ctx.language, kind: 'records', query: consumptionQueryKey(q), cycle: q.cycle };
+}
+
+async function walkAll(ctx: ConsumptionContext, q: ConsumptionQuery, signal?: AbortSignal): Promise<ConsumptionRecordShape[]> {
   const { items } = await ctx.bss.paginate(ListSubCustomerBillDetail, consumptionRequest(q, 0, CONSUMPTION_PAGE_MAX), {
     language: ctx.language,
     pageSize: CONSUMPTION_PAGE_MAX,
+    signal,
   });
   return items.map((r) => toConsumptionRecord(r, q));
 }
 
 /**
- * Every record of the query, one upstream page (≤ 1000) at a time, as each arrives: the streaming walk
- * behind whole-month pulls (src/resolvers/consumption-pull.ts).
+ * Every record of the query: ceil(N / 1000) calls (one when N = 0), the pages after the first concurrently;
+ * none when the bill cache holds the query (closed cycles: long; the open cycle: briefly or never).
  */
-export async function* consumptionPages(ctx: ConsumptionContext, q: ConsumptionQuery, signal?: AbortSignal): AsyncGenerator<ConsumptionRecordShape[]> {
+export async function fetchAllConsumption(ctx: ConsumptionContext, q: ConsumptionQuery): Promise<readonly ConsumptionRecordShape[]> {
+  if (!ctx.billCache) return walkAll(ctx, q);
+  return ctx.billCache.load(cacheKey(ctx, q), () => walkAll(ctx, q));
+}
+
+/**
+ * Every record of the query, one upstream page (≤ 1000) at a time, as each arrives: the streaming walk
+ * behind whole-month pulls (src/resolvers/consumption-pull.ts). With a bill cache, a cached query comes from it
+ * in chunks of ≤ 1000 (no call), and an uncached one is gathered as it streams and stored when complete.
+ */
+export async function* consumptionPages(ctx: ConsumptionContext, q: ConsumptionQuery, signal?: AbortSignal): AsyncGenerator<readonly ConsumptionRecordShape[]> {
+  const key = ctx.billCache ? cacheKey(ctx, q) : null;
+  const cached = key ? ctx.billCache!.peek<ConsumptionRecordShape>(key) : undefined;
+  if (key) ctx.billCache!.options.onLookup?.(cached !== undefined);
+  if (cached) {
+    if (cached.length === 0) yield cached;
+    for (let at = 0; at < cached.length; at += CONSUMPTION_PAGE_MAX) yield cached.slice(at, at + CONSUMPTION_PAGE_MAX);
+    return;
+  }
+  const gathered: ConsumptionRecordShape[] | null = key && ctx.billCache!.ttlFor(q.cycle) > 0 ? [] : null;
   const pages = ctx.bss.pages(ListSubCustomerBillDetail, consumptionRequest(q, 0, CONSUMPTION_PAGE_MAX), {
     language: ctx.language,
     pageSize: CONSUMPTION_PAGE_MAX,
     signal,
   });
-  for await (const page of pages) yield page.items.map((r) => toConsumptionRecord(r, q));
+  for await (const page of pages) {
+    const records = page.items.map((r) => toConsumptionRecord(r, q));
+    if (gathered) for (const r of records) gathered.push(r);
+    yield records;
+  }
+  if (key && gathered) ctx.billCache!.store(key, gathered);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The view
 
-/** What `Customer.consumption(cycle, …)` resolves to: the query only; every field loads through the loader. */
-export interface ConsumptionViewShape {
-  readonly query: ConsumptionQuery;
+/**
+ * What a `consumption(…)` field resolves to: which records, not the records. Every field of the view loads
+ * through the request's loaders, so fields asked together share one walk (or one pull).
+ * - `customer`: one customer's query, per cycle of the range (single cycle: windowed records, see below);
+ * - `partner`: every customer of a scope (`'all'`, the partner's own = null, or one reseller), pulled with
+ *   `pullConsumption` across customers.
+ */
+export type ConsumptionViewShape =
+  | { readonly kind: 'customer'; readonly query: ConsumptionQuery; readonly cycles: readonly string[] }
+  | { readonly kind: 'partner'; readonly scope: 'all' | Scope; readonly cycles: readonly string[] };
+
+type ViewContext = Pick<GraphQLContext, 'loaders'>;
+
+/** Huawei keeps consumption records 18 months (§4.2): a longer range cannot be answered. */
+export const MAX_CYCLES = 18;
+
+export interface CycleArgs {
+  readonly cycle?: string | null | undefined;
+  readonly fromCycle?: string | null | undefined;
+  readonly toCycle?: string | null | undefined;
 }
 
-export interface ServiceTypeConsumptionShape {
-  readonly serviceTypeCode: string;
-  /** The name a record carried, for a code the catalogue does not know. */
-  readonly serviceTypeName: string | null;
-  readonly amount: Decimal;
-  readonly officialAmount: Decimal;
-  readonly recordCount: number;
+const monthIndex = (cycle: string): number => Number(cycle.slice(0, 4)) * 12 + Number(cycle.slice(5, 7)) - 1;
+const cycleOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * The cycles a view covers, oldest first: `cycle`, or `fromCycle`..`toCycle` inclusive. Refused with
+ * BAD_USER_INPUT naming the argument: both forms or neither, half a range, from after to, more than 18 cycles,
+ * or a cycle after `openCycle` (the current one, UTC+8: a future cycle has no records yet).
+ */
+export function consumptionCycles(args: CycleArgs, openCycle: string): string[] {
+  const { cycle, fromCycle, toCycle } = args;
+  const ranged = Boolean(fromCycle) || Boolean(toCycle);
+  if (cycle && ranged) throw badInput('pass either "cycle" or "fromCycle" and "toCycle", not both', 'cycle');
+  if (!cycle && !ranged) throw badInput('pass "cycle", or "fromCycle" and "toCycle" for a range', 'cycle');
+  if (cycle) {
+    if (cycle > openCycle) throw badInput(`"cycle" must not be a future cycle (the current cycle is ${openCycle}, UTC+8)`, 'cycle');
+    return [cycle];
+  }
+  if (!fromCycle) throw badInput('"fromCycle" is required with "toCycle"', 'fromCycle');
+  if (!toCycle) throw badInput('"toCycle" is required with "fromCycle"', 'toCycle');
+  if (fromCycle > toCycle) throw badInput('"fromCycle" must not be later than "toCycle"', 'fromCycle');
+  if (toCycle > openCycle) throw badInput(`"toCycle" must not be a future cycle (the current cycle is ${openCycle}, UTC+8)`, 'toCycle');
+  const count = monthIndex(toCycle) - monthIndex(fromCycle) + 1;
+  if (count > MAX_CYCLES) {
+    throw badInput(`a range may span at most ${MAX_CYCLES} cycles ("fromCycle" to "toCycle" inclusive; Huawei keeps records 18 months), got ${count}`, 'toCycle');
+  }
+  return Array.from({ length: count }, (_, i) => cycleOf(monthIndex(fromCycle) + i));
 }
 
-export async function allRecords(ctx: Pick<GraphQLContext, 'loaders'>, q: ConsumptionQuery): Promise<readonly ConsumptionRecordShape[]> {
+/** The loader key of a partner-wide pull. */
+export function consumptionPullKey(scope: 'all' | Scope, cycles: readonly string[]): string {
+  return JSON.stringify({ scope, cycles });
+}
+
+export function decodeConsumptionPullKey(key: string): { scope: 'all' | Scope; cycles: string[] } {
+  return JSON.parse(key) as { scope: 'all' | Scope; cycles: string[] };
+}
+
+export async function allRecords(ctx: ViewContext, q: ConsumptionQuery): Promise<readonly ConsumptionRecordShape[]> {
   const result = await ctx.loaders.consumption.load(consumptionAllKey(q));
   return result.items;
 }
 
-/** The exact sum of `paymentAmount` over every record of the view. */
-export async function consumptionTotal(ctx: Pick<GraphQLContext, 'loaders'>, q: ConsumptionQuery): Promise<Decimal> {
-  return sumDecimals((await allRecords(ctx, q)).map((r) => r.paymentAmount));
+/** Every record of the view, in a stable order: cycle by cycle (a partner view: customer by customer first). */
+export async function viewRecords(ctx: ViewContext, view: ConsumptionViewShape): Promise<readonly ConsumptionRecordShape[]> {
+  if (view.kind === 'partner') return (await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles))).records;
+  const perCycle = await Promise.all(view.cycles.map((cycle) => allRecords(ctx, { ...view.query, cycle })));
+  return perCycle.length === 1 ? perCycle[0]! : perCycle.flat();
 }
 
-/** The exact sum of `officialAmount` (list price) over every record of the view. */
-export async function consumptionOfficialTotal(ctx: Pick<GraphQLContext, 'loaders'>, q: ConsumptionQuery): Promise<Decimal> {
-  return sumDecimals((await allRecords(ctx, q)).map((r) => r.officialAmount));
+/** Exact sums over a set of records. */
+export interface ConsumptionSums {
+  readonly amount: Decimal;
+  readonly officialAmount: Decimal;
+  readonly discountAmount: Decimal;
+  readonly recordCount: number;
+}
+
+export function sumsOf(records: readonly ConsumptionRecordShape[]): ConsumptionSums {
+  return {
+    amount: sumDecimals(records.map((r) => r.paymentAmount)),
+    officialAmount: sumDecimals(records.map((r) => r.officialAmount)),
+    discountAmount: sumDecimals(records.map((r) => r.discountAmount)),
+    recordCount: records.length,
+  };
+}
+
+export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
+  return sumsOf(await viewRecords(ctx, view));
+}
+
+/** One row of a breakdown: the group's key, a record of it (for names) and its exact sums. */
+export interface ConsumptionGroupShape extends ConsumptionSums {
+  readonly key: string;
+  readonly sample: ConsumptionRecordShape;
+}
+
+export interface ServiceTypeConsumptionShape extends ConsumptionSums {
+  readonly serviceTypeCode: string;
+  /** The name a record carried, for a code the catalogue does not know. */
+  readonly serviceTypeName: string | null;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Records grouped by a key, each group's exact sums, in a stable order (`order`, default: by key text). Every
+ * record falls in exactly one group, so the groups' amounts add up to the view's total exactly.
+ */
+export function groupRecords(
+  records: readonly ConsumptionRecordShape[],
+  keyOf: (r: ConsumptionRecordShape) => string,
+  order: (a: string, b: string) => number = byText,
+): ConsumptionGroupShape[] {
+  const groups = new Map<string, ConsumptionRecordShape[]>();
+  for (const r of records) {
+    const key = keyOf(r);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(r);
+  }
+  return [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, rs]) => ({ key, sample: rs[0]!, ...sumsOf(rs) }));
+}
+
+/** The dimensions a view breaks down by. */
+export type ConsumptionDimension = 'serviceType' | 'resourceType' | 'region' | 'chargeMode' | 'customer';
+
+const DIMENSIONS: Record<ConsumptionDimension, { key: (r: ConsumptionRecordShape) => string; order?: (a: string, b: string) => number }> = {
+  serviceType: { key: (r) => r.serviceTypeCode },
+  resourceType: { key: (r) => r.resourceTypeCode },
+  // No region (global services) sorts first, as the empty key.
+  region: { key: (r) => r.regionCode ?? '' },
+  // Numeric E1 codes in numeric order; a record without one last.
+  chargeMode: { key: (r) => (r.chargeModeCode === null ? '' : String(r.chargeModeCode)), order: (a, b) => (a === '' ? 1 : b === '' ? -1 : Number(a) - Number(b)) },
+  customer: { key: (r) => JSON.stringify([r.indirectPartnerId ?? '', r.customerId]) },
+};
+
+export async function consumptionBreakdown(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension): Promise<ConsumptionGroupShape[]> {
+  const { key, order } = DIMENSIONS[dimension];
+  return groupRecords(await viewRecords(ctx, view), key, order);
 }
 
 /** Exact sums per service type, ordered by service type code (a stable order for exports and diffs). */
-export async function consumptionByServiceType(ctx: Pick<GraphQLContext, 'loaders'>, q: ConsumptionQuery): Promise<ServiceTypeConsumptionShape[]> {
-  const groups = new Map<string, { name: string | null; records: ConsumptionRecordShape[] }>();
-  for (const r of await allRecords(ctx, q)) {
-    let group = groups.get(r.serviceTypeCode);
-    if (!group) groups.set(r.serviceTypeCode, (group = { name: r.serviceTypeName, records: [] }));
-    group.records.push(r);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, g]) => ({
-      serviceTypeCode: code,
-      serviceTypeName: g.name,
-      amount: sumDecimals(g.records.map((r) => r.paymentAmount)),
-      officialAmount: sumDecimals(g.records.map((r) => r.officialAmount)),
-      recordCount: g.records.length,
-    }));
+export async function consumptionByServiceType(ctx: ViewContext, view: ConsumptionViewShape): Promise<ServiceTypeConsumptionShape[]> {
+  return (await consumptionBreakdown(ctx, view, 'serviceType')).map((g) => ({
+    serviceTypeCode: g.key,
+    serviceTypeName: g.sample.serviceTypeName,
+    amount: g.amount,
+    officialAmount: g.officialAmount,
+    discountAmount: g.discountAmount,
+    recordCount: g.recordCount,
+  }));
 }
 
-/** `records(first, after, …)`: windows through the shared loader (a slice of the walk when sums are asked too). */
-export function consumptionRecordsConnection(ctx: GraphQLContext, q: ConsumptionQuery, args: ConnectionArgs): Promise<OffsetConnection<ConsumptionRecordShape>> {
-  return offsetConnection(
-    args,
-    async (offset, limit) => {
-      const page = await ctx.loaders.consumption.load(consumptionWindowKey(q, offset, limit));
-      for (const r of page.items) ctx.loaders.consumptionRecord.prime(encodeConsumptionRecordKey(r), r);
-      return page;
-    },
-    { ...ctx.limits, pageMax: CONSUMPTION_PAGE_MAX },
-  );
+export interface CycleConsumptionShape extends ConsumptionSums {
+  readonly cycle: string;
+}
+
+/** Exact sums per cycle of the view, every cycle of the range present (zero when it has no records), oldest first. */
+export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionViewShape): Promise<CycleConsumptionShape[]> {
+  const groups = new Map(groupRecords(await viewRecords(ctx, view), (r) => r.cycle).map((g) => [g.key, g]));
+  return view.cycles.map((cycle) => {
+    const g = groups.get(cycle);
+    return g ? { cycle, amount: g.amount, officialAmount: g.officialAmount, discountAmount: g.discountAmount, recordCount: g.recordCount } : { cycle, ...sumsOf([]) };
+  });
+}
+
+/**
+ * `records(first, after, …)`. A single customer's single cycle windows through the shared loader (one call
+ * per ≤ 1000 rows alone, a slice of the walk when sums are asked too); a range or a partner-wide view pages
+ * over the view's records in their stable order.
+ */
+export async function consumptionRecordsConnection(ctx: GraphQLContext, view: ConsumptionViewShape, args: ConnectionArgs): Promise<OffsetConnection<ConsumptionRecordShape>> {
+  if (view.kind === 'customer' && view.cycles.length === 1) {
+    const q = { ...view.query, cycle: view.cycles[0]! };
+    return offsetConnection(
+      args,
+      async (offset, limit) => {
+        const page = await ctx.loaders.consumption.load(consumptionWindowKey(q, offset, limit));
+        for (const r of page.items) ctx.loaders.consumptionRecord.prime(encodeConsumptionRecordKey(r), r);
+        return page;
+      },
+      { ...ctx.limits, pageMax: CONSUMPTION_PAGE_MAX },
+    );
+  }
+  const records = await viewRecords(ctx, view);
+  const connection = await arrayConnection(args, records, ctx.limits);
+  for (const { node } of connection.edges) ctx.loaders.consumptionRecord.prime(encodeConsumptionRecordKey(node), node);
+  return connection;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -350,7 +513,7 @@ export function decodeConsumptionRecordKey(value: string): ConsumptionRecordKey 
 
 /** Records by key: one filtered walk per distinct (scope, customer, cycle, trade id, resource id). */
 export async function fetchConsumptionRecordsByKey(ctx: ConsumptionContext, keys: readonly string[]): Promise<(ConsumptionRecordShape | null | Error)[]> {
-  const walks = new Map<string, Promise<ConsumptionRecordShape[]>>();
+  const walks = new Map<string, Promise<readonly ConsumptionRecordShape[]>>();
   const decoded = keys.map(decodeConsumptionRecordKey);
   const queryOf = (k: ConsumptionRecordKey): ConsumptionQuery => ({
     customerId: k.customerId, indirectPartnerId: k.indirectPartnerId, cycle: k.cycle, tradeId: k.tradeId, resourceId: k.resourceId,

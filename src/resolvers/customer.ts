@@ -309,6 +309,8 @@ export async function fetchOwnBalances(ctx: Bss, customerId: string): Promise<Cu
 }
 
 export interface CustomerAccountChangeShape {
+  /** Whose ledger this is (the customer the token was got for). */
+  readonly customerId: string;
   readonly accountChangeId: string | null;
   readonly tradeDetailType: string | null;
   readonly tradeTime: Date | null;
@@ -328,8 +330,9 @@ export interface CustomerAccountChangeShape {
   readonly currency: string | null;
 }
 
-function toCustomerAccountChange(r: CustomerAccountChangeRecord, currency: string | null): CustomerAccountChangeShape {
+function toCustomerAccountChange(r: CustomerAccountChangeRecord, currency: string | null, customerId: string): CustomerAccountChangeShape {
   return {
+    customerId,
     accountChangeId: textOrNull(r.account_change_id),
     tradeDetailType: textOrNull(r.trade_detail_type),
     tradeTime: parseWireTime(r.trade_time),
@@ -371,7 +374,7 @@ export function customerAccountChangesConnection(
         { customerId },
       );
       const currency = textOrNull(res.currency);
-      return { items: (res.records ?? []).map((r) => toCustomerAccountChange(r, currency)), total: res.total_count ?? null };
+      return { items: (res.records ?? []).map((r) => toCustomerAccountChange(r, currency, customerId)), total: res.total_count ?? null };
     },
     { ...ctx.limits, pageMax: ListCustomerAccountChangeRecords.page!.maxLimit },
   );

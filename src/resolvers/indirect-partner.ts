@@ -57,6 +57,8 @@ export interface IndirectPartnerFilters {
   readonly accountName?: string | null;
   readonly associatedFrom?: Date | null;
   readonly associatedTo?: Date | null;
+  /** A reseller API key's own reseller: the list is asked for that one only (`indirect_partner_id`). */
+  readonly only?: string | null;
 }
 
 /** `Partner.indirectPartners`: one ListIndirectPartners call per page of ≤ 100; the rows prime the loader. */
@@ -67,6 +69,7 @@ export function indirectPartnersConnection(ctx: GraphQLContext, args: Connection
       const res = await ctx.loaders.readOnce(ListIndirectPartners, {
         body: {
           account_name: nonEmpty(f.accountName),
+          indirect_partner_id: nonEmpty(f.only),
           associated_on_begin: wireTime(f.associatedFrom),
           associated_on_end: wireTime(f.associatedTo),
           offset,

@@ -3,6 +3,7 @@
  * needs them (relay for global ids and connections).
  */
 import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Decimal } from 'decimal.js';
 import type { GraphQLContext } from '../context.js';
@@ -23,6 +24,7 @@ export const builder = new SchemaBuilder<SchemaTypes>({
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     cursorType: 'String',
     // An object (not `true`) so the generated `nodes` fields carry a description like every other field.
     nodesOnConnection: { description: 'The items of this page, without cursors.' },
@@ -62,3 +64,36 @@ builder.globalConnectionField('totalCount', (t) =>
     resolve: (parent) => (parent as { totalCount?: number | null }).totalCount ?? null,
   }),
 );
+
+const BASE64 = /^(?:[\d+/A-Za-z]{4})*(?:[\d+/A-Za-z]{2}==|[\d+/A-Za-z]{3}=)?$/;
+const TYPENAME = /^[A-Z_a-z]\w*$/;
+
+/** Whether `typename` is an object type that `node(id:)` can load (Pothos would fail later, without a code). */
+function isRefetchable(typename: string): boolean {
+  try {
+    const options = builder.configStore.getTypeConfig(typename, 'Object').pothosOptions as Record<string, unknown>;
+    return ['loadOne', 'loadMany', 'loadWithoutCache', 'loadManyWithoutCache'].some((k) => typeof options[k] === 'function');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Relay's `base64("Type:id")`, decoded strictly: anything that is not an id this graph hands out is a
+ * BAD_USER_INPUT naming the problem (Pothos's own errors carry no code and leak the raw input).
+ */
+export function decodeGlobalId(globalID: string): { typename: string; id: string } {
+  const shown = globalID.length > 80 ? `${globalID.slice(0, 80)}…` : globalID;
+  const invalid = (why: string): GraphQLError =>
+    new GraphQLError(`${JSON.stringify(shown)} is not a global id of this graph (${why}); pass an \`id\` as it was returned`, {
+      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+    });
+  if (globalID === '' || !BASE64.test(globalID)) throw invalid('not base64');
+  const text = Buffer.from(globalID, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  const typename = colon > 0 ? text.slice(0, colon) : '';
+  const id = colon > 0 ? text.slice(colon + 1) : '';
+  if (!TYPENAME.test(typename) || id === '') throw invalid('not "Type:id"');
+  if (!isRefetchable(typename)) throw invalid(`no type ${typename.slice(0, 40)} to refetch`);
+  return { typename, id };
+}

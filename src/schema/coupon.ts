@@ -11,10 +11,13 @@ import {
   issuedCouponsConnection, quotaKey, quotaRecordsConnection,
   type CouponChangeShape, type CouponQuotaShape, type CouponRecordShape, type CouponShape, type CouponUseLimitShape, type HeldCouponShape,
   type QuotaLimitShape, type QuotaRecordShape,
+  parseQuotaKey,
 } from '../resolvers/coupon.js';
 import { isConsultative } from '../resolvers/customer.js';
 import { encodeOrderKey } from '../resolvers/order.js';
-import { scopedKey, type Scope } from '../resolvers/partner.js';
+import { parseScopedKey, scopedKey, type Scope } from '../resolvers/partner.js';
+import { requireScope, scopeFor, scopeOfArg } from '../auth/scope.js';
+import { maskAccountName, maskName, personal } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
@@ -97,6 +100,7 @@ builder.node(QuotaRecord, {
   loadOne: async (id, ctx) => {
     const [recordId, quotaId, indirectPartnerId] = id.split('|');
     if (!recordId || !quotaId || !indirectPartnerId) return null;
+    requireScope(ctx.caller, indirectPartnerId);
     const page = await quotaRecordsConnection(ctx, { first: ctx.limits.maxFirst }, { indirectPartnerId, quotaId });
     return page.edges.map((e) => e.node).find((r) => quotaRecordKey(r) === id) ?? null;
   },
@@ -131,8 +135,17 @@ builder.node(QuotaRecord, {
       description: 'The reseller, through the reseller loader.',
       resolve: (r, _args, ctx) => (r.indirectPartnerId ? ctx.loaders.indirectPartner.load(r.indirectPartnerId) : null),
     }),
-    indirectPartnerAccountName: t.exposeString('indirectPartnerAccountName', { nullable: true, description: 'The reseller\'s account name, as the record has it.' }),
-    indirectPartnerName: t.exposeString('indirectPartnerName', { nullable: true, description: 'The reseller\'s company name, as the record has it.' }),
+    indirectPartnerAccountName: t.string({
+      nullable: true,
+      description: 'The reseller\'s account name, as the record has it; masked unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) =>
+        personal(ctx, r.indirectPartnerAccountName, { indirectPartnerId: r.indirectPartnerId, field: 'QuotaRecord.indirectPartnerAccountName' }, maskAccountName),
+    }),
+    indirectPartnerName: t.string({
+      nullable: true,
+      description: 'The reseller\'s company name, as the record has it; masked unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => personal(ctx, r.indirectPartnerName, { indirectPartnerId: r.indirectPartnerId, field: 'QuotaRecord.indirectPartnerName' }, maskName),
+    }),
     remark: t.exposeString('remark', { nullable: true, description: 'Remark.' }),
   }),
 });
@@ -168,7 +181,11 @@ builder.node(CouponQuota, {
     'A coupon quota (优惠券额度): an allowance from which coupons are issued to customers. The distributor\'s come from ' +
     'Huawei; a reseller\'s are carved out of one of the distributor\'s (ListQuotaCoupons §1.7, ListIssuedCouponQuotas §1.11).',
   id: { resolve: (q) => quotaKey(q) },
-  loadOne: (id, ctx) => ctx.loaders.couponQuota.load(id),
+  loadOne: (id, ctx) => {
+    const key = parseQuotaKey(id);
+    if (key) requireScope(ctx.caller, key.indirectPartnerId);
+    return ctx.loaders.couponQuota.load(id);
+  },
   fields: (t) => ({
     quotaId: t.exposeString('quotaId', { description: 'The quota id (`quota_id`).' }),
     quotaType: t.field({ type: CouponQuotaType, description: 'Voucher or cash-coupon quota.', resolve: (q) => couponQuotaType(q.quotaType) }),
@@ -256,6 +273,7 @@ builder.node(CouponRecord, {
   loadOne: async (id, ctx) => {
     const bar = id.indexOf('|');
     if (bar <= 0 || bar === id.length - 1) return null;
+    requireScope(ctx.caller, parseScopedKey(id.slice(bar + 1)).scope);
     const records = await ctx.loaders.couponRecords.load(id.slice(bar + 1));
     return records.find((r) => couponRecordKey(r) === id) ?? null;
   },
@@ -304,7 +322,10 @@ builder.node(Coupon, {
     'A coupon the partner (or one of its resellers) issued to a resale customer (ListIssuedPartnerCoupons ' +
     '`GET /v2/promotions/benefits/partner-coupons`, §3.1).',
   id: { resolve: (c) => couponKey(c) },
-  loadOne: (id, ctx) => ctx.loaders.coupon.load(id),
+  loadOne: (id, ctx) => {
+    requireScope(ctx.caller, parseScopedKey(id).scope);
+    return ctx.loaders.coupon.load(id);
+  },
   fields: (t) => ({
     couponId: t.exposeString('couponId', { description: 'The coupon id.' }),
     status: t.field({ type: CouponStatus, description: 'The coupon\'s status.', resolve: (c) => couponStatus(c.status) }),
@@ -494,7 +515,7 @@ builder.objectFields(Partner, (t) => ({
         customerId: t.arg.string({ description: 'Only this customer\'s coupons (`customer_id`).' }),
         indirectPartnerId: t.arg.string({ description: 'The coupons this reseller issued instead (`indirect_partner_id`; distributors only).' }),
       },
-      resolve: (_p, args, ctx) => resolveIssuedCoupons(ctx, args.indirectPartnerId || null, args.customerId, args),
+      resolve: (_p, args, ctx) => resolveIssuedCoupons(ctx, scopeOfArg(ctx.caller, args.indirectPartnerId), args.customerId, args),
     },
     CouponConnection,
   ),
@@ -509,7 +530,7 @@ builder.objectFields(Partner, (t) => ({
         ...couponQuotaArgs(t.arg),
         indirectPartnerId: t.arg.string({ description: 'This reseller\'s quotas instead (`indirect_partner_id`; distributors only).' }),
       },
-      resolve: (_p, args, ctx) => resolveCouponQuotas(ctx, args.indirectPartnerId || null, args),
+      resolve: (_p, args, ctx) => resolveCouponQuotas(ctx, scopeOfArg(ctx.caller, args.indirectPartnerId), args),
     },
     CouponQuotaConnection,
   ),
@@ -525,7 +546,7 @@ builder.objectFields(Partner, (t) => ({
         parentQuotaId: t.arg.string({ description: 'Only those carved out of this distributor quota (`parent_quota_id`).' }),
         quotaId: t.arg.string({ description: 'Only this reseller-side quota (`quota_id`).' }),
       },
-      resolve: (_p, args, ctx) => issuedCouponQuotasConnection(ctx, args, args),
+      resolve: (_p, args, ctx) => issuedCouponQuotasConnection(ctx, args, { ...args, indirectPartnerId: scopeFor(ctx.caller, args.indirectPartnerId || undefined) }),
     },
     CouponQuotaConnection,
   ),
@@ -542,7 +563,8 @@ builder.objectFields(Partner, (t) => ({
         quotaId: t.arg.string({ description: 'Only records of this reseller-side quota (`quota_id`).' }),
         parentQuotaId: t.arg.string({ description: 'Only records of quota from this distributor quota (`parent_quota_id`).' }),
       },
-      resolve: (_p, args, ctx) => resolveQuotaRecords(ctx, args, { indirectPartnerId: args.indirectPartnerId, quotaId: args.quotaId, parentQuotaId: args.parentQuotaId }),
+      resolve: (_p, args, ctx) =>
+        resolveQuotaRecords(ctx, args, { indirectPartnerId: scopeFor(ctx.caller, args.indirectPartnerId || undefined), quotaId: args.quotaId, parentQuotaId: args.parentQuotaId }),
     },
     QuotaRecordConnection,
   ),
@@ -558,7 +580,7 @@ builder.objectFields(Partner, (t) => ({
         customerId: t.arg.string({ description: 'Only this customer\'s coupons (`customer_id`).' }),
         indirectPartnerId: t.arg.string({ description: 'The records of coupons this reseller issued instead (`indirect_partner_id`).' }),
       },
-      resolve: (_p, args, ctx) => resolveCouponRecords(ctx, args.indirectPartnerId || null, args.customerId, args),
+      resolve: (_p, args, ctx) => resolveCouponRecords(ctx, scopeOfArg(ctx.caller, args.indirectPartnerId), args.customerId, args),
     },
     CouponRecordConnection,
   ),
@@ -663,7 +685,11 @@ const CouponChangeRecord = builder.objectRef<CouponChangeShape>('CouponChangeRec
     direction: t.field({ type: LedgerDirection, description: 'Income or expense.', resolve: (r) => directionFromRevenueExpense(r.revenueExpenseType) }),
     directionCode: t.exposeString('revenueExpenseType', { nullable: true, description: 'The raw `revenue_expense_type`.' }),
     billCycle: t.expose('billCycle', { type: 'BillingCycle', nullable: true, description: 'The billing cycle of the entry.' }),
-    accountName: t.exposeString('accountName', { nullable: true, description: 'The account name.' }),
+    accountName: t.string({
+      nullable: true,
+      description: 'The account name; masked unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => personal(ctx, r.accountName, { field: 'CouponChangeRecord.accountName' }, maskAccountName),
+    }),
     serviceTypeName: t.exposeString('serviceTypeName', { nullable: true, description: 'Cloud service name (the endpoint gives no code).' }),
     resourceTypeName: t.exposeString('resourceTypeName', { nullable: true, description: 'Resource type name.' }),
   }),

@@ -12,7 +12,9 @@ import {
   customerAccountChangesConnection, customerKey, customersConnection, isConsultative,
   type CustomerAccountChangeShape, type CustomerBalanceShape, type CustomerOwnBalancesShape, type CustomerShape, type NewCustomerTagShape,
 } from '../resolvers/customer.js';
-import { scopedKey, type Scope } from '../resolvers/partner.js';
+import { parseScopedKey, scopedKey, type Scope } from '../resolvers/partner.js';
+import { boundReseller, requireScope, scopeOfArg } from '../auth/scope.js';
+import { maskAccountName, maskEmail, maskName, maskPhone, personal, requirePii } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
 import { IndirectPartner } from './indirect-partner.js';
@@ -78,7 +80,11 @@ const CustomerAccountChangeRecord = builder.objectRef<CustomerAccountChangeShape
       nullable: true,
       description: 'Consumption time as Huawei writes it: a time, or a charging start and end for pay-per-use (`consume_time`).',
     }),
-    accountName: t.exposeString('accountName', { nullable: true, description: 'The account name.' }),
+    accountName: t.string({
+      nullable: true,
+      description: 'The account name; masked unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => personal(ctx, r.accountName, { customerId: r.customerId, field: 'CustomerAccountChangeRecord.accountName' }, maskAccountName),
+    }),
     serviceTypeName: t.exposeString('serviceTypeName', { nullable: true, description: 'Cloud service name (`cloud_service_type_name`; the endpoint gives no code).' }),
     resourceTypeName: t.exposeString('resourceTypeName', { nullable: true, description: 'Resource type name (reserved upstream).' }),
   }),
@@ -95,18 +101,37 @@ builder.node(Customer, {
     '`POST /v2/partners/sub-customers/query`, §2.2).',
   // A reseller's customer carries its reseller in the id, so a refetch asks that reseller's scope directly.
   id: { resolve: (c) => customerKey(c) },
-  loadOne: (id, ctx) => ctx.loaders.customer.load(id),
+  // A reseller key may refetch only its own customers: the scope is the one the global id names.
+  loadOne: (id, ctx) => {
+    requireScope(ctx.caller, parseScopedKey(id).scope);
+    return ctx.loaders.customer.load(id);
+  },
   fields: (t) => ({
     customerId: t.exposeString('customerId', { description: 'The customer account (domain) id: `customer_id` upstream.' }),
-    accountName: t.exposeString('accountName', { description: 'Login name of the customer main account.' }),
-    name: t.exposeString('name', { nullable: true, description: 'Real-name-authentication name (a person or a company).' }),
+    accountName: t.string({
+      description: 'Login name of the customer main account; masked (`p************1`) unless the API key has the PII permission.',
+      resolve: (c, _args, ctx) => personal(ctx, c.accountName, { customerId: c.customerId, field: 'Customer.accountName' }, maskAccountName) ?? '',
+    }),
+    name: t.string({
+      nullable: true,
+      description: 'Real-name-authentication name (a person or a company); masked (`张**`) unless the API key has the PII permission.',
+      resolve: (c, _args, ctx) => personal(ctx, c.name, { customerId: c.customerId, field: 'Customer.name' }, maskName),
+    }),
     associationType: t.field({ type: AssociationType, description: 'Resale or consultative sales.', resolve: (c) => associationType(c.associationType) }),
     associationTypeCode: t.exposeString('associationType', { nullable: true, description: 'The raw `association_type` code.' }),
     associatedOn: t.expose('associatedOn', { type: 'DateTime', nullable: true, description: 'When the customer was associated with the partner.' }),
     label: t.exposeString('label', { nullable: true, description: 'The customer\'s tag (`label`), as the partner set it.' }),
-    telephone: t.exposeString('telephone', { nullable: true, description: 'Phone number.' }),
+    telephone: t.string({
+      nullable: true,
+      description: 'Phone number; masked (`138****5678`) unless the API key has the PII permission.',
+      resolve: (c, _args, ctx) => personal(ctx, c.telephone, { customerId: c.customerId, field: 'Customer.telephone' }, maskPhone),
+    }),
     countryCode: t.exposeString('countryCode', { nullable: true, description: 'Phone country prefix, e.g. `0086`.' }),
-    email: t.exposeString('email', { nullable: true, description: 'E-mail address.' }),
+    email: t.string({
+      nullable: true,
+      description: 'E-mail address; masked (`a***@example.com`) unless the API key has the PII permission.',
+      resolve: (c, _args, ctx) => personal(ctx, c.email, { customerId: c.customerId, field: 'Customer.email' }, maskEmail),
+    }),
     verificationStatus: t.field({ type: VerificationStatus, description: 'Real-name authentication status.', resolve: (c) => verificationStatus(c.verifiedStatus) }),
     verificationStatusCode: t.exposeString('verifiedStatus', { nullable: true, description: 'The raw `verified_status` code.' }),
     customerType: t.field({ type: CustomerType, description: 'Individual or enterprise.', resolve: (c) => customerType(c.customerType) }),
@@ -205,12 +230,17 @@ builder.queryField('customer', (t) =>
     description:
       'One customer by its account id, from the partner or any of its resellers; null when it is not one of theirs. ' +
       'Upstream: ListSubCustomers with the exact `customer_id`, in the partner\'s own scope first, then in each reseller\'s ' +
-      '(skipped when `indirectPartnerId` is given).',
+      '(skipped when `indirectPartnerId` is given). A reseller API key looks only in its own scope (no search): another ' +
+      'reseller\'s or the partner\'s customer is null, exactly like an unknown id; naming another reseller is FORBIDDEN.',
     args: {
       customerId: t.arg.string({ required: true, description: 'The customer account (domain) id.' }),
       indirectPartnerId: t.arg.string({ description: 'The reseller whose customer it is, when known: one call in that reseller\'s scope, no search.' }),
     },
-    resolve: (_root, args, ctx) => ctx.loaders.customer.load(scopedKey(args.customerId, args.indirectPartnerId || null)),
+    resolve: (_root, args, ctx) => {
+      // Partner-wide keys without a reseller search every scope; a reseller key's plain id means its own scope.
+      const scope = boundReseller(ctx.caller) ? scopeOfArg(ctx.caller, args.indirectPartnerId) : args.indirectPartnerId || null;
+      return ctx.loaders.customer.load(scopedKey(args.customerId, scope));
+    },
   }),
 );
 
@@ -220,8 +250,12 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 
 function customerFilterArgs(arg: ArgBuilder<Types>) {
   return {
-    accountName: arg.string({ description: 'Login names containing this text (`account_name`, fuzzy, no spaces).' }),
-    name: arg.string({ description: 'Real-name-authentication names containing this text (`customer`, fuzzy).' }),
+    accountName: arg.string({
+      description: 'Login names containing this text (`account_name`, fuzzy, no spaces). Needs an API key with the PII permission (FORBIDDEN otherwise).',
+    }),
+    name: arg.string({
+      description: 'Real-name-authentication names containing this text (`customer`, fuzzy). Needs an API key with the PII permission (FORBIDDEN otherwise).',
+    }),
     label: arg.string({ description: 'Tags containing this text (`label`, fuzzy, case-sensitive, no spaces).' }),
     associationType: arg({ type: AssociationType, description: 'Only resale or only consultative-sales customers (`association_type`).' }),
     associatedFrom: arg({ type: 'DateTime', description: 'Only customers associated after this time (`associated_on_begin`).' }),
@@ -243,6 +277,9 @@ interface CustomerFilterArgs {
 }
 
 function resolveCustomers(ctx: GraphQLContext, scope: Scope, args: CustomerFilterArgs) {
+  // Searching masked data by name would unmask it one guess at a time.
+  if (args.name) requirePii(ctx.caller, 'name');
+  if (args.accountName) requirePii(ctx.caller, 'accountName');
   return customersConnection(ctx, scope, args, {
     accountName: args.accountName,
     name: args.name,
@@ -259,13 +296,14 @@ builder.objectField(Partner, 'customers', (t) =>
       type: Customer,
       nullable: true,
       description:
-        'The partner\'s own customers, or one reseller\'s with `indirectPartnerId`. Upstream: ListSubCustomers ' +
+        'The partner\'s own customers, or one reseller\'s with `indirectPartnerId`; for a reseller API key its own reseller\'s ' +
+        '(another reseller: FORBIDDEN). Upstream: ListSubCustomers ' +
         '`POST /v2/partners/sub-customers/query`, one call per page of ≤ 100.',
       args: {
         ...customerFilterArgs(t.arg),
         indirectPartnerId: t.arg.string({ description: 'List this reseller\'s customers instead (`indirect_partner_id`; distributors only).' }),
       },
-      resolve: (_p, args, ctx) => resolveCustomers(ctx, args.indirectPartnerId || null, args),
+      resolve: (_p, args, ctx) => resolveCustomers(ctx, scopeOfArg(ctx.caller, args.indirectPartnerId), args),
     },
     CustomerConnection,
   ),
@@ -278,7 +316,7 @@ builder.objectField(IndirectPartner, 'customers', (t) =>
       nullable: true,
       description: 'The reseller\'s customers. Upstream: ListSubCustomers with `indirect_partner_id`, one call per page of ≤ 100.',
       args: customerFilterArgs(t.arg),
-      resolve: (p, args, ctx) => resolveCustomers(ctx, p.indirectPartnerId, args),
+      resolve: (p, args, ctx) => resolveCustomers(ctx, requireScope(ctx.caller, p.indirectPartnerId), args),
     },
     CustomerConnection,
   ),

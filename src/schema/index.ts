@@ -10,6 +10,7 @@ import './customer.js';
 import './reference.js';
 import './bill-enums.js';
 import './bill.js';
+import './consumption.js';
 import './commerce-enums.js';
 import './geography.js';
 import './usage-type.js';

@@ -7,7 +7,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import { orderStatus, orderType, orderSourceType, lineItemPeriodType, discountItemType, orderTypeFilter, DiscountItemType, LineItemPeriodType, OrderSort, OrderSourceType, OrderStatus, OrderStatusFilter, OrderType } from './commerce-enums.js';
 import {
-  encodeOrderKey, lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails,
+  decodeOrderKey, encodeOrderKey, lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails,
   type AmountBreakdownShape, type EnterpriseProjectShape, type LineItemShape, type OrderFilters, type OrderShape,
   type ProductShape, type RefundShape,
 } from '../resolvers/order.js';
@@ -15,6 +15,7 @@ import { customerKey, primeCustomer } from '../resolvers/customer.js';
 import { resourceTypeByCode, serviceTypeByCode } from '../resolvers/reference.js';
 import { regionByCode } from '../resolvers/geography.js';
 import { builder } from './builder.js';
+import { requireScope, scopeOfArg } from '../auth/scope.js';
 import { Customer } from './customer.js';
 import { IndirectPartner } from './indirect-partner.js';
 import { Partner } from './partner.js';
@@ -183,7 +184,11 @@ builder.node(Order, {
     'A yearly/monthly order of a customer: a new purchase, renewal, modification, unsubscription or billing-mode ' +
     'conversion (ListCustomerOrders §2.1, ShowCustomerOrderDetails §2.2). Pay-per-use use never creates orders.',
   id: { resolve: (o) => encodeOrderKey(o) },
-  loadOne: (id, ctx) => ctx.loaders.order.load(id),
+  loadOne: (id, ctx) => {
+    const key = decodeOrderKey(id);
+    if (key) requireScope(ctx.caller, key.indirectPartnerId);
+    return ctx.loaders.order.load(id);
+  },
   fields: (t) => ({
     orderId: t.exposeString('orderId', { description: 'The order id, e.g. `CS2403151234ABCDE`.' }),
     customerId: t.exposeString('customerId', { nullable: true, description: 'The customer account id.' }),
@@ -280,7 +285,8 @@ builder.queryField('order', (t) =>
       orderId: t.arg.string({ required: true, description: 'The order id (case-insensitive upstream).' }),
       indirectPartnerId: t.arg.string({ description: 'The reseller whose customer placed it (tier-1 distributors only); omit for the partner\'s own customers.' }),
     },
-    resolve: (_root, args, ctx) => ctx.loaders.order.load(encodeOrderKey({ orderId: args.orderId, indirectPartnerId: args.indirectPartnerId || null })),
+    // A reseller key's orders are its customers' (absent `indirectPartnerId`: its own; another reseller: FORBIDDEN).
+    resolve: (_root, args, ctx) => ctx.loaders.order.load(encodeOrderKey({ orderId: args.orderId, indirectPartnerId: scopeOfArg(ctx.caller, args.indirectPartnerId) })),
   }),
 );
 
@@ -362,7 +368,7 @@ builder.objectField(Partner, 'orders', (t) =>
         ...orderFilterArgs(t.arg),
         customerId: t.arg.string({ description: 'Only this customer\'s orders (`customer_id`).' }),
       },
-      resolve: (_partner, args, ctx) => ordersConnection(ctx, args, filtersOf(args, { indirectPartnerId: null })),
+      resolve: (_partner, args, ctx) => ordersConnection(ctx, args, filtersOf(args, { indirectPartnerId: scopeOfArg(ctx.caller, null) })),
     },
     OrderConnection,
   ),
@@ -380,7 +386,7 @@ builder.objectField(IndirectPartner, 'orders', (t) =>
         ...orderFilterArgs(t.arg),
         customerId: t.arg.string({ description: 'Only this customer\'s orders (`customer_id`).' }),
       },
-      resolve: (reseller, args, ctx) => ordersConnection(ctx, args, filtersOf(args, { indirectPartnerId: reseller.indirectPartnerId })),
+      resolve: (reseller, args, ctx) => ordersConnection(ctx, args, filtersOf(args, { indirectPartnerId: requireScope(ctx.caller, reseller.indirectPartnerId) })),
     },
     OrderConnection,
   ),

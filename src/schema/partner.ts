@@ -16,6 +16,8 @@ import {
   directionFromType, filterCode,
 } from './partner-enums.js';
 import type { GraphQLContext } from '../context.js';
+import { requirePartnerWide } from '../auth/scope.js';
+import { maskAccountName, maskName, personal } from '../auth/pii.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -55,8 +57,13 @@ builder.node(Partner, {
       type: [AccountBalanceRef],
       // Nullable, like every field that calls upstream: a failure there leaves the rest of the partner standing.
       nullable: true,
-      description: 'The partner account balances, one per account type. Upstream: ListPartnerBalances `GET /v2/accounts/partner-accounts/balances`, one call.',
-      resolve: (_p, _args, ctx) => accountBalances(ctx),
+      description:
+        'The partner account balances, one per account type. Upstream: ListPartnerBalances `GET /v2/accounts/partner-accounts/balances`, one call. ' +
+        'FORBIDDEN for a reseller API key (the partner\'s own funds; a reseller reads its own as `indirectPartner.balances`).',
+      resolve: (_p, _args, ctx) => {
+        requirePartnerWide(ctx.caller, 'Partner.balances');
+        return accountBalances(ctx);
+      },
     }),
   }),
 });
@@ -81,7 +88,11 @@ export const AdjustRecord = builder.objectRef<AdjustRecordShape>('AdjustRecord')
       nullable: true,
       description: 'The customer\'s account id, or for a distributor\'s allocation to a reseller the reseller\'s id (`customer_id`).',
     }),
-    customerName: t.exposeString('customerName', { nullable: true, description: 'The customer\'s (or reseller\'s) name.' }),
+    customerName: t.string({
+      nullable: true,
+      description: 'The customer\'s (or reseller\'s) name; masked (`张**`) unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => personal(ctx, r.customerName, { customerId: r.customerId, field: 'AdjustRecord.customerName' }, maskName),
+    }),
     operationType: t.field({ type: AdjustOperationType, description: 'Allocation, reclaim, or reclaim on unbinding.', resolve: (r) => adjustOperationType(r.operationType) }),
     operationTypeCode: t.exposeString('operationType', { nullable: true, description: 'The raw `operation_type` code.' }),
     amount: t.expose('amount', { type: 'Decimal', nullable: true, description: 'The amount moved, yuan (decimal text on the wire).' }),
@@ -145,7 +156,11 @@ export const AccountChangeRecord = builder.objectRef<AccountChangeShape>('Accoun
     direction: t.field({ type: LedgerDirection, description: 'Income or expense.', resolve: (r) => directionFromType(r.type) }),
     directionCode: t.exposeString('type', { nullable: true, description: 'The raw `type`: "1" income, "2" expense.' }),
     customerId: t.exposeString('customerId', { nullable: true, description: 'The customer concerned; filled for allocations, reclaims and unbinding reclaims only.' }),
-    accountName: t.exposeString('accountName', { nullable: true, description: 'That customer\'s login name.' }),
+    accountName: t.string({
+      nullable: true,
+      description: 'That customer\'s login name; masked (`p************1`) unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => personal(ctx, r.accountName, { customerId: r.customerId, field: 'AccountChangeRecord.accountName' }, maskAccountName),
+    }),
   }),
 });
 
@@ -196,13 +211,16 @@ builder.objectFields(Partner, (t) => ({
       type: AdjustRecord,
       nullable: true,
       description:
-        'The partner\'s fund allocations to and reclaims from its customers (and, for a distributor, its resellers). ' +
+        'The partner\'s fund allocations to and reclaims from its customers (and, for a distributor, its resellers); FORBIDDEN for a reseller API key. ' +
         'Upstream: ListPartnerAdjustRecords `GET /v3/accounts/partner-accounts/adjust-records`, one call per page of ≤ 100.',
       args: {
         ...adjustRecordArgs(t.arg),
         customerId: t.arg.string({ description: 'Only records involving this customer or reseller (`customer_id`).' }),
       },
-      resolve: (_p, args, ctx) => resolveAdjustRecords(ctx, null, args.customerId, args),
+      resolve: (_p, args, ctx) => {
+        requirePartnerWide(ctx.caller, 'Partner.adjustRecords');
+        return resolveAdjustRecords(ctx, null, args.customerId, args);
+      },
     },
     AdjustRecordConnection,
   ),
@@ -211,10 +229,13 @@ builder.objectFields(Partner, (t) => ({
       type: AccountChangeRecord,
       nullable: true,
       description:
-        'The partner\'s income and expense ledger. Upstream: ListPartnerAccountChangeRecords ' +
+        'The partner\'s income and expense ledger; FORBIDDEN for a reseller API key. Upstream: ListPartnerAccountChangeRecords ' +
         '`GET /v2/accounts/partner-accounts/account-change-records`, one call per page of ≤ 100.',
       args: accountChangeArgs(t.arg),
-      resolve: (_p, args, ctx) => resolveAccountChanges(ctx, null, args),
+      resolve: (_p, args, ctx) => {
+        requirePartnerWide(ctx.caller, 'Partner.accountChangeRecords');
+        return resolveAccountChanges(ctx, null, args);
+      },
     },
     AccountChangeRecordConnection,
   ),

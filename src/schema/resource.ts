@@ -10,11 +10,12 @@ import { measureUnitById, resourceTypeByCode, serviceTypeByCode } from '../resol
 import { regionByCode } from '../resolvers/geography.js';
 import { customerKey, primeCustomer } from '../resolvers/customer.js';
 import {
-  customerResourcesConnection, encodeResourceKey, onDemandResourcesConnection, orderResourcesConnection,
+  customerResourcesConnection, decodeResourceKey, encodeResourceKey, onDemandResourcesConnection, orderResourcesConnection,
   periodResourcesConnection, purchaseOrderOf, scopeOfCustomer,
   type OnDemandResourceShape, type PeriodResourceShape, type ResourceShape, type ResourceSpecShape,
 } from '../resolvers/resource.js';
 import { builder } from './builder.js';
+import { requireScope } from '../auth/scope.js';
 import {
   AUTO_RENEW_POLICY, ExpirePolicy, ResourceChargeMode, ResourceStatus, checkStatusFilter, expirePolicy, onDemandResourceStatus,
   onDemandStatusCodes, periodResourceStatus, periodStatusCodes,
@@ -113,7 +114,10 @@ builder.node(PeriodResource, {
   interfaces: [Resource],
   isTypeOf: (r) => (r as ResourceShape).kind === 'period',
   id: { resolve: (r) => encodeResourceKey(r) },
-  loadOne: (id, ctx) => ctx.loaders.periodResource.load(id),
+  loadOne: (id, ctx) => {
+    requireScope(ctx.caller, decodeResourceKey(id)?.indirectPartnerId ?? null);
+    return ctx.loaders.periodResource.load(id);
+  },
   fields: (t) => ({
     instanceId: t.exposeString('instanceId', { nullable: true, description: 'The instance id from before provisioning (`id`).' }),
     projectId: t.exposeString('projectId', { nullable: true, description: 'The project id of the resource.' }),
@@ -163,7 +167,10 @@ builder.node(OnDemandResource, {
   interfaces: [Resource],
   isTypeOf: (r) => (r as ResourceShape).kind === 'onDemand',
   id: { resolve: (r) => encodeResourceKey(r) },
-  loadOne: (id, ctx) => ctx.loaders.onDemandResource.load(id),
+  loadOne: (id, ctx) => {
+    requireScope(ctx.caller, decodeResourceKey(id)?.indirectPartnerId ?? null);
+    return ctx.loaders.onDemandResource.load(id);
+  },
   fields: (t) => ({
     availabilityZone: t.exposeString('availabilityZone', { nullable: true, description: 'The availability zone (`availability_zone_code`).' }),
     resourceInfo: t.exposeString('resourceInfo', { nullable: true, description: 'Capacity as Huawei sends it: JSON in a string, e.g. `{"specSize":40.0}`.' }),

@@ -62,6 +62,8 @@ export interface SimulatorOptions {
   readonly seed?: number;
   readonly customers?: number;
   readonly resellers?: number;
+  /** Hours of time-metered usage per detail record (default 1, Huawei's hourly records); see WorldOptions. */
+  readonly hoursPerUsageRecord?: number;
   /** Dataset anchor (the world's "now"); default: the clock at startup. */
   readonly now?: Date;
   /** The gateway's clock (signature skew, token expiry, lock-outs, throttle windows); default: the wall clock. */

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { allOperations } from '../bss/operations/index.js';
 import type { OperationSpec } from '../bss/operations/spec.js';
-import { parseWireJson, stringifyWireJson } from '../bss/wire-json.js';
+import { parseWireJson } from '../bss/wire-json.js';
 import { AccessKeys, type AccessKey } from './access-keys.js';
 import { GatewayError, apig, gatewayErrorBody } from './apig-errors.js';
 import type { PartnerAccount } from './dataset/world.js';
@@ -36,6 +36,7 @@ import { RequestIds } from './request-id.js';
 import { Router } from './router.js';
 import { SimState } from './state.js';
 import { Throttle } from './throttle.js';
+import { stringifyResponse } from './wire-out.js';
 import { TokenRegistry } from './token-registry.js';
 
 export type { SimulatorOptions, FaultConfig, ExtraRoute } from './options.js';
@@ -103,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     resellers: options.resellers,
     now: options.now ?? clock(),
     partner: options.partner,
+    hoursPerUsageRecord: options.hoursPerUsageRecord,
   });
   const world = state.world;
   const partner: PartnerAccount = world.partner;
@@ -174,7 +176,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     };
     const result = await route.handler(simRequest);
     const status = result.status ?? op.successStatus ?? 200;
-    let body = status === 204 || result.body === undefined ? '' : stringifyWireJson(result.body);
+    let body = status === 204 || result.body === undefined ? '' : stringifyResponse(result.body);
     if (decision.fault.kind === 'malformed' && body.length > 1) body = body.slice(0, Math.floor(body.length / 2));
     const out: Outgoing = { status, contentType: BSS_JSON, body };
     await writeResponse(res, out, { slowMs: decision.slowBody ? faults.current.slowBodyMs : 0, sleep });

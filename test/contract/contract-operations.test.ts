@@ -18,7 +18,7 @@ import { startStack, type Stack } from '../support/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ customers: 60 });
+  stack = await startStack({ customers: 60, pii: true });
 });
 afterAll(async () => {
   await stack.close();

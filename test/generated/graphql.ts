@@ -213,7 +213,7 @@ export type ContractConsumptionQueryVariables = Exact<{
 }>;
 
 
-export type ContractConsumptionQuery = { customer: { consumption: { total: string | null, byServiceType: Array<{ amount: string, serviceType: { code: string, name: string } }> | null, records: { totalCount: number | null, nodes: Array<{ resourceId: string | null, chargeMode: ChargeMode, billType: BillDetailType, officialAmount: string, paymentAmount: string, serviceType: { code: string }, resourceType: { code: string }, usage: { amount: string, unit: { id: number, name: string } | null } | null }> } | null } } | null };
+export type ContractConsumptionQuery = { customer: { consumption: { total: string | null, byServiceType: Array<{ amount: string, serviceType: { code: string, name: string } }> | null, records: { totalCount: number | null, nodes: Array<{ resourceId: string | null, chargeMode: ChargeMode, billType: BillDetailType, officialAmount: string, paymentAmount: string, serviceType: { code: string }, resourceType: { code: string }, usage: { amount: string, unit: { id: number, name: string } | null } | null }> } | null } | null } | null };
 
 export type ContractNodeQueryVariables = Exact<{
   id: string | number;

@@ -7,8 +7,12 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { BssClient } from '../../src/bss/client.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import type { BillCache } from '../../src/loaders/bill-cache.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';
 import { TEST_NOW } from './sim-request.js';
+import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
+import type { Log } from '../../src/ops/log.js';
+import type { QueryLimits } from '../../src/limits/limits-plugin.js';
 
 export interface Stack {
   readonly simulator: RunningSimulator;
@@ -31,7 +35,19 @@ export interface StackOptions {
   readonly seed?: number;
   /** Resellers in the simulated world; default one per 50 customers (at least 2). */
   readonly resellers?: number;
+  /** API keys for the gateway (default: none, the open caller: admin without PII permission). */
+  readonly apiKeys?: readonly ApiKeyEntry[] | null;
+  /** Send an admin key with the PII permission on every request, for tests comparing personal data with raw records. */
+  readonly pii?: boolean;
+  /** The gateway's log (e.g. to capture `pii.reveal` lines). */
+  readonly log?: Log;
+  /** A process-wide bill cache for the gateway (default: none, every request reads upstream). */
+  readonly billCache?: BillCache;
+  /** Query limits (default: the production defaults); batching tests raise the cost limit for worst-case nestings. */
+  readonly queryLimits?: QueryLimits;
 }
+
+const PII_TEST_KEY = 'pg_test-admin-with-pii';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The simulator's quotas are off here: graph tests count the calls a query makes, and a 429 retried
@@ -56,7 +72,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     partnerDomainId: domainId,
     reference: new ReferenceCache({ ttlMs: 60_000 }),
     defaultLanguage: 'zh_CN',
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.billCache ? { billCache: options.billCache } : {}),
+  }, {
+    ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+    apiKeys: options.pii ? [...(options.apiKeys ?? []), { name: 'test-pii', role: 'admin', pii: true, sha256: sha256Hex(PII_TEST_KEY) }] : (options.apiKeys ?? null),
   });
+  const auth: Record<string, string> = options.pii ? { authorization: `Bearer ${PII_TEST_KEY}` } : {};
   return {
     simulator,
     bss,
@@ -64,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async graphql(query, variables, headers) {
       const response = await gateway.fetch('http://gateway.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...auth, ...headers },
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       return (await response.json()) as { data?: any; errors?: any[] };

@@ -117,6 +117,12 @@ export interface WorldOptions {
   readonly now: Date;
   /** Partner credentials to accept; generated demo values when absent. */
   readonly partner?: Partial<PartnerAccount>;
+  /**
+   * Hours of time-metered usage per detail record: 1 (default) is Huawei's hourly record; more folds
+   * consecutive hours of a day into one record with the same exact sums, to shrink record volume for
+   * benchmarks at thousands of customers.
+   */
+  readonly hoursPerUsageRecord?: number;
 }
 
 /** Fixed demo credentials, shown in the README and the startup banner, accepted when none are configured. */
@@ -146,6 +152,7 @@ export class World {
   readonly partner: PartnerAccount;
   readonly resellers: readonly ResellerRecord[];
   readonly customers: readonly CustomerRecord[];
+  readonly hoursPerUsageRecord: number;
   private readonly customerById = new Map<string, CustomerRecord>();
   private readonly resellerById = new Map<string, ResellerRecord>();
   private readonly inventories = new Map<string, Inventory>();
@@ -154,6 +161,10 @@ export class World {
     this.seed = options.seed;
     this.now = options.now;
     this.partner = { ...DEMO_PARTNER, ...stripUndefined(options.partner ?? {}) };
+    this.hoursPerUsageRecord = options.hoursPerUsageRecord ?? 1;
+    if (!Number.isInteger(this.hoursPerUsageRecord) || this.hoursPerUsageRecord < 1 || this.hoursPerUsageRecord > 24) {
+      throw new RangeError(`hoursPerUsageRecord must be an integer from 1 to 24, got ${this.hoursPerUsageRecord}`);
+    }
     const resellerCount = options.resellers ?? Math.max(2, Math.round(options.customers / 50));
     this.resellers = Array.from({ length: resellerCount }, (_, i) => this.makeReseller(i));
     this.customers = Array.from({ length: options.customers }, (_, i) => this.makeCustomer(i));

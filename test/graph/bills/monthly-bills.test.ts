@@ -40,7 +40,7 @@ describe('Partner.monthlyBills', () => {
   let all: BillSumInfoV2[];
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ pii: true });
     byMode = [];
     for (const mode of MODES) {
       const { items } = await stack.bss.paginate(ListSubcustomerMonthlyBills, { cycle: CYCLE, charge_mode: mode });

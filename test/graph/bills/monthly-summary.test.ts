@@ -56,7 +56,7 @@ describe('Customer.monthlySummary', () => {
   let ungranted: CustomerRecord;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ pii: true });
     const consuming = directCustomers(stack).filter((c) => recordCount(stack, c, CYCLE) > 0);
     granted = consuming.filter((c) => c.agency !== null);
     expect(granted.length).toBeGreaterThan(2);

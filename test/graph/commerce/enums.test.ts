@@ -7,6 +7,7 @@ import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../../src/bss/money.js';
 import { DEFAULT_LIMITS } from '../../../src/context.js';
+import { OPEN_CALLER } from '../../../src/auth/caller.js';
 import { ReferenceCache } from '../../../src/loaders/reference-cache.js';
 import type { OrderShape } from '../../../src/resolvers/order.js';
 import type { OnDemandResourceShape, PeriodResourceShape } from '../../../src/resolvers/resource.js';
@@ -46,6 +47,7 @@ function run(source: string, variables?: Record<string, unknown>) {
   };
   const contextValue = {
     loaders, limits: DEFAULT_LIMITS, language: 'zh_CN', partnerDomainId: 'p', reference: new ReferenceCache({ ttlMs: 1000 }), bss: {},
+    caller: OPEN_CALLER,
   };
   return graphql({ schema, source, contextValue, variableValues: variables });
 }
@@ -103,7 +105,9 @@ describe('order and resource code lists', () => {
         return { total_count: 0, order_infos: [] };
       },
     };
-    const contextValue = { loaders: {}, limits: DEFAULT_LIMITS, language: 'zh_CN', partnerDomainId: 'p', reference: new ReferenceCache({ ttlMs: 1000 }), bss };
+    const contextValue = {
+      loaders: {}, limits: DEFAULT_LIMITS, language: 'zh_CN', partnerDomainId: 'p', reference: new ReferenceCache({ ttlMs: 1000 }), bss, caller: OPEN_CALLER,
+    };
     const result = await graphql({
       schema,
       source: '{ partner { orders(first: 2, orderType: UNSUBSCRIPTION, status: PENDING_PAYMENT, sort: CREATED_OLDEST_FIRST, createdFrom: "2026-01-01T00:00:00.000Z") { totalCount } } }',

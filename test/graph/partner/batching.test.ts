@@ -8,6 +8,7 @@ import {
   ListCustomersBalancesDetail, ListIndirectPartners, ListSubCustomerNewTag, ListSubCustomers, type IndirectPartnerInfo,
 } from '../../../src/bss/operations/partners/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
+import { DEFAULT_QUERY_LIMITS } from '../../../src/limits/limits-plugin.js';
 import { money, ok, requests } from './support.js';
 
 const TAGS: Record<string, string> = { Y: 'NEW_CUSTOMER', N: 'NOT_NEW_CUSTOMER', UNDETERMINED: 'UNDETERMINED', '': 'NONE' };
@@ -22,7 +23,9 @@ describe('batching of customer balances, tags and resellers', () => {
 
   beforeAll(async () => {
     // One reseller holding ~120 of the 400 customers, so a page of 100 fits either scope.
-    stack = await startStack({ customers: 400, resellers: 1 });
+    // The cost estimator prices the worst case (no de-duplication across the nested re-listing below);
+    // these tests are about what batching actually calls, so the limit is lifted here.
+    stack = await startStack({ customers: 400, resellers: 1, pii: true, queryLimits: { ...DEFAULT_QUERY_LIMITS, maxCost: 100_000 } });
     reseller = (await stack.bss.call(ListIndirectPartners, { body: {} })).indirect_partners![0]!;
     expectedOf = async (scope) => {
       const page = await stack.bss.call(ListSubCustomers, { body: { indirect_partner_id: scope ?? undefined, offset: 0, limit: 100 } });

@@ -19,7 +19,7 @@ const COUPON_STATUS: Record<number, string> = { 1: 'NOT_ACTIVATED', 2: 'USABLE',
 describe('contract operations of the partner graph', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ customers: 150 });
+    stack = await startStack({ customers: 150, pii: true });
   });
   afterAll(async () => {
     await stack.close();

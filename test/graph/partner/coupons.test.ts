@@ -76,7 +76,7 @@ describe('coupons and coupon quotas', () => {
   let stack: Stack;
   let resellers: string[];
   beforeAll(async () => {
-    stack = await startStack({ customers: 500 });
+    stack = await startStack({ customers: 500, pii: true });
     resellers = (await stack.bss.call(ListIndirectPartners, { body: {} })).indirect_partners!.map((r) => r.indirect_partner_id!);
   });
   afterAll(async () => {

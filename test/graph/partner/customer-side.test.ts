@@ -27,7 +27,7 @@ describe('customer-side data through token exchange', () => {
   let hasAgency: (id: string) => boolean;
 
   beforeAll(async () => {
-    stack = await startStack({ customers: 150 });
+    stack = await startStack({ customers: 150, pii: true });
     own = (await stack.bss.paginate(ListSubCustomers, { body: {} })).items;
     const agencies = new Map(stack.simulator.state.world.customers.map((c) => [c.customerId, c.agency !== null]));
     hasAgency = (id) => agencies.get(id) === true;

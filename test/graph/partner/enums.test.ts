@@ -6,6 +6,7 @@
 import { graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type GraphQLContext } from '../../../src/context.js';
+import { OPEN_CALLER } from '../../../src/auth/caller.js';
 import { Money } from '../../../src/bss/money.js';
 import type { CouponShape } from '../../../src/resolvers/coupon.js';
 import type { CustomerShape, NewCustomerTagShape } from '../../../src/resolvers/customer.js';
@@ -31,6 +32,7 @@ const coupon = (codes: Partial<CouponShape>): CouponShape => ({
 function stubContext(c: CustomerShape, tag: NewCustomerTagShape | null, cp: CouponShape): GraphQLContext {
   return {
     partnerDomainId: 'p0',
+    caller: OPEN_CALLER,
     language: 'zh_CN',
     limits: DEFAULT_LIMITS,
     loaders: {

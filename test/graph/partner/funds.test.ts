@@ -31,7 +31,7 @@ describe('funds: balances, allocations and ledgers', () => {
   let stack: Stack;
   let reseller: string;
   beforeAll(async () => {
-    stack = await startStack({ customers: 150 });
+    stack = await startStack({ customers: 150, pii: true });
     reseller = (await stack.bss.call(ListIndirectPartners, { body: {} })).indirect_partners![0]!.indirect_partner_id!;
   });
   afterAll(async () => {

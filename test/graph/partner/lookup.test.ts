@@ -54,7 +54,7 @@ describe('lookups by id', () => {
   let theirs: { scope: string; customer: CustomerInformation }[];
 
   beforeAll(async () => {
-    stack = await startStack({ customers: 150 });
+    stack = await startStack({ customers: 150, pii: true });
     resellers = (await stack.bss.call(ListIndirectPartners, { body: {} })).indirect_partners!.map((r) => r.indirect_partner_id!);
     own = (await stack.bss.paginate(ListSubCustomers, { body: {} })).items;
     theirs = [];
@@ -169,7 +169,7 @@ describe('lookups by id', () => {
 describe('paging', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ customers: 150 });
+    stack = await startStack({ customers: 150, pii: true });
   });
   afterAll(async () => {
     await stack.close();

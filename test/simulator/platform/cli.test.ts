@@ -65,6 +65,15 @@ describe('parseCli', () => {
     });
   });
 
+  it('--hours-per-usage-record folds usage records (1 to 24)', () => {
+    const parsed = parseCli(['--hours-per-usage-record', '6'], {});
+    expect(parsed.help === false && parsed.options.hoursPerUsageRecord).toBe(6);
+    const plain = parseCli([], {});
+    expect(plain.help === false && plain.options.hoursPerUsageRecord).toBeUndefined();
+    expect(() => parseCli(['--hours-per-usage-record', '25'], {})).toThrow('--hours-per-usage-record must be at most 24, got "25"');
+    expect(() => parseCli(['--hours-per-usage-record', '0'], {})).toThrow('--hours-per-usage-record must be an integer ≥ 1, got "0"');
+  });
+
   it('help, and clear errors for bad values', () => {
     expect(parseCli(['--help'], {})).toEqual({ help: true });
     expect(parseCli(['-h'], {})).toEqual({ help: true });

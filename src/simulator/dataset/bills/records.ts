@@ -81,8 +81,14 @@ export function usageRecords(
   for (const d of m.days) {
     const account = accountOn(d.day, terms, subject.profile.payer);
     if (hourCharge) {
-      for (let h = d.fromMs; h < d.toMs; h += HOUR_MS) {
-        out.push(usageRecord(subject, resource, cycle, h, h + HOUR_MS, ONE, ZERO, list, hourCharge, account, 25));
+      // `fold` hours per record (1 unless the world folds them): rating is linear, so sums are unchanged.
+      const fold = subject.world.hoursPerUsageRecord;
+      const hours = Math.ceil((d.toMs - d.fromMs) / HOUR_MS);
+      for (let i = 0; i < hours; i += fold) {
+        const n = Math.min(fold, hours - i);
+        const h = d.fromMs + i * HOUR_MS;
+        const charge = n === 1 ? hourCharge : rateUsage(new Money(n), list, net);
+        out.push(usageRecord(subject, resource, cycle, h, h + n * HOUR_MS, n === 1 ? ONE : new Money(n), ZERO, list, charge, account, n === 1 ? 25 : 24));
       }
     } else {
       const usage = usageValue(d.usage, m.scale);

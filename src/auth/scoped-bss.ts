@@ -1,0 +1,90 @@
+/**
+ * The backstop of reseller scoping, under every resolver: a reseller caller's requests get a BSS client
+ * that refuses, before any upstream call, whatever is outside the reseller's subtree. Resolvers pick the
+ * scope with scope.ts and say FORBIDDEN in their own words; this guard makes a forgotten check a
+ * FORBIDDEN error instead of a leak.
+ *
+ * - A partner-credential call that takes `indirect_partner_id` must carry the reseller's own.
+ * - A call about one customer with no scope parameter (customer tokens, ListPayPerUseCustomerResources)
+ *   is allowed only for a customer seen in the reseller's scope in this request, or confirmed there by one
+ *   exact ListSubCustomers call (memoised for the request).
+ * - Reference data (service types, units, regions, price quotes) is not anyone's business data: allowed.
+ * - Everything else (writes, partner-wide lists without a scope) is refused.
+ */
+import type { BssClient, CallOptions } from '../bss/client.js';
+import type { OperationSpec } from '../bss/operations/index.js';
+import { ListSubCustomers } from '../bss/operations/partners/index.js';
+import type { Caller } from './caller.js';
+import { boundReseller, forbidden } from './scope.js';
+
+const REFERENCE = new Set([
+  'ListServiceTypes', 'ListResourceTypes', 'ListServiceResources', 'ListUsageTypes', 'ListMeasureUnits', 'ListConversions',
+  'ListProvinces', 'ListCities', 'ListCounties', 'ListOnDemandResourceRatings', 'ListRateOnPeriodDetail',
+]);
+
+/** Operations whose JSON body carries `indirect_partner_id` (query ones are read from the spec). */
+const BODY_SCOPED = new Set(['ListIndirectPartners', 'ListQuotaCoupons', 'ListSubCustomers', 'ListSubCustomerNewTag', 'ListCustomersBalancesDetail', 'ListCustomerOnDemandResources']);
+
+type Loose = Record<string, unknown> & { body?: Record<string, unknown> };
+
+function field(req: unknown, name: string): unknown {
+  const r = (req ?? {}) as Loose;
+  return r[name] ?? r.body?.[name];
+}
+
+export function takesScope(op: OperationSpec): boolean {
+  return (op.query ?? []).includes('indirect_partner_id') || BODY_SCOPED.has(op.name);
+}
+
+/** Customer ids a response shows to be the reseller's (the call was made in its scope). */
+function customersIn(op: OperationSpec, res: unknown): string[] {
+  const r = (res ?? {}) as Record<string, Array<{ customer_id?: string }> | undefined>;
+  const rows = op.name === 'ListSubCustomers' ? r.customer_infos : op.name === 'ListSubCustomerNewTag' ? r.new_customer_tags : op.name === 'ListCustomersBalancesDetail' ? r.customer_balances : undefined;
+  return (rows ?? []).flatMap((row) => (row.customer_id ? [row.customer_id] : []));
+}
+
+/** The client a caller's request uses: the shared one, or for a reseller the same one behind the guard. */
+export function scopedBss(bss: BssClient, caller: Caller): BssClient {
+  const reseller = boundReseller(caller);
+  if (reseller === null) return bss;
+  const seen = new Set<string>();
+  const confirming = new Map<string, Promise<boolean>>();
+
+  const confirm = (customerId: string): Promise<boolean> => {
+    if (seen.has(customerId)) return Promise.resolve(true);
+    let pending = confirming.get(customerId);
+    if (!pending) {
+      pending = bss
+        .call(ListSubCustomers, { body: { customer_id: customerId, indirect_partner_id: reseller, offset: 0, limit: 1 } })
+        .then((res) => (res.customer_infos ?? []).some((c) => c.customer_id === customerId));
+      pending.catch(() => confirming.delete(customerId));
+      confirming.set(customerId, pending);
+    }
+    return pending;
+  };
+
+  const check = async (op: OperationSpec, req: unknown, opts: CallOptions): Promise<void> => {
+    if (op.kind === 'write') throw forbidden(`A reseller API key is read-only (${op.name}).`);
+    const customerId = opts.customerId ?? (field(req, 'customer_id') as string | undefined);
+    if (!opts.customerId && takesScope(op)) {
+      const scope = field(req, 'indirect_partner_id');
+      if (scope !== reseller) throw forbidden(`This API key may only see reseller ${reseller}'s data (${op.name} asked ${scope ? `reseller ${String(scope)}` : 'the partner\'s own scope'}).`);
+      return;
+    }
+    if (REFERENCE.has(op.name) && !opts.customerId) return;
+    if (typeof customerId === 'string' && customerId !== '') {
+      if (!(await confirm(customerId))) throw forbidden(`Customer ${customerId} is not a customer of reseller ${reseller}.`);
+      return;
+    }
+    throw forbidden(`${op.name} reads partner-wide data; a reseller API key cannot call it.`);
+  };
+
+  const guarded = Object.create(bss) as BssClient;
+  guarded.call = async function call<Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> {
+    await check(op, req, opts);
+    const res = await bss.call(op, req, opts);
+    if (!opts.customerId) for (const id of customersIn(op, res)) seen.add(id);
+    return res;
+  };
+  return guarded;
+}

@@ -1,0 +1,79 @@
+/**
+ * The export's body: a ReadableStream pulled by the HTTP client. Each `pull` takes the next upstream page
+ * from the consumption pull and writes its rows, so only what the client has asked for is fetched ahead
+ * (plus the pull's own small page buffer); the month never sits in memory. When the client goes away the
+ * stream is cancelled and the pull is stopped. The body always ends with the encoder's end or error marker.
+ */
+import type { PulledPage } from '../resolvers/consumption-pull.js';
+import type { ConsumptionRecordShape } from '../resolvers/consumption.js';
+import type { ExportEncoder, ExportFailure } from './encoder.js';
+import type { FocusRow } from './focus-columns.js';
+
+export interface ExportStreamOptions {
+  readonly pages: AsyncGenerator<PulledPage>;
+  readonly encoder: ExportEncoder;
+  readonly toRow: (page: PulledPage, record: ConsumptionRecordShape) => FocusRow;
+  /** Turns a pull failure into what the error marker may say (nothing secret). */
+  readonly describeFailure: (error: unknown) => ExportFailure;
+  /** Called once when the stream ends: its rows, and the failure if it failed; not called on cancel. */
+  readonly onEnd?: (rows: number, failure: ExportFailure | null) => void;
+  /** Called when the client stopped reading (disconnect or cancel). */
+  readonly onCancel?: () => void;
+}
+
+export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8Array> {
+  const { pages, encoder } = options;
+  const bytes = new TextEncoder();
+  let rows = 0;
+  let started = false;
+  let cancelled = false;
+
+  const finish = (controller: ReadableStreamDefaultController<Uint8Array>, failure: ExportFailure | null, text = ''): void => {
+    if (cancelled) return;
+    controller.enqueue(bytes.encode(text + (failure ? encoder.error(failure, rows) : encoder.end(rows))));
+    controller.close();
+    options.onEnd?.(rows, failure);
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let text = '';
+        if (!started) {
+          started = true;
+          text = encoder.header();
+        }
+        // Empty pages (a customer without records) write nothing: keep pulling until there is text to send.
+        for (;;) {
+          let next: IteratorResult<PulledPage>;
+          try {
+            next = await pages.next();
+          } catch (error) {
+            finish(controller, options.describeFailure(error), text);
+            return;
+          }
+          if (next.done) {
+            finish(controller, null, text);
+            return;
+          }
+          for (const record of next.value.records) {
+            text += encoder.row(options.toRow(next.value, record));
+            rows++;
+          }
+          if (cancelled) return;
+          if (text) {
+            controller.enqueue(bytes.encode(text));
+            return;
+          }
+        }
+      },
+      async cancel() {
+        cancelled = true;
+        options.onCancel?.();
+        await pages.return(undefined);
+      },
+    },
+    // Nothing is pulled ahead of the reader: a page is fetched only when the client asks for more.
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The export's pieces without the network: RFC 4180 quoting (read back with a strict reader), the NDJSON
+ * lines and markers, one record mapped to its FOCUS row, and the query-string rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { Money } from '../../src/bss/money.js';
+import { csvEncoder, csvLine } from '../../src/export/csv.js';
+import { parseExportRequest } from '../../src/export/export-request.js';
+import { FOCUS_COLUMNS, billingPeriod, focusRow, isoTime, type RowContext } from '../../src/export/focus-columns.js';
+import { ndjsonEncoder } from '../../src/export/ndjson.js';
+import type { ConsumptionRecordShape } from '../../src/resolvers/consumption.js';
+import type { CustomerShape } from '../../src/resolvers/customer.js';
+import { parseCsv } from './rfc4180.js';
+
+const customer: CustomerShape = {
+  customerId: 'c0ffee', accountName: 'acme_ops', name: 'Acme, "Cloud"\r\nLtd', associationType: '2', associatedOn: null, label: null,
+  telephone: null, countryCode: null, email: null, verifiedStatus: null, customerType: null, isFrozen: null, customerLevel: null,
+  accountManagers: [], xaccountId: null, xaccountType: null, indirectPartnerId: 'reseller1',
+};
+
+const usageRecord: ConsumptionRecordShape = {
+  id: 'rec1', cycle: '2026-10', customerId: 'c0ffee', indirectPartnerId: 'reseller1', associationType: '2',
+  serviceTypeCode: 'hws.service.type.ec2', serviceTypeName: 'Elastic Cloud Server', resourceTypeCode: 'hws.resource.type.vm',
+  resourceTypeName: 'ECS', chargeModeCode: 3, billTypeCode: 5, tradeId: 'TR1', tradeTime: new Date('2026-10-03T05:00:00Z'),
+  consumeTime: new Date('2026-10-03T04:00:00Z'), resourceId: 'vm-1', resourceName: 'web, "front"', resourceTag: null,
+  productSpecDescription: 's6.large.2.linux', regionCode: 'cn-north-4', regionName: 'Beijing4', productId: 'p1', productName: null,
+  usageTypeCode: 'Duration', usageAmount: new Money('1'), usageMeasureId: 4, freeResourceUsage: new Money('0'), freeResourceMeasureId: 4,
+  reservedInstanceUsage: null, reservedInstanceMeasureId: null, officialAmount: new Money('0.56000000'), discountAmount: new Money('0.05600000'),
+  paymentAmount: new Money('0.50400000'), cashAmount: new Money('0.50400000'), creditAmount: null, couponAmount: new Money('0'),
+  flexiPurchaseCouponAmount: null, storedValueCardAmount: null, debtAmount: null, writeoffAmount: null, periodTypeCode: 25, periodNum: null,
+  accountManagerId: null, partnerId: 'reseller1', subServiceTypeCode: null, subServiceTypeName: null, subResourceTypeCode: null,
+  subResourceTypeName: null, subResourceId: null, subResourceName: null,
+};
+
+const ctx: RowContext = { partnerDomainId: 'partner-domain', unitName: (id) => (id === 4 ? 'Hour' : null) };
+
+describe('CSV (RFC 4180)', () => {
+  it('quotes exactly the fields that need it, doubles quotes, ends lines with CRLF, and reads back', () => {
+    const values = ['plain', 'a,b', 'say "hi"', 'two\r\nlines', 'lf\nonly', 'cr\ronly', '', null, '张三, 李四', '-1.50'];
+    const line = csvLine(values);
+    expect(line).toBe('plain,"a,b","say ""hi""","two\r\nlines","lf\nonly","cr\ronly",,,"张三, 李四",-1.50\r\n');
+    expect(parseCsv(line)).toEqual([values.map((v) => v ?? '')]);
+  });
+
+  it('writes a header of the FOCUS columns and distinct end and error marker lines', () => {
+    expect(parseCsv(csvEncoder.header())).toEqual([[...FOCUS_COLUMNS]]);
+    expect(csvEncoder.end(42)).toBe('#END,42\r\n');
+    expect(csvEncoder.error({ code: 'APIGW.0308', message: 'Throttled, "retry"', operation: 'ListSubCustomerBillDetail', requestId: null }, 7))
+      .toBe('#ERROR,APIGW.0308,"Throttled, ""retry""",ListSubCustomerBillDetail,,7\r\n');
+  });
+});
+
+describe('NDJSON', () => {
+  it('writes one object per line with the column names in order and markers as their own objects', () => {
+    const row = focusRow({ record: usageRecord, customer, subAccountName: 'A***' }, ctx);
+    const line = ndjsonEncoder.row(row);
+    expect(line.endsWith('}\n')).toBe(true);
+    expect(line.indexOf('\n')).toBe(line.length - 1);
+    expect(Object.keys(JSON.parse(line))).toEqual([...FOCUS_COLUMNS]);
+    expect(ndjsonEncoder.end(3)).toBe('{"x_End":{"rows":3}}\n');
+    expect(JSON.parse(ndjsonEncoder.error({ code: 'CBC.0999', message: 'System error.', operation: 'ListSubCustomerBillDetail', requestId: 'r1' }, 0)))
+      .toEqual({ x_Error: { code: 'CBC.0999', message: 'System error.', operation: 'ListSubCustomerBillDetail', requestId: 'r1', rows: 0 } });
+  });
+});
+
+describe('FOCUS row', () => {
+  it('puts a UTC+8 cycle on UTC instants', () => {
+    expect(billingPeriod('2026-10')).toEqual({ start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-10-31T16:00:00Z') });
+    expect(billingPeriod('2027-01').start.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(isoTime(new Date('2026-10-03T04:00:00.250Z'))).toBe('2026-10-03T04:00:00.250Z');
+  });
+
+  it('maps an hourly pay-per-use record', () => {
+    const row = focusRow({ record: usageRecord, customer, subAccountName: 'A***' }, ctx);
+    expect(row).toMatchObject({
+      BilledCost: '0.504', BillingAccountId: 'partner-domain', BillingAccountName: null, BillingCurrency: 'CNY',
+      BillingPeriodStart: '2026-09-30T16:00:00Z', BillingPeriodEnd: '2026-10-31T16:00:00Z',
+      ChargeCategory: 'Usage', ChargeClass: null, ChargeFrequency: 'Usage-Based', ChargeDescription: 'ECS: s6.large.2.linux',
+      ChargePeriodStart: '2026-10-03T04:00:00Z', ChargePeriodEnd: '2026-10-03T05:00:00Z',
+      ContractedCost: '0.504', EffectiveCost: '0.504', ListCost: '0.56', InvoiceIssuerName: 'reseller1',
+      PricingQuantity: '1.00', PricingUnit: 'Hour', ConsumedQuantity: '1.00', ConsumedUnit: 'Hour',
+      ProviderName: 'Huawei Cloud', PublisherName: 'Huawei Cloud', ServiceCategory: 'Compute', ServiceSubcategory: 'Virtual Machines',
+      ServiceName: 'Elastic Cloud Server', RegionId: 'cn-north-4', RegionName: 'Beijing4', ResourceId: 'vm-1', ResourceName: 'web, "front"',
+      SubAccountId: 'c0ffee', SubAccountName: 'A***', x_RecordId: 'rec1', x_BillCycle: '2026-10', x_ChargingMode: '3', x_BillDetailType: '5',
+      x_TradeTime: '2026-10-03T05:00:00Z', x_ConsumeTime: '2026-10-03T04:00:00Z', x_IndirectPartnerId: 'reseller1', x_AssociationType: '2',
+      x_DiscountAmount: '0.056', x_CashAmount: '0.504', x_CouponAmount: '0.00', x_CreditAmount: null, x_FreeResourceUsage: '0.00', x_FreeResourceUnit: 'Hour',
+    });
+  });
+
+  it('maps a refund to a Purchase correction and a referral customer to Huawei Cloud as the invoice issuer', () => {
+    const refund: ConsumptionRecordShape = {
+      ...usageRecord, billTypeCode: 4, chargeModeCode: 1, associationType: '1', usageAmount: null, usageMeasureId: null,
+      paymentAmount: new Money('-120.5'), officialAmount: new Money('-130'), discountAmount: new Money('-9.5'), periodTypeCode: 20, periodNum: new Money('2'),
+    };
+    const row = focusRow({ record: refund, customer, subAccountName: null }, ctx);
+    expect(row).toMatchObject({
+      ChargeCategory: 'Purchase', ChargeClass: 'Correction', ChargeFrequency: 'One-Time', BilledCost: '-120.50', ContractedCost: '-120.50',
+      ListCost: '-130.00', PricingQuantity: '2.00', PricingUnit: 'Month', ConsumedQuantity: null, ConsumedUnit: null,
+      ChargePeriodStart: '2026-10-03T04:00:00Z', ChargePeriodEnd: '2026-10-03T04:00:01Z', InvoiceIssuerName: 'Huawei Cloud',
+    });
+    const credit = focusRow({ record: { ...refund, billTypeCode: 9 }, customer, subAccountName: null }, ctx);
+    expect([credit.ChargeCategory, credit.ChargeClass, credit.PricingQuantity, credit.PricingUnit]).toEqual(['Credit', null, null, null]);
+  });
+});
+
+describe('export query string', () => {
+  const parse = (query: string) => parseExportRequest(new URLSearchParams(query));
+  const failure = (query: string): { parameter: string; message: string } => {
+    try {
+      parse(query);
+    } catch (error) {
+      return { parameter: (error as { parameter: string }).parameter, message: (error as Error).message };
+    }
+    throw new Error(`no error for ${query}`);
+  };
+
+  it('reads a cycle, a range, customers and the reseller scope', () => {
+    expect(parse('cycle=2026-10')).toEqual({ cycles: ['2026-10'], format: 'csv', customerIds: null, indirectPartnerId: undefined });
+    expect(parse('fromCycle=2025-11&toCycle=2026-02&format=ndjson&customerId=a,b&customerId=c&customerId=a&indirectPartnerId=own')).toEqual({
+      cycles: ['2025-11', '2025-12', '2026-01', '2026-02'], format: 'ndjson', customerIds: ['a', 'b', 'c'], indirectPartnerId: null,
+    });
+    expect(parse('fromCycle=2025-06&toCycle=2026-11').cycles).toHaveLength(18);
+    expect(parse('cycle=2026-10&indirectPartnerId=r-1').indirectPartnerId).toBe('r-1');
+  });
+
+  it('names the parameter and the rule it broke', () => {
+    expect(failure('')).toEqual({ parameter: 'cycle', message: '"cycle" is required: a billing month written YYYY-MM (or give "fromCycle" and "toCycle")' });
+    expect(failure('cycle=2026-13').parameter).toBe('cycle');
+    expect(failure('cycle=2026-1').message).toBe('"cycle" must be a billing month written YYYY-MM, e.g. "2026-10" (got "2026-1")');
+    expect(failure('cycle=2026-10&format=xlsx')).toEqual({ parameter: 'format', message: '"format" must be "csv" or "ndjson" (got "xlsx")' });
+    expect(failure('cycle=2026-10&cycles=2026-11').parameter).toBe('cycles');
+    expect(failure('cycle=2026-10&cycle=2026-11')).toEqual({ parameter: 'cycle', message: '"cycle" may be given once' });
+    expect(failure('cycle=2026-10&fromCycle=2026-09').parameter).toBe('fromCycle');
+    expect(failure('fromCycle=2026-09').parameter).toBe('toCycle');
+    expect(failure('fromCycle=2026-10&toCycle=2026-09').parameter).toBe('fromCycle');
+    expect(failure('fromCycle=2025-05&toCycle=2026-11')).toEqual({
+      parameter: 'toCycle', message: '"fromCycle" to "toCycle" may span at most 18 cycles (got 19); records are kept 18 months',
+    });
+    expect(failure('cycle=2026-10&customerId=a,,b').parameter).toBe('customerId');
+    expect(failure('cycle=2026-10&indirectPartnerId=bad%20id').parameter).toBe('indirectPartnerId');
+  });
+});

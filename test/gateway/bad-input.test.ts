@@ -1,0 +1,160 @@
+/**
+ * A corpus of bad input run through the gateway. Each case must get a clear answer: a 4xx, or GraphQL
+ * errors that all carry an `extensions.code` — never a 500, never a masked "Unexpected error." without
+ * a code, and the process keeps answering afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../../src/gateway.js';
+import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/limits/limits-plugin.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+const URL_ = 'http://gateway.test/graphql';
+const b64 = (text: string): string => Buffer.from(text).toString('base64url');
+const b64std = (text: string): string => Buffer.from(text).toString('base64');
+
+interface Case {
+  readonly name: string;
+  readonly send: (gateway: Gateway) => Promise<Response> | Response;
+  /** The code (or HTTP status) this case must get. */
+  readonly expect: string | number;
+}
+
+function post(body: unknown, headers: Record<string, string> = {}): (gateway: Gateway) => Promise<Response> {
+  return async (gateway) =>
+    gateway.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+const gql = (query: string, variables?: unknown): ((gateway: Gateway) => Promise<Response>) => post({ query, variables });
+
+const CYCLE = 'query Q($c: BillingCycle!) { partner { monthlyBills(cycle: $c, first: 1) { totalCount } } }';
+const CUSTOMERS_AFTER = 'query Q($a: String) { partner { customers(first: 2, after: $a) { totalCount edges { cursor } } } }';
+const CUSTOMERS_FIRST = 'query Q($n: Int) { partner { customers(first: $n) { totalCount } } }';
+const NODE = 'query Q($id: ID!) { node(id: $id) { id } }';
+
+const cases: Case[] = [
+  // Billing cycles.
+  // A variable that does not coerce is refused before execution with 400 (GraphQL over HTTP).
+  ...['2026-13', '26-01', '', '2026-1', '2026-00', '2026-01-01', ' 2026-01', '２０２６-０１'].map((c) => ({ name: `cycle ${JSON.stringify(c)}`, send: gql(CYCLE, { c }), expect: 400 })),
+  { name: 'cycle as a number', send: gql(CYCLE, { c: 202601 }), expect: 400 },
+  { name: 'cycle null for a required variable', send: gql(CYCLE, { c: null }), expect: 400 },
+  { name: 'cycle literal "2026-13"', send: gql('{ partner { monthlyBills(cycle: "2026-13") { totalCount } } }'), expect: 'BAD_USER_INPUT' },
+  { name: 'cycle literal as an Int', send: gql('{ partner { monthlyBills(cycle: 202601) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
+  // Cursors.
+  { name: 'cursor garbage', send: gql(CUSTOMERS_AFTER, { a: 'garbage!!' }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor base64 of garbage', send: gql(CUSTOMERS_AFTER, { a: b64('garbage') }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor negative offset', send: gql(CUSTOMERS_AFTER, { a: b64('offset:-1') }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor fractional offset', send: gql(CUSTOMERS_AFTER, { a: b64('offset:1.5') }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor huge offset', send: gql(CUSTOMERS_AFTER, { a: b64('offset:99999999999999999999') }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor in standard base64 with padding junk', send: gql(CUSTOMERS_AFTER, { a: `${b64std('offset:1')}==` }), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor of unicode junk', send: gql(CUSTOMERS_AFTER, { a: '\u0000\ud83d\ude00\u202e' }), expect: 'BAD_USER_INPUT' },
+  { name: 'before cursor garbage', send: gql('{ partner { customers(last: 2, before: "@@") { totalCount } } }'), expect: 'BAD_USER_INPUT' },
+  { name: 'cursor as a number', send: gql(CUSTOMERS_AFTER, { a: 5 }), expect: 400 },
+  // A cursor is a row offset: another connection's cursor is a valid position here (documented).
+  { name: "another connection's cursor", send: gql(CUSTOMERS_AFTER, { a: b64('offset:1') }), expect: 'no errors' },
+  // Global ids.
+  { name: 'node id garbage', send: gql(NODE, { id: 'garbage!!' }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id empty', send: gql(NODE, { id: '' }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id of an unknown type', send: gql(NODE, { id: b64std('Nope:123') }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id of a non-node type', send: gql(NODE, { id: b64std('PageInfo:1') }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id base64 without a type', send: gql(NODE, { id: b64std('no-colon-here') }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id of a customer with an empty id', send: gql(NODE, { id: b64std('Customer:') }), expect: 'BAD_USER_INPUT' },
+  { name: 'nodes with one bad id among good', send: gql('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['garbage', b64std('Nope:1')] }), expect: 'BAD_USER_INPUT' },
+  { name: 'node id as an object', send: gql(NODE, { id: { type: 'Customer' } }), expect: 400 },
+  { name: 'node id of a customer that does not exist', send: gql(NODE, { id: b64std('Customer:nope') }), expect: 'no errors' },
+  // Page sizes.
+  { name: 'first 10^9', send: gql(CUSTOMERS_FIRST, { n: 1_000_000_000 }), expect: 'BAD_USER_INPUT' },
+  { name: 'first -1', send: gql(CUSTOMERS_FIRST, { n: -1 }), expect: 'BAD_USER_INPUT' },
+  { name: 'first beyond Int', send: gql(CUSTOMERS_FIRST, { n: 2 ** 31 }), expect: 400 },
+  { name: 'first 1.5', send: gql(CUSTOMERS_FIRST, { n: 1.5 }), expect: 400 },
+  { name: 'first and last together', send: gql('{ partner { customers(first: 1, last: 1) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
+  { name: 'last 10^9 literal', send: gql('{ partner { customers(last: 1000000000) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
+  // Variables.
+  { name: 'variable of the wrong type', send: gql(CUSTOMERS_FIRST, { n: 'ten' }), expect: 400 },
+  { name: 'missing required variable', send: gql(CYCLE, {}), expect: 400 },
+  { name: 'variables as a string', send: post({ query: CUSTOMERS_FIRST, variables: 'n=1' }), expect: 400 },
+  { name: 'variables as an array', send: post({ query: CUSTOMERS_FIRST, variables: [1] }), expect: 400 },
+  { name: 'enum value unknown', send: gql('{ partner { monthlyBills(cycle: "2026-10", chargeMode: HOURLY) { totalCount } } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  // Documents.
+  { name: 'unknown field', send: gql('{ partner { nope } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'syntax error', send: gql('{ partner { '), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'empty query', send: post({ query: '' }), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'no query', send: post({ variables: {} }), expect: 'BAD_REQUEST' },
+  { name: 'query as a number', send: post({ query: 42 }), expect: 400 },
+  { name: 'unknown operationName', send: post({ query: 'query A { __typename }', operationName: 'B' }), expect: 400 },
+  { name: 'two operations, no operationName', send: gql('query A { __typename } query B { __typename }'), expect: 400 },
+  { name: 'a mutation (the graph is read-only)', send: gql('mutation { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a subscription', send: gql('subscription { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'extremely long string argument', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: 'x'.repeat(200_000) }), expect: 'CBC.0100' },
+  { name: 'unicode junk in a customer id', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: '\u0000\u202e\ud800💥' }), expect: 'no errors' },
+  { name: 'unicode junk in the document', send: gql('{ partner { \u202e\u0007 } }'), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'deeply nested query', send: gql(`{ partner { ${'customers { nodes { indirectPartner { '.repeat(5)} name ${'} } } '.repeat(5)} } }`), expect: 'QUERY_TOO_DEEP' },
+  { name: 'many aliases', send: gql(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: partner { domainId }`).join(' ')} }`), expect: 'TOO_MANY_ALIASES' },
+  { name: 'too many tokens', send: gql(`{ ${'__typename '.repeat(6000)}}`), expect: 'TOO_MANY_TOKENS' },
+  { name: 'query too costly', send: gql('{ partner { customers(first: 1000) { nodes { orders(first: 1000) { totalCount } } } } }'), expect: 'QUERY_TOO_COSTLY' },
+  // HTTP.
+  { name: 'oversized body', send: post({ query: '{ __typename }', variables: { pad: 'x'.repeat(DEFAULT_QUERY_LIMITS.maxBodyBytes) } }), expect: 413 },
+  { name: 'garbage JSON', send: post('{"query": "{ __typename }"'), expect: 400 },
+  { name: 'empty body', send: post(''), expect: 400 },
+  { name: 'JSON null', send: post('null'), expect: 400 },
+  { name: 'JSON string', send: post('"{ __typename }"'), expect: 400 },
+  { name: 'batched array (batching is off)', send: post([{ query: '{ __typename }' }, { query: '{ __typename }' }]), expect: 400 },
+  { name: 'content type text/xml', send: post('<query/>', { 'content-type': 'text/xml' }), expect: 415 },
+  { name: 'content type text/plain (CSRF)', send: post({ query: '{ __typename }' }, { 'content-type': 'text/plain' }), expect: 403 },
+  { name: 'GET with a mutation', send: (g) => g.fetch(`${URL_}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }), expect: 405 },
+  { name: 'GET without a query', send: (g) => g.fetch(URL_, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } }), expect: 'BAD_REQUEST' },
+  { name: 'PUT', send: (g) => g.fetch(URL_, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }), expect: 405 },
+  { name: 'unacceptable Accept', send: post({ query: '{ __typename }' }, { accept: 'application/xml' }), expect: 406 },
+];
+
+describe('bad input corpus', () => {
+  let stack: Stack;
+  let gateway: Gateway;
+  beforeAll(async () => {
+    stack = await startStack({ customers: 20 });
+    gateway = createGateway({
+      bss: stack.bss,
+      partnerDomainId: stack.simulator.credentials.domainId,
+      reference: new ReferenceCache({ ttlMs: 60_000 }),
+      defaultLanguage: 'zh_CN',
+    });
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('answers every case with a clear 4xx or coded GraphQL errors, never a 500', async () => {
+    const outcomes: { name: string; got: string | number; want: string | number; detail: string }[] = [];
+    for (const c of cases) {
+      const res = await c.send(gateway);
+      const text = await res.text();
+      let body: { errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        body = undefined;
+      }
+      const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? `no code: ${e.message}`);
+      const got = res.status >= 400 ? res.status : codes.length === 0 ? 'no errors' : new Set(codes).size === 1 ? codes[0]! : codes.join(',');
+      outcomes.push({ name: c.name, got, want: c.expect, detail: text.slice(0, 200) });
+      expect(res.status, c.name).toBeLessThan(500);
+      // A 4xx is clear by its status (and says why when it has a body); a 200 must carry coded errors.
+      if (res.status >= 400) {
+        for (const e of body?.errors ?? []) expect(e.message.length, c.name).toBeGreaterThan(0);
+      } else {
+        for (const e of body?.errors ?? []) {
+          expect(e.extensions?.code, `${c.name}: ${e.message}`).toBeTruthy();
+          expect(e.message, c.name).not.toBe('Unexpected error.');
+        }
+      }
+    }
+    const wrong = outcomes.filter((o) => o.got !== o.want);
+    console.log(`bad-input corpus: ${cases.length} cases, ${cases.length - wrong.length} answered as expected`);
+    for (const o of wrong) console.log(`  ${o.name}: got ${o.got}, want ${o.want} — ${o.detail}`);
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(wrong.map((o) => `${o.name}: got ${o.got}`)).toEqual([]);
+    // Still answering.
+    const after = await gql('{ __typename }')(gateway);
+    expect(after.status).toBe(200);
+  });
+});
