@@ -4,6 +4,8 @@
  * Huawei's SDK names (huawei-auth-and-errors.md §2.6).
  */
 
+import type { QueryLimits } from './limits/limits-plugin.js';
+
 export type Language = 'zh_CN' | 'en_US';
 
 export interface PartnerCredentialsConfig {
@@ -55,19 +57,8 @@ export interface Config {
     /** Origins allowed by CORS; empty: no cross-origin access; `['*']`: any origin. */
     readonly corsOrigins: readonly string[];
   };
-  readonly limits: {
-    /** Largest estimated upstream calls one operation may cost; refused before execution beyond it. */
-    readonly maxCost: number;
-    readonly maxDepth: number;
-    readonly maxAliases: number;
-    readonly maxTokens: number;
-    /** Largest request body accepted, in bytes. */
-    readonly maxBodyBytes: number;
-    /** An operation still running after this is aborted with EXECUTION_TIMEOUT. */
-    readonly executionTimeoutMs: number;
-    /** Customers the cost estimate assumes per scope for partner- and reseller-wide consumption views. */
-    readonly assumedCustomersPerScope: number;
-  };
+  /** Query limits (src/limits/limits-plugin.ts documents each). */
+  readonly limits: Required<QueryLimits>;
   readonly log: {
     readonly level: LogLevel;
   };

@@ -77,6 +77,49 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('defaults the HTTP edge, limits, log and bill cache to safe production values', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ apiKeysFile: undefined });
+    expect(config.http).toEqual({ graphiql: true, introspection: true, corsOrigins: [] });
+    expect(config.limits).toEqual({
+      maxCost: 2_500, maxDepth: 12, maxAliases: 30, maxTokens: 5_000, maxBodyBytes: 1_048_576, executionTimeoutMs: 300_000, assumedCustomersPerScope: 100,
+    });
+    expect(config.log).toEqual({ level: 'info' });
+    expect(config.billCache).toEqual({ closedCycleTtlMs: 86_400_000, openCycleTtlMs: 300_000, maxRecords: 200_000 });
+  });
+
+  it('reads switches, origin lists, limits and cache settings', () => {
+    const config = loadConfig({
+      API_KEYS_FILE: '/etc/partner-graph/keys.json',
+      PARTNER_GRAPH_GRAPHIQL: 'off',
+      PARTNER_GRAPH_INTROSPECTION: 'FALSE',
+      PARTNER_GRAPH_CORS_ORIGINS: ' https://a.example.com, ,https://b.example.com ',
+      PARTNER_GRAPH_MAX_COST: '10000',
+      PARTNER_GRAPH_COST_ASSUMED_CUSTOMERS: '2000',
+      PARTNER_GRAPH_EXECUTION_TIMEOUT_MS: '60000',
+      LOG_LEVEL: 'DEBUG',
+      PARTNER_GRAPH_CLOSED_CYCLE_TTL_SECONDS: '604800',
+      PARTNER_GRAPH_OPEN_CYCLE_TTL_SECONDS: '0',
+      PARTNER_GRAPH_BILL_CACHE_MAX_RECORDS: '0',
+    });
+    expect(config.auth.apiKeysFile).toBe('/etc/partner-graph/keys.json');
+    expect(config.http).toEqual({ graphiql: false, introspection: false, corsOrigins: ['https://a.example.com', 'https://b.example.com'] });
+    expect(config.limits.maxCost).toBe(10_000);
+    expect(config.limits.assumedCustomersPerScope).toBe(2_000);
+    expect(config.limits.executionTimeoutMs).toBe(60_000);
+    expect(config.log.level).toBe('debug');
+    expect(config.billCache).toEqual({ closedCycleTtlMs: 604_800_000, openCycleTtlMs: 0, maxRecords: 0 });
+  });
+
+  it('names the variable and the rule for bad switches and limits', () => {
+    expect(problemsOf({ PARTNER_GRAPH_GRAPHIQL: 'maybe', PARTNER_GRAPH_MAX_DEPTH: '0', LOG_LEVEL: 'loud', PARTNER_GRAPH_MAX_BODY_BYTES: '10' })).toEqual([
+      'PARTNER_GRAPH_GRAPHIQL must be true or false (got "maybe")',
+      'PARTNER_GRAPH_MAX_DEPTH must be a whole number from 1 to 100 (got "0")',
+      'PARTNER_GRAPH_MAX_BODY_BYTES must be a whole number from 1024 to 104857600 (got "10")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ]);
+  });
+
   it('treats blank variables as unset and accepts language case-insensitively', () => {
     const config = loadConfig({ HUAWEICLOUD_SDK_AK: '  ', PARTNER_GRAPH_LANGUAGE: 'en_us', HUAWEICLOUD_BSS_ENDPOINT: 'http://127.0.0.1:9000/' });
     expect(config.credentials).toBeUndefined();

@@ -14,11 +14,14 @@ import { BEFORE_EXECUTION, useShapeLimits } from './shape-limits.js';
 import { useExecutionTimeout } from './timeout.js';
 
 export interface QueryLimits {
+  /** Largest estimated upstream calls one operation may cost; refused before execution beyond it. */
   readonly maxCost: number;
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
+  /** Largest request body accepted, in bytes (413 beyond). */
   readonly maxBodyBytes: number;
+  /** An operation still running after this ends with EXECUTION_TIMEOUT. */
   readonly executionTimeoutMs: number;
   /** Customers assumed in a partner's or reseller's scope when estimating a scope-wide consumption view. */
   readonly assumedCustomersPerScope?: number;
