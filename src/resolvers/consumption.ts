@@ -361,7 +361,7 @@ export function sumsOf(records: readonly ConsumptionRecordShape[]): ConsumptionS
 }
 
 export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
-  return sumsOf(await viewRecords(ctx, view));
+  return sumCells(cellsOf(await viewRecords(ctx, view)));
 }
 
 /** One row of a breakdown: the group's key, a record of it (for names) and its exact sums. */
@@ -379,22 +379,71 @@ export interface ServiceTypeConsumptionShape extends ConsumptionSums {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Records grouped by a key, each group's exact sums, in a stable order (`order`, default: by key text). Every
- * record falls in exactly one group, so the groups' amounts add up to the view's total exactly.
+ * The view's records summed once per finest cell (every breakdown dimension and the cycle). Totals and
+ * breakdowns roll these cells up instead of re-adding every record per field: decimal addition is exact and
+ * associative, so the sums are the same to the last digit, and a month of ~200k records is added once (three
+ * amounts a record) rather than once per breakdown asked. Memoised per record array, which the request's
+ * loaders share between the fields of one view.
  */
-export function groupRecords(
-  records: readonly ConsumptionRecordShape[],
-  keyOf: (r: ConsumptionRecordShape) => string,
-  order: (a: string, b: string) => number = byText,
-): ConsumptionGroupShape[] {
-  const groups = new Map<string, ConsumptionRecordShape[]>();
+interface Cell extends ConsumptionSums {
+  /** The cell's first record in view order (names for codes the catalogues do not know). */
+  readonly sample: ConsumptionRecordShape;
+  readonly keys: Readonly<Record<CellDimension, string>>;
+}
+
+type CellDimension = ConsumptionDimension | 'cycle';
+
+const cellsByRecords = new WeakMap<readonly ConsumptionRecordShape[], readonly Cell[]>();
+
+function cellsOf(records: readonly ConsumptionRecordShape[]): readonly Cell[] {
+  const known = cellsByRecords.get(records);
+  if (known) return known;
+  const cells = new Map<string, { sample: ConsumptionRecordShape; keys: Record<CellDimension, string>; amount: Decimal; officialAmount: Decimal; discountAmount: Decimal; recordCount: number }>();
   for (const r of records) {
-    const key = keyOf(r);
+    const keys: Record<CellDimension, string> = {
+      serviceType: DIMENSIONS.serviceType.key(r),
+      resourceType: DIMENSIONS.resourceType.key(r),
+      region: DIMENSIONS.region.key(r),
+      chargeMode: DIMENSIONS.chargeMode.key(r),
+      customer: DIMENSIONS.customer.key(r),
+      cycle: r.cycle,
+    };
+    const id = `${keys.serviceType}\u0000${keys.resourceType}\u0000${keys.region}\u0000${keys.chargeMode}\u0000${keys.customer}\u0000${keys.cycle}`;
+    const cell = cells.get(id);
+    if (cell) {
+      cell.amount = cell.amount.plus(r.paymentAmount);
+      cell.officialAmount = cell.officialAmount.plus(r.officialAmount);
+      cell.discountAmount = cell.discountAmount.plus(r.discountAmount);
+      cell.recordCount += 1;
+    } else {
+      cells.set(id, { sample: r, keys, amount: sumDecimals([r.paymentAmount]), officialAmount: sumDecimals([r.officialAmount]), discountAmount: sumDecimals([r.discountAmount]), recordCount: 1 });
+    }
+  }
+  const result = [...cells.values()];
+  cellsByRecords.set(records, result);
+  return result;
+}
+
+function sumCells(cells: readonly Cell[]): ConsumptionSums {
+  return {
+    amount: sumDecimals(cells.map((c) => c.amount)),
+    officialAmount: sumDecimals(cells.map((c) => c.officialAmount)),
+    discountAmount: sumDecimals(cells.map((c) => c.discountAmount)),
+    recordCount: cells.reduce((n, c) => n + c.recordCount, 0),
+  };
+}
+
+/** Cells grouped by one dimension, in a stable order; a group's sample is its first record in view order. */
+function rollUp(records: readonly ConsumptionRecordShape[], dimension: CellDimension, order: (a: string, b: string) => number = byText): ConsumptionGroupShape[] {
+  const groups = new Map<string, Cell[]>();
+  // Cells were created in view order, so a group's first cell holds its first record.
+  for (const cell of cellsOf(records)) {
+    const key = cell.keys[dimension];
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
-    group.push(r);
+    group.push(cell);
   }
-  return [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, rs]) => ({ key, sample: rs[0]!, ...sumsOf(rs) }));
+  return [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, cs]) => ({ key, sample: cs[0]!.sample, ...sumCells(cs) }));
 }
 
 /** The dimensions a view breaks down by. */
@@ -411,8 +460,7 @@ const DIMENSIONS: Record<ConsumptionDimension, { key: (r: ConsumptionRecordShape
 };
 
 export async function consumptionBreakdown(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension): Promise<ConsumptionGroupShape[]> {
-  const { key, order } = DIMENSIONS[dimension];
-  return groupRecords(await viewRecords(ctx, view), key, order);
+  return rollUp(await viewRecords(ctx, view), dimension, DIMENSIONS[dimension].order);
 }
 
 /** Exact sums per service type, ordered by service type code (a stable order for exports and diffs). */
@@ -433,7 +481,7 @@ export interface CycleConsumptionShape extends ConsumptionSums {
 
 /** Exact sums per cycle of the view, every cycle of the range present (zero when it has no records), oldest first. */
 export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionViewShape): Promise<CycleConsumptionShape[]> {
-  const groups = new Map(groupRecords(await viewRecords(ctx, view), (r) => r.cycle).map((g) => [g.key, g]));
+  const groups = new Map(rollUp(await viewRecords(ctx, view), 'cycle').map((g) => [g.key, g]));
   return view.cycles.map((cycle) => {
     const g = groups.get(cycle);
     return g ? { cycle, amount: g.amount, officialAmount: g.officialAmount, discountAmount: g.discountAmount, recordCount: g.recordCount } : { cycle, ...sumsOf([]) };
