@@ -3,16 +3,18 @@
  * API keys, answers 401 itself when the key is missing or wrong (so nothing below ever runs for a
  * stranger), and remembers the caller for the context factory and the export route (`callerOf`).
  *
- * Guarded: `/graphql` (GET and POST) and `/export/*`. Not guarded: the GraphiQL page itself (a GET of
- * /graphql asking for HTML with no query: static, it runs nothing; its queries need the key, set in its
- * Headers tab) and its static assets, CORS preflights (browsers never send credentials on them), and
- * /healthz, /readyz, /metrics, which plugins before this one answer.
+ * Guarded: every path but a short allowlist, so a path the server answers in a form nobody listed (yoga
+ * serves its endpoint at `/graphql/` and `//graphql` too) can never skip the key. Not guarded: the GraphiQL
+ * page itself (a GET of /graphql asking for HTML with no query: static, it runs nothing; its queries need
+ * the key, set in its Headers tab) and its static assets, CORS preflights (browsers never send credentials
+ * on them), and /healthz, /readyz, /metrics, which plugins before this one answer.
  */
 import { getOperationAST, GraphQLError, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { OPEN_CALLER, type Caller } from './caller.js';
 import { authenticate, type ApiKeyEntry } from './api-keys.js';
 import { FORBIDDEN } from './scope.js';
+import { ASSET_PREFIX } from '../graphiql.js';
 
 export interface ApiKeyAuthOptions {
   /** The configured keys; null: no keys configured, every request is the open caller (simulator only). */
@@ -34,9 +36,9 @@ export function bindCaller(request: Request, caller: Caller): void {
   callers.set(request, caller);
 }
 
-/** The paths that need a key. */
+/** The paths that need a key: all but GraphiQL's static assets (the health and metrics routes end earlier). */
 export function isGuardedPath(pathname: string): boolean {
-  return pathname === '/graphql' || pathname === '/export' || pathname.startsWith('/export/');
+  return !pathname.startsWith(ASSET_PREFIX);
 }
 
 /** The GraphiQL page: a browser GET of /graphql with no operation in it. */

@@ -94,6 +94,16 @@ describe('API keys at the HTTP edge', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
   });
 
+  it('guards every spelling of the endpoint yoga answers (trailing slash, doubled slash), not only /graphql', async () => {
+    for (const path of ['/graphql/', '//graphql', '/graphql?x=1', '/export/consumption/', '/anything-else']) {
+      const res = await stack.gateway.fetch(`http://gateway.test${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ partner { id } }' }),
+      });
+      expect([path, res.status]).toEqual([path, 401]);
+    }
+    expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
+  });
+
   it('lets a valid key in', async () => {
     expect((await stack.graphql('{ __typename }', {}, bearer(KEYS.analyst))).data).toEqual({ __typename: 'Query' });
   });
