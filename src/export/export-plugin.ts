@@ -9,6 +9,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { scopedBss } from '../auth/scoped-bss.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import type { Caller } from '../auth/caller.js';
 import { maskAccountName, maskName } from '../auth/pii.js';
@@ -83,7 +84,8 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
 
   const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
   // The bill cache too: closed cycles already pulled (by the graph or an earlier export) cost no call.
-  const ctx = { bss: services.bss, reference: services.reference, language, billCache: services.billCache, partnerDomainId: services.partnerDomainId };
+  // A reseller key's calls go through the same guard as its GraphQL requests (src/auth/scoped-bss.ts).
+  const ctx = { bss: scopedBss(services.bss, caller), reference: services.reference, language, billCache: services.billCache, partnerDomainId: services.partnerDomainId };
   let units: Map<number, string>;
   try {
     // Before the first byte, so a failure here is still an HTTP error rather than an error marker.
