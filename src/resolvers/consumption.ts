@@ -22,7 +22,7 @@ import {
 } from '../bss/operations/bills/index.js';
 import type { GraphQLContext } from '../context.js';
 import { arrayConnection, offsetConnection, type ConnectionArgs, type OffsetConnection, type Page } from './connection.js';
-import { badInput, type Scope } from './partner.js';
+import { badInput, nonEmpty, textOrNull, type Scope } from './partner.js';
 import { parseWireTime } from './order.js';
 import type { BillCacheKey } from '../loaders/bill-cache.js';
 
@@ -70,22 +70,20 @@ export function decodeConsumptionQueryKey(text: string): ConsumptionQuery {
   return Object.fromEntries(QUERY_FIELDS.map((f, i) => [f, values[i] ?? null])) as unknown as ConsumptionQuery;
 }
 
-const set = (value: string | null | undefined): string | undefined => (value ? value : undefined);
-
 function consumptionRequest(q: ConsumptionQuery, offset: number, limit: number): ListSubCustomerBillDetailRequest {
   // Unset filters are omitted, never sent empty (§0.4: an empty service/region code is CBC.0100 here).
   const req: ListSubCustomerBillDetailRequest = { bill_cycle: q.cycle, customer_id: q.customerId, offset, limit };
   const optional: Partial<ListSubCustomerBillDetailRequest> = {
-    service_type_code: set(q.serviceTypeCode),
-    region_code: set(q.regionCode),
+    service_type_code: nonEmpty(q.serviceTypeCode),
+    region_code: nonEmpty(q.regionCode),
     charging_mode: q.chargeMode ?? undefined,
     bill_detail_type: q.billType ?? undefined,
-    resource_id: set(q.resourceId),
-    resource_name: set(q.resourceName),
-    trade_id: set(q.tradeId),
-    indirect_partner_id: set(q.indirectPartnerId),
-    bill_date_begin: set(q.billDateBegin),
-    bill_date_end: set(q.billDateEnd),
+    resource_id: nonEmpty(q.resourceId),
+    resource_name: nonEmpty(q.resourceName),
+    trade_id: nonEmpty(q.tradeId),
+    indirect_partner_id: nonEmpty(q.indirectPartnerId),
+    bill_date_begin: nonEmpty(q.billDateBegin),
+    bill_date_end: nonEmpty(q.billDateEnd),
   };
   for (const [name, value] of Object.entries(optional)) if (value !== undefined) (req as unknown as Record<string, unknown>)[name] = value;
   return req;
@@ -153,33 +151,31 @@ export interface ConsumptionRecordShape {
   readonly subResourceName: string | null;
 }
 
-const text = (value: string | null | undefined): string | null => (value ? value : null);
-
 export function toConsumptionRecord(r: SubCustomerMonthlyBillDetail, q: Pick<ConsumptionQuery, 'cycle' | 'customerId' | 'indirectPartnerId'>): ConsumptionRecordShape {
   return {
     id: r.id,
     cycle: r.bill_cycle || q.cycle,
     customerId: r.customer_id || q.customerId,
     indirectPartnerId: q.indirectPartnerId || null,
-    associationType: text(r.association_type),
+    associationType: textOrNull(r.association_type),
     serviceTypeCode: r.service_type_code,
-    serviceTypeName: text(r.service_type_name),
+    serviceTypeName: textOrNull(r.service_type_name),
     resourceTypeCode: r.resource_type_code,
-    resourceTypeName: text(r.resource_type_name),
+    resourceTypeName: textOrNull(r.resource_type_name),
     chargeModeCode: r.charging_mode ?? null,
     billTypeCode: r.bill_detail_type ?? null,
-    tradeId: text(r.trade_id),
+    tradeId: textOrNull(r.trade_id),
     tradeTime: parseWireTime(r.trade_time),
     consumeTime: parseWireTime(r.consume_time),
-    resourceId: text(r.resource_id),
-    resourceName: text(r.resource_name),
-    resourceTag: text(r.resource_tag),
-    productSpecDescription: text(r.product_spec_desc),
-    regionCode: text(r.region_code),
-    regionName: text(r.region_name),
-    productId: text(r.product_id),
-    productName: text(r.product_name),
-    usageTypeCode: text(r.usage_type),
+    resourceId: textOrNull(r.resource_id),
+    resourceName: textOrNull(r.resource_name),
+    resourceTag: textOrNull(r.resource_tag),
+    productSpecDescription: textOrNull(r.product_spec_desc),
+    regionCode: textOrNull(r.region_code),
+    regionName: textOrNull(r.region_name),
+    productId: textOrNull(r.product_id),
+    productName: textOrNull(r.product_name),
+    usageTypeCode: textOrNull(r.usage_type),
     usageAmount: toDecimalOrNull(r.usage_amount),
     usageMeasureId: r.usage_measure_id ?? null,
     freeResourceUsage: toDecimalOrNull(r.free_resource_usage),
@@ -198,14 +194,14 @@ export function toConsumptionRecord(r: SubCustomerMonthlyBillDetail, q: Pick<Con
     writeoffAmount: toDecimalOrNull(r.writeoff_amount),
     periodTypeCode: r.period_type ?? null,
     periodNum: toDecimalOrNull(r.period_num),
-    accountManagerId: text(r.account_manager_id),
-    partnerId: text(r.partner_id),
-    subServiceTypeCode: text(r.sub_service_type_code),
-    subServiceTypeName: text(r.sub_service_type_name),
-    subResourceTypeCode: text(r.sub_resource_type_code),
-    subResourceTypeName: text(r.sub_resource_type_name),
-    subResourceId: text(r.sub_resource_id),
-    subResourceName: text(r.sub_resource_name),
+    accountManagerId: textOrNull(r.account_manager_id),
+    partnerId: textOrNull(r.partner_id),
+    subServiceTypeCode: textOrNull(r.sub_service_type_code),
+    subServiceTypeName: textOrNull(r.sub_service_type_name),
+    subResourceTypeCode: textOrNull(r.sub_resource_type_code),
+    subResourceTypeName: textOrNull(r.sub_resource_type_name),
+    subResourceId: textOrNull(r.sub_resource_id),
+    subResourceName: textOrNull(r.sub_resource_name),
   };
 }
 
