@@ -35,6 +35,11 @@ export interface GatewayServices {
   readonly billCache?: BillCache;
   readonly metrics?: Metrics;
   readonly log?: Log;
+  /**
+   * The gateway's clock, which says which billing cycle is open (default: the system clock). A gateway in
+   * front of a simulator anchored at another date (the tests') is given the simulator's "now".
+   */
+  readonly now?: () => Date;
 }
 
 export interface GraphQLContext extends GatewayServices {

@@ -446,9 +446,9 @@ const CYCLE_ARGS_DESCRIPTION = {
   toCycle: 'The last cycle of a range (inclusive), not after the current cycle (UTC+8).',
 };
 
-/** The cycles asked for, validated against the current cycle (the bill cache's clock, else the system's). */
+/** The cycles asked for, validated against the current cycle (the bill cache's clock, else the gateway's). */
 function cyclesOf(ctx: GraphQLContext, args: CycleArgs): string[] {
-  return consumptionCycles(args, ctx.billCache?.openCycle() ?? openCycleAt(new Date()));
+  return consumptionCycles(args, ctx.billCache?.openCycle() ?? openCycleAt(ctx.now?.() ?? new Date()));
 }
 
 builder.objectFields(Customer, (t) => ({

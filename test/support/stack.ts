@@ -72,6 +72,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     partnerDomainId: domainId,
     reference: new ReferenceCache({ ttlMs: 60_000 }),
     defaultLanguage: 'zh_CN',
+    // The simulator's "now": which cycle is open (future cycles are refused) must not move with the calendar.
+    now: () => TEST_NOW,
     ...(options.log ? { log: options.log } : {}),
     ...(options.billCache ? { billCache: options.billCache } : {}),
   }, {
