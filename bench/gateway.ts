@@ -3,6 +3,7 @@
  * process: a BssClient with the real per-API budget and the yoga instance, as src/main.ts builds them.
  */
 import { BssClient } from '../src/bss/client.js';
+import { DEFAULT_RATE_GUARD_MS } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/context.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { DEFAULT_QUERY_LIMITS } from '../src/limits/limits-plugin.js';
@@ -46,7 +47,8 @@ export function benchGateway(sim: Upstream, options: BenchGatewayOptions = {}): 
     iamEndpoint: sim.url,
     credentials: { ak, sk, domainId },
     agencyName: xaccountType,
-    rate: { perSecond: options.ratePerSecond ?? 10 },
+    // As src/main.ts builds it: the quota, with the default headroom against arrival jitter.
+    rate: { perSecond: options.ratePerSecond ?? 10, guardMs: DEFAULT_RATE_GUARD_MS },
     onRequest: (event) => {
       lastUpstreamAt = performance.now();
       if (event.status === 429) throttled++;

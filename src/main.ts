@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     iamEndpoint: upstream.iamEndpoint,
     credentials: upstream.credentials,
     agencyName: upstream.agencyName,
-    rate: { perSecond: config.upstream.ratePerSecond },
+    rate: { perSecond: config.upstream.ratePerSecond, guardMs: config.upstream.rateGuardMs },
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
     onRequest: (event) => metrics.observeUpstream(event),

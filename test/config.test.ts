@@ -66,6 +66,7 @@ describe('loadConfig', () => {
         HUAWEICLOUD_IAM_ENDPOINT: 'https://iam.example.com/v3',
         PARTNER_GRAPH_LANGUAGE: 'fr',
         PARTNER_GRAPH_RATE_PER_SECOND: '1.5',
+        PARTNER_GRAPH_RATE_GUARD_MS: '-5',
       }),
     ).toEqual([
       'PORT must be a whole number from 0 to 65535 (got "70000")',
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       'HUAWEICLOUD_IAM_ENDPOINT must be a bare origin such as https://bss.myhuaweicloud.com (got "https://iam.example.com/v3")',
       'PARTNER_GRAPH_LANGUAGE must be one of zh_CN, en_US (got "fr")',
       'PARTNER_GRAPH_RATE_PER_SECOND must be a whole number from 1 to 1000 (got "1.5")',
+      'PARTNER_GRAPH_RATE_GUARD_MS must be a whole number from 0 to 1000 (got "-5")',
     ]);
   });
 

@@ -37,6 +37,11 @@ export interface BssClientOptions {
     readonly perSecond?: number | undefined;
     /** By operation name; wins over the spec's documented quota. */
     readonly perOperation?: Readonly<Record<string, number>> | undefined;
+    /**
+     * Headroom against arrival jitter: any quota + 1 consecutive calls of one API span at least 1 s + this
+     * (src/bss/rate-budget.ts). Default 0, the exact quota; the gateway sets PARTNER_GRAPH_RATE_GUARD_MS (50).
+     */
+    readonly guardMs?: number | undefined;
   };
   readonly retry?: Partial<RetryOptions> | undefined;
   readonly timeouts?: {
@@ -112,6 +117,7 @@ export class BssClient {
     this.budget = new RateBudget({
       perSecond: options.rate?.perSecond,
       perOperation: options.rate?.perOperation,
+      guardMs: options.rate?.guardMs,
       clock,
       sleep,
       // Budget keys are `<credential>|<operation>`: only the operation leaves the client.

@@ -8,6 +8,11 @@
  * lets two bursts land in one server-side window, which then costs a 429 and a 2–5 s back-off.
  *
  * Every attempt takes budget, retries included, because the gateway counts every request it receives.
+ *
+ * `guardMs` spaces starts a little wider: any `rate + 1` consecutive starts span at least `1000 + guardMs`
+ * ms. Spacing at exactly the quota is only safe if every request reaches the upstream the same time after it
+ * starts; a send delayed by an event-loop stall, then a prompt one, and the upstream's fixed one-second window
+ * counts `rate + 1` (a 429, a wasted call and a 2–5 s back-off). The guard absorbs that much relative delay.
  */
 import { DEFAULT_RATE_PER_SECOND } from './operations/spec.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js';
@@ -21,6 +26,8 @@ export interface RateBudgetOptions {
   readonly sleep?: Sleep;
   /** Told how long a request on `key` queued before it could start (only when it did wait), for metrics. */
   readonly onWait?: (key: string, waitedMs: number) => void;
+  /** Extra span, in ms, any `rate + 1` consecutive starts must cover beyond one second (default 0). */
+  readonly guardMs?: number;
 }
 
 /** Keys with nothing queued are dropped once the table is this big; they hold no information. */
@@ -35,6 +42,7 @@ export class RateBudget {
   private readonly clock: Clock;
   private readonly sleep: Sleep;
   private readonly onWait: ((key: string, waitedMs: number) => void) | undefined;
+  private readonly guardMs: number;
 
   constructor(options: RateBudgetOptions = {}) {
     this.perSecond = positiveRate(options.perSecond ?? DEFAULT_RATE_PER_SECOND, 'perSecond');
@@ -43,6 +51,8 @@ export class RateBudget {
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? realSleep;
     this.onWait = options.onWait;
+    this.guardMs = options.guardMs ?? 0;
+    if (!(Number.isInteger(this.guardMs) && this.guardMs >= 0)) throw new RangeError('rate budget guardMs must be a whole number of ms, at least 0');
   }
 
   /** The quota that applies to an operation: configured override, else the spec's documented quota, else the default. */
@@ -51,8 +61,8 @@ export class RateBudget {
   }
 
   /** Minimum distance between two starts on one key, in whole milliseconds. */
-  static intervalMs(rate: number): number {
-    return Math.ceil(1000 / rate);
+  static intervalMs(rate: number, guardMs = 0): number {
+    return Math.ceil((1000 + guardMs) / rate);
   }
 
   /**
@@ -63,7 +73,7 @@ export class RateBudget {
     const now = this.clock();
     if (this.next.size >= PRUNE_AT) this.prune(now);
     const start = Math.max(now, this.next.get(key) ?? now);
-    this.next.set(key, start + RateBudget.intervalMs(rate));
+    this.next.set(key, start + RateBudget.intervalMs(rate, this.guardMs));
     return start;
   }
 
@@ -77,7 +87,7 @@ export class RateBudget {
    */
   async acquire(key: string, rate: number, signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) throw signal.reason;
-    const interval = RateBudget.intervalMs(rate);
+    const interval = RateBudget.intervalMs(rate, this.guardMs);
     const queuedAt = this.clock();
     let slot = this.reserve(key, rate);
     for (;;) {

@@ -42,6 +42,22 @@ describe('RateBudget', () => {
     expect(RateBudget.intervalMs(3)).toBe(334);
   });
 
+  it('with a guard, any 11 consecutive starts at 10/s span 1 s + the guard, so 50 ms of arrival jitter never makes 11 in a second', () => {
+    const { clock, sleep } = fakeTime(0);
+    const budget = new RateBudget({ clock, sleep, guardMs: 50 });
+    const starts = Array.from({ length: 40 }, () => budget.reserve('k', 10));
+    expect(starts.slice(0, 3)).toEqual([0, 105, 210]);
+    for (let i = 10; i < starts.length; i++) expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(1050);
+    // The first of each 11 arrives 50 ms late, the last on time: still 10 in any second.
+    const arrivals = starts.map((s, i) => (i % 11 === 0 ? s + 50 : s));
+    expect(maxInAnySecond(arrivals)).toBe(10);
+    // Without the guard the same jitter makes 11.
+    const exact = new RateBudget({ clock, sleep });
+    const tight = Array.from({ length: 40 }, () => exact.reserve('j', 10));
+    expect(maxInAnySecond(tight.map((s, i) => (i % 11 === 0 ? s + 50 : s)))).toBe(11);
+    expect(() => new RateBudget({ guardMs: -1 })).toThrow(RangeError);
+  });
+
   it('keys are independent, and an idle key starts at once', () => {
     const { t, clock, sleep } = fakeTime(0);
     const budget = new RateBudget({ clock, sleep });
