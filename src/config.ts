@@ -6,13 +6,13 @@
 
 import type { QueryLimits } from './limits/limits-plugin.js';
 
-
 /**
  * The rate budget's default headroom (src/bss/rate-budget.ts `guardMs`): at 10/s, calls 105 ms apart instead
  * of 100, so a send delayed by up to 50 ms relative to the next ten never puts an eleventh call in one upstream
  * second. Measured: at 0, the month benchmark met 2–3 retried 429s per 300 calls; at 50, none.
  */
 export const DEFAULT_RATE_GUARD_MS = 50;
+
 export type Language = 'zh_CN' | 'en_US';
 
 export interface PartnerCredentialsConfig {

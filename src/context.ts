@@ -12,6 +12,7 @@ import type { Metrics } from './ops/metrics.js';
 import type { Log } from './ops/log.js';
 import type { Language } from './config.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import { operationLifetime, type OperationLifetime } from './ops/operation-lifetime.js';
 import type { ReferenceCache } from './loaders/reference-cache.js';
 
 export interface GraphLimits {
@@ -49,6 +50,8 @@ export interface GraphQLContext extends GatewayServices {
   readonly language: Language;
   readonly limits: GraphLimits;
   readonly loaders: Loaders;
+  /** Ends with the operation (src/ops/operation-lifetime.ts): upstream work started for it stops then. */
+  readonly lifetime: OperationLifetime;
 }
 
 /** `Accept-Language: en` → en_US; anything Chinese → zh_CN; otherwise the configured default. */
@@ -65,12 +68,14 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const caller = callerOf(request);
   // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts); everyone else's straight through.
   const bss = scopedBss(services.bss, caller);
+  const lifetime = operationLifetime(request);
   return {
     ...services,
     bss,
     caller,
     language,
     limits: services.limits ?? DEFAULT_LIMITS,
-    loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache: services.billCache }),
+    lifetime,
+    loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache: services.billCache, signal: lifetime.signal }),
   };
 }

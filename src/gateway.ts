@@ -14,6 +14,7 @@ import { maskError } from './errors.js';
 import { yogaLogger } from './logger.js';
 import { createLog } from './ops/log.js';
 import { pino } from 'pino';
+import { useOperationLifetime } from './ops/operation-lifetime.js';
 import { useRequestLog } from './ops/request-log.js';
 import { schema } from './schema/index.js';
 import { useApiKeyAuth } from './auth/auth-plugin.js';
@@ -86,6 +87,8 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // `content-type` itself is no such header (text/plain is simple), so it is not listed.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization'] }),
     ...useQueryLimits(limits),
+    // After the timeout, so a timed-out operation also ends the upstream work started for it.
+    useOperationLifetime(),
     ...(http.introspection ? [] : [useDisableIntrospection()]),
     useDeferStream(),
     useConsumptionExport(services),

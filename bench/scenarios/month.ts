@@ -3,6 +3,7 @@
  * GraphQL (Partner.consumption: totals, breakdowns and every record) and through the export (the whole
  * CSV streamed). No bill cache: each pull is a cold pull.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { monthPullBound, totalRecords, wallBoundSeconds } from '../bounds.js';
 import { countCsv } from '../csv-rows.js';
 import { benchGateway } from '../gateway.js';
@@ -47,9 +48,14 @@ async function graphqlPull(ctx: BenchContext): Promise<void> {
       throw new Skip('no consumption(cycle) view on Partner or Customer yet');
     }
     gw.reset();
+    // How late the gateway's event loop runs while it executes records during the pull: every late timer is a
+    // rate-budget slot started late (the budget never catches up, so a late slot is time lost to the pull).
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const began = performance.now();
     const res = await gw.graphql(query);
     const wallMs = performance.now() - began;
+    lag.disable();
     if (!res.data) throw new Error(`query failed: ${JSON.stringify(res.errors?.slice(0, 2))}`);
     const views: { records?: { nodes?: unknown[] } }[] = [];
     const collect = (value: unknown): void => {
@@ -68,6 +74,8 @@ async function graphqlPull(ctx: BenchContext): Promise<void> {
     const total = views.length === 1 ? ` total ${String((views[0] as Record<string, unknown>).total ?? '?')},` : '';
     ctx.log(`  GraphQL (${how}): ${rows} records,${total} ${res.errors?.length ?? 0} errors; covers ${covered.note}`);
     ctx.log(`    upstream pull done after ${secs(gw.lastUpstreamAt() - began)}; the rest (${secs(began + wallMs - gw.lastUpstreamAt())}) is executing and sending the response`);
+    const ms = (ns: number): string => `${(ns / 1e6).toFixed(0)} ms`;
+    ctx.log(`    gateway event-loop delay: mean ${ms(lag.mean)}, p99 ${ms(lag.percentile(99))}, max ${ms(lag.max)}`);
     for (const line of measuredLines({
       calls: gw.bss.counter.snapshot().requests, bound, wallMs, wallBoundS: wallBoundSeconds(bound, ctx.latencyMs), throttled: gw.throttled(),
     })) ctx.log(line);

@@ -8,7 +8,9 @@
  *   that arrive together share pages (see `loadConsumption`);
  * - `consumptionRecord`: a consumption record by its key (node refetch); primed by every listed record;
  * - `consumptionPull`: every record of a partner-wide view (a scope and its cycles), pulled across customers
- *   with `collectConsumption` (src/resolvers/consumption-pull.ts), once per request;
+ *   once per request as a `LivePull` (src/resolvers/live-pull.ts) that the view's fields read while it arrives;
+ *   own customers are not listed for it (their names cost ListSubCustomers calls only when a query asks:
+ *   src/schema/consumption.ts);
  * - `customerMonthlySummary`: ShowCustomerMonthlySum's first page (totals + up to 1000 rows) per customer,
  *   cycle and service-type filter, through the customer's exchanged token.
  */
@@ -22,7 +24,7 @@ import {
   consumptionQueryKey, decodeConsumptionKey, decodeConsumptionPullKey, decodeConsumptionQueryKey, fetchAllConsumption, fetchConsumptionPage,
   fetchConsumptionRecordsByKey, type ConsumptionRecordShape,
 } from '../resolvers/consumption.js';
-import { collectConsumption, type PulledConsumption } from '../resolvers/consumption-pull.js';
+import { LivePull } from '../resolvers/live-pull.js';
 import type { LoaderContext } from './index.js';
 
 export interface BillLoaders {
@@ -32,8 +34,8 @@ export interface BillLoaders {
   readonly monthlyBill: DataLoader<string, MonthlyBillShape | null>;
   /** ListSubCustomerBillDetail records by `consumptionAllKey` (every record) or `consumptionWindowKey`. */
   readonly consumption: DataLoader<string, Page<ConsumptionRecordShape>>;
-  /** A partner-wide view's records by `consumptionPullKey` (scope + cycles). */
-  readonly consumptionPull: DataLoader<string, PulledConsumption>;
+  /** A partner-wide view's live pull by `consumptionPullKey` (scope + cycles): started at once, shared. */
+  readonly consumptionPull: DataLoader<string, LivePull>;
   /** A consumption record by `encodeConsumptionRecordKey`. */
   readonly consumptionRecord: DataLoader<string, ConsumptionRecordShape | null>;
   /** ShowCustomerMonthlySum's first page by `customerMonthlySumKey`. */
@@ -90,8 +92,8 @@ export function createBillLoaders(ctx: LoaderContext): BillLoaders {
     ),
     monthlyBill: new DataLoader<string, MonthlyBillShape | null>((keys) => fetchMonthlyBillsByKey(ctx, keys)),
     consumption: new DataLoader<string, Page<ConsumptionRecordShape>>(loadConsumption(ctx, walks)),
-    consumptionPull: new DataLoader<string, PulledConsumption>((keys) =>
-      Promise.all(keys.map((k) => settle(collectConsumption(ctx, decodeConsumptionPullKey(k))))),
+    consumptionPull: new DataLoader<string, LivePull>(async (keys) =>
+      keys.map((k) => new LivePull(ctx, { ...decodeConsumptionPullKey(k), listOwnCustomers: false, signal: ctx.signal })),
     ),
     consumptionRecord: new DataLoader<string, ConsumptionRecordShape | null>((keys) => fetchConsumptionRecordsByKey(ctx, keys)),
     customerMonthlySummary: new DataLoader<string, CustomerMonthlySummaryShape>((keys) =>

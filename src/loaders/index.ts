@@ -16,6 +16,8 @@ export interface LoaderContext {
   readonly partnerDomainId: string;
   /** Process-wide consumption cache (closed cycles); absent: every walk goes upstream. */
   readonly billCache?: BillCache;
+  /** Aborted when the operation is complete: long upstream work (partner-wide pulls) stops then. */
+  readonly signal?: AbortSignal;
 }
 
 export interface Loaders extends PartnerLoaders, CommerceLoaders, BillLoaders {}

@@ -17,7 +17,7 @@ import {
   type CouponQuotaShape, type CouponRecordShape, type CouponShape,
 } from '../resolvers/coupon.js';
 import {
-  chunks, fetchCustomerBalances, fetchNewCustomerTags, fetchOwnBalances, findCustomers,
+  chunks, customerKey, fetchAllCustomersOfScope, fetchCustomerBalances, fetchNewCustomerTags, fetchOwnBalances, findCustomers,
   type CustomerBalanceShape, type CustomerOwnBalancesShape, type CustomerShape, type NewCustomerTagShape,
 } from '../resolvers/customer.js';
 import { fetchAllIndirectPartners, fetchIndirectPartner, type IndirectPartnerShape } from '../resolvers/indirect-partner.js';
@@ -45,6 +45,8 @@ export interface PartnerLoaders {
   readonly indirectPartner: DataLoader<string, IndirectPartnerShape | null>;
   /** Every reseller, walked once per request (ListIndirectPartners in pages of 100); primes `indirectPartner`. */
   readonly allIndirectPartners: () => Promise<IndirectPartnerShape[]>;
+  /** Every customer of a scope, walked once per request (ListSubCustomers in pages of 100); primes `customer`. */
+  readonly allCustomersOf: (scope: Scope) => Promise<CustomerShape[]>;
   /** The partner's view of a resale customer's balance, by customer key: ≤ 100 per call and scope (§2.5). */
   readonly customerBalance: DataLoader<string, CustomerBalanceShape | null>;
   /** A customer's SMB new-customer tag, by customer key: ≤ 200 per call and scope, `limit` = ids (§2.4). */
@@ -148,6 +150,22 @@ export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
     return everyReseller;
   };
 
+  const everyCustomer = new Map<string, Promise<CustomerShape[]>>();
+  const allCustomersOf = (scope: Scope): Promise<CustomerShape[]> => {
+    let all = everyCustomer.get(scope ?? '');
+    if (!all) {
+      everyCustomer.set(scope ?? '', (all = fetchAllCustomersOfScope(ctx, scope).then((cs) => {
+        // As primeCustomer does: by bare id, and a reseller's customer by its scoped key too.
+        for (const c of cs) {
+          customer.prime(c.customerId, c);
+          if (c.indirectPartnerId) customer.prime(customerKey(c), c);
+        }
+        return cs;
+      })));
+    }
+    return all;
+  };
+
   const newCustomerTag = new DataLoader<string, NewCustomerTagShape | null>(async (keys) => {
     const rows = await batchByIds(
       keys,
@@ -224,7 +242,7 @@ export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
   const issuedCouponQuota = new DataLoader<string, CouponQuotaShape | null>((ids) => Promise.all(ids.map((id) => fetchIssuedQuota(ctx, id).catch(asError))));
 
   return {
-    readOnce, customer, indirectPartner, allIndirectPartners, customerBalance, newCustomerTag, customerOwnBalances, coupon, couponRecords, couponQuota,
+    readOnce, customer, indirectPartner, allIndirectPartners, allCustomersOf, customerBalance, newCustomerTag, customerOwnBalances, coupon, couponRecords, couponQuota,
     issuedCouponQuota,
   };
 }

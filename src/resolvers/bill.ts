@@ -300,6 +300,27 @@ function selectsOnly(set: SelectionSetNode | undefined, allowed: ReadonlySet<str
 }
 
 /**
+ * Whether the selection below this field reaches a `customer` field that asks for more than its id, at any
+ * depth, through fragments: then the customers behind the rows are worth listing up front (ListSubCustomers,
+ * 100 a page) rather than looked up one call each. An over-estimate (any field named `customer`) only costs
+ * that listing.
+ */
+export function selectsCustomerDetails(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const reaches = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === 'Field') return (s.name.value === 'customer' && !selectsOnly(s.selectionSet, ID_ONLY_FIELDS, info)) || reaches(s.selectionSet);
+      if (s.kind === 'InlineFragment') return reaches(s.selectionSet);
+      // A fragment spread once is enough (and a cycle of spreads, which validation refuses anyway, cannot loop).
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return reaches(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => reaches(node.selectionSet));
+}
+
+/**
  * The customer a bill row belongs to. A bill row carries only the customer id, and a customer lookup is one
  * ListSubCustomers call per distinct customer (no id-list endpoint): when the query asks only for the id
  * (`customer { customerId }`, as BI exports do) the customer is answered from the row, without a call;

@@ -88,10 +88,16 @@ async function readWindow<T>(fetchPage: FetchPage<T>, offset: number, count: num
   return { items: items.slice(0, count), total };
 }
 
-export async function offsetConnection<T>(args: ConnectionArgs, fetchPage: FetchPage<T>, limits: ConnectionLimits): Promise<OffsetConnection<T>> {
-  const first = checkCount(args.first, 'first', limits.maxFirst);
-  const last = checkCount(args.last, 'last', limits.maxFirst);
+/** `first` and `last`, checked against the configured maximum; never both. */
+function checkCounts(args: ConnectionArgs, max: number): { first: number | null; last: number | null } {
+  const first = checkCount(args.first, 'first', max);
+  const last = checkCount(args.last, 'last', max);
   if (first !== null && last !== null) throw badInput('pass either "first" or "last", not both', 'last');
+  return { first, last };
+}
+
+export async function offsetConnection<T>(args: ConnectionArgs, fetchPage: FetchPage<T>, limits: ConnectionLimits): Promise<OffsetConnection<T>> {
+  const { first, last } = checkCounts(args, limits.maxFirst);
   const afterOffset = args.after ? cursorToOffset(args.after, 'after') + 1 : 0;
   let beforeOffset = args.before ? cursorToOffset(args.before, 'before') : null;
 
@@ -128,4 +134,66 @@ export function arrayConnection<T>(args: ConnectionArgs, all: readonly T[], limi
     ...limits,
     pageMax: Number.MAX_SAFE_INTEGER,
   });
+}
+
+/** A list still arriving: a window of it as it comes, and the whole once complete. */
+export interface LiveList<T> {
+  /** Items [start, end) as they arrive; throws when the list fails. */
+  iterate(start: number, end: number): AsyncIterable<T>;
+  /**
+   * Every item, once the list is complete; rejects when it fails. A function, so that no promise exists for a
+   * connection that never uses it (a refused `first`, say): one left unawaited would reject unhandled when the
+   * list fails, and an unhandled rejection ends the process.
+   */
+  all(): Promise<readonly T[]>;
+}
+
+/** A connection whose edges stream: `edges` (and so the relay plugin's `nodes`) is an async iterable. */
+export interface LiveConnection<T> {
+  readonly edges: AsyncIterable<Edge<T>>;
+  readonly pageInfo: Promise<OffsetConnection<T>['pageInfo']>;
+  readonly totalCount: Promise<number>;
+}
+
+/** An edge whose cursor is encoded only if a query asks for it (most streamed pulls select `nodes`). */
+class OffsetEdge<T> implements Edge<T> {
+  constructor(private readonly offset: number, readonly node: T) {}
+
+  get cursor(): string {
+    return offsetToCursor(this.offset);
+  }
+}
+
+/**
+ * A forward window (`first`/`after`) of a list still arriving, streamed: each item is handed to the executor
+ * as it arrives, so a big list is executed while it is fetched. `totalCount` and `pageInfo` need the whole
+ * list and resolve at its end. Paging backwards (`last`/`before`) needs the end first: it waits for the whole
+ * list and answers like `arrayConnection`.
+ */
+export function liveConnection<T>(args: ConnectionArgs, list: LiveList<T>, limits: Omit<ConnectionLimits, 'pageMax'>): LiveConnection<T> | Promise<OffsetConnection<T>> {
+  const { first, last } = checkCounts(args, limits.maxFirst);
+  if (last !== null || args.before) return list.all().then((all) => arrayConnection(args, all, limits));
+  const start = args.after ? cursorToOffset(args.after, 'after') + 1 : 0;
+  const end = start + (first ?? limits.defaultFirst);
+  const window = list.all().then((all) => ({ total: all.length, size: Math.max(0, Math.min(end, all.length) - start) }));
+  const pageInfo = window.then(({ total, size }) => ({
+    hasNextPage: start + size < total,
+    hasPreviousPage: start > 0,
+    startCursor: size > 0 ? offsetToCursor(start) : null,
+    endCursor: size > 0 ? offsetToCursor(start + size - 1) : null,
+  }));
+  const totalCount = window.then((w) => w.total);
+  // Fields not asked for never await these: a failed list must not become an unhandled rejection.
+  for (const p of [pageInfo, totalCount]) p.catch(() => undefined);
+  return {
+    // An iterable, not an iterator: `edges` and `nodes` asked together each walk it from the start.
+    edges: {
+      async *[Symbol.asyncIterator]() {
+        let offset = start;
+        for await (const node of list.iterate(start, end)) yield new OffsetEdge(offset++, node);
+      },
+    },
+    pageInfo,
+    totalCount,
+  };
 }

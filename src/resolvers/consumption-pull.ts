@@ -4,10 +4,13 @@
  *
  * Upstream, the fewest calls the API allows (formula: `consumptionPullCallBound`, docs/cost/bills.md):
  * - the scopes: `'all'` lists the resellers (ListIndirectPartners §1.1, pages of 100);
- * - each scope's customers (ListSubCustomers §2.2, pages of 100), for their names and to know who is whose;
  * - for the partner's own scope, the customers that consumed in each cycle (ListConsumeSubCustomers §4.3,
- *   pages of 100): an own customer without consumption in a cycle costs nothing for that cycle, where asking
- *   4.2 would cost one empty call. 4.3 takes no `indirect_partner_id`, so a reseller's customers are each asked;
+ *   pages of 100): they are the own scope's targets, so an own customer without consumption in a cycle costs
+ *   nothing for that cycle, where asking 4.2 would cost one empty call, and a former customer that still has
+ *   records in the cycle is not missed. 4.3 gives ids only: the own customers are listed too (ListSubCustomers
+ *   §2.2, pages of 100) only when the caller needs their names (`listOwnCustomers`, the export's SubAccountName);
+ * - each reseller's customers (ListSubCustomers with `indirect_partner_id`): 4.3 takes no `indirect_partner_id`,
+ *   so a reseller's customers are each asked;
  * - each customer's records per cycle (ListSubCustomerBillDetail §4.2, pages of 1000, `indirect_partner_id`
  *   set for a reseller's customer), through the bill cache when the gateway has one (closed cycles: free).
  * Customers are pulled concurrently; the BSS client's per-API rate budget, not this module, sets the pace, so
@@ -19,7 +22,7 @@
 import { ListConsumeSubCustomers } from '../bss/operations/bills/index.js';
 import { ListSubCustomers } from '../bss/operations/partners/index.js';
 import { fetchAllIndirectPartners } from './indirect-partner.js';
-import { customerKey, toCustomerShape, type CustomerShape } from './customer.js';
+import { fetchAllCustomersOfScope, toCustomerShape, type CustomerShape } from './customer.js';
 import {
   CONSUMPTION_PAGE_MAX, consumptionPages, type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
 } from './consumption.js';
@@ -32,6 +35,12 @@ export interface PullRequest {
   readonly scope: 'all' | Scope;
   /** Only these customers (still within the scope); absent: every customer of the scope. */
   readonly customerIds?: readonly string[] | null;
+  /**
+   * List the partner's own customers (ListSubCustomers) for their names, besides ListConsumeSubCustomers
+   * (default true). False: an own customer's page carries only its id (`listed: false`), two calls fewer per
+   * 200 own customers; GraphQL views list them on their own only when a query reaches customer fields.
+   */
+  readonly listOwnCustomers?: boolean;
   /** Customers pulled at once (default 8; the rate budget still spaces the calls). */
   readonly concurrency?: number;
   /** Pages that may wait for the consumer before the workers pause (default 16). */
@@ -47,14 +56,25 @@ export interface PullRequest {
 /** One upstream page (or cached chunk of ≤ 1000) of one customer's records in one cycle. */
 export interface PulledPage {
   readonly customer: CustomerShape;
-  /** The customer's place in the listing order (own customers first, then each reseller's): a stable sort key. */
+  /**
+   * Whether `customer` is the customer as ListSubCustomers lists it; false: only its id is known (an own
+   * customer when `listOwnCustomers` is false, or a former customer 4.3 still reports), other fields empty.
+   */
+  readonly listed: boolean;
+  /**
+   * The customer's place in the pull's order, 0, 1, 2, … without gaps: own customers first (in the order 4.3
+   * lists them, cycle by cycle), then each reseller's (in listing order). A stable sort key.
+   */
   readonly customerIndex: number;
   readonly cycle: string;
   readonly records: readonly ConsumptionRecordShape[];
+  /** The customer's last page of the pull (every cycle read): its records are complete. */
+  readonly last: boolean;
 }
 
 interface Target {
   readonly customer: CustomerShape;
+  readonly listed: boolean;
   readonly index: number;
   /** The cycles to read for this customer (an own customer: only those it consumed in). */
   readonly cycles: readonly string[];
@@ -77,37 +97,76 @@ async function scopesOf(ctx: ConsumptionContext, scope: 'all' | Scope): Promise<
 
 /** The partner's own customers that consumed in a cycle (ListConsumeSubCustomers, 100 a page; cached like bills). */
 export async function ownConsumers(ctx: ConsumptionContext, cycle: string, useCache = true, signal?: AbortSignal): Promise<ReadonlySet<string>> {
-  const walk = async (): Promise<string[]> => {
+  const walk = async (walkSignal?: AbortSignal): Promise<string[]> => {
     const { items } = await ctx.bss.paginate(ListConsumeSubCustomers, { body: { bill_cycle: cycle, offset: 0, limit: ListConsumeSubCustomers.page!.maxLimit } }, {
       language: ctx.language,
-      signal,
+      signal: walkSignal,
     });
     return items.map((c) => c.customer_id);
   };
   const cache = useCache ? ctx.billCache : undefined;
-  const ids = cache ? await cache.load({ scope: ctx.partnerDomainId ?? '', language: ctx.language, kind: 'consumers', query: '', cycle }, walk) : await walk();
+  // A cached walk is shared with concurrent requests: one caller going away must not fail the others', so it
+  // runs to its end (a page or two) unsignalled.
+  const ids = cache ? await cache.load({ scope: ctx.partnerDomainId ?? '', language: ctx.language, kind: 'consumers', query: '', cycle }, () => walk()) : await walk(signal);
   return new Set(ids);
+}
+
+/**
+ * A customer known by id only: 4.3 lists ids, and a former customer is no longer listed by ListSubCustomers.
+ * Every other field is empty, so nothing downstream (names in the export, PII reveal logs) invents one.
+ */
+export function unlistedCustomer(customerId: string, indirectPartnerId: string | null): CustomerShape {
+  return {
+    customerId, accountName: '', name: null, associationType: null, associatedOn: null, label: null, telephone: null, countryCode: null,
+    email: null, verifiedStatus: null, customerType: null, isFrozen: null, customerLevel: null, accountManagers: [], xaccountId: null,
+    xaccountType: null, indirectPartnerId,
+  };
+}
+
+/**
+ * The own scope's targets, driven by 4.3: each customer that consumed in any requested cycle, with the cycles
+ * it consumed in, in the order 4.3 lists them cycle by cycle (first appearance wins). With `names`, the scope's
+ * listing (started alongside) gives each its full shape; a consumer the listing lacks is a former customer.
+ */
+async function ownTargets(
+  ctx: ConsumptionContext, req: PullRequest, names: Promise<Map<string, CustomerShape>> | null,
+): Promise<{ customer: CustomerShape; listed: boolean; cycles: string[] }[]> {
+  const perCycle = await Promise.all(req.cycles.map((cycle) => ownConsumers(ctx, cycle, req.cache !== false, req.signal)));
+  const listing = names ? await names : null;
+  const byId = new Map<string, { customer: CustomerShape; listed: boolean; cycles: string[] }>();
+  req.cycles.forEach((cycle, i) => {
+    for (const id of perCycle[i]!) {
+      let target = byId.get(id);
+      if (!target) {
+        const shape = listing?.get(id);
+        byId.set(id, (target = { customer: shape ?? unlistedCustomer(id, null), listed: shape !== undefined, cycles: [] }));
+      }
+      target.cycles.push(cycle);
+    }
+  });
+  return [...byId.values()];
 }
 
 async function* targetsOf(ctx: ConsumptionContext, req: PullRequest): AsyncGenerator<Target> {
   const only = req.customerIds ? new Set(req.customerIds) : null;
-  // Only the own scope has a consumer list; and for a handful of named customers, asking each is cheaper.
+  // The own scope has a consumer list (4.3); for a handful of named customers, asking each is cheaper.
+  // Started before the reseller listing, so the lists arrive while it is read.
   const ownScope = req.scope === 'all' || req.scope === null;
-  const consumers = only || !ownScope ? null : new Map(req.cycles.map((cycle) => [cycle, ownConsumers(ctx, cycle, req.cache !== false, req.signal)]));
-  // Started before the customer walk, so the lists arrive while the first customers are being read.
-  for (const c of consumers?.values() ?? []) c.catch(() => undefined);
+  const names = ownScope && !only && req.listOwnCustomers !== false
+    ? fetchAllCustomersOfScope(ctx, null, req.signal).then((cs) => new Map(cs.map((c) => [c.customerId, c])))
+    : null;
+  const own = ownScope && !only ? ownTargets(ctx, req, names) : null;
+  names?.catch(() => undefined);
+  own?.catch(() => undefined);
   let index = 0;
   for (const scope of await scopesOf(ctx, req.scope)) {
+    if (scope === null && own) {
+      for (const t of await own) yield { ...t, index: index++ };
+      continue;
+    }
     for await (const customer of customersOfScope(ctx, scope, req.signal)) {
       if (only && !only.has(customer.customerId)) continue;
-      let cycles = req.cycles;
-      if (scope === null && consumers) {
-        const consumed: string[] = [];
-        for (const cycle of req.cycles) if ((await consumers.get(cycle)!).has(customer.customerId)) consumed.push(cycle);
-        cycles = consumed;
-      }
-      const at = index++;
-      if (cycles.length > 0) yield { customer, index: at, cycles };
+      yield { customer, listed: true, index: index++, cycles: req.cycles };
     }
   }
 }
@@ -185,14 +244,18 @@ export async function* pullConsumption(ctx: ConsumptionContext, req: PullRequest
       if (channel.closed) return;
       const next = await takeTarget();
       if (next.done) return;
-      const { customer, index, cycles } = next.value;
+      const { customer, listed, index, cycles } = next.value;
+      // One page held back, so the customer's last page can say it is the last.
+      let held: { cycle: string; records: readonly ConsumptionRecordShape[] } | null = null;
       for (const cycle of cycles) {
         const q: ConsumptionQuery = { customerId: customer.customerId, indirectPartnerId: customer.indirectPartnerId, cycle };
         for await (const records of consumptionPages(walkCtx, q, req.signal)) {
           if (channel.closed) return;
-          await channel.put({ customer, customerIndex: index, cycle, records });
+          if (held) await channel.put({ customer, listed, customerIndex: index, ...held, last: false });
+          held = { cycle, records };
         }
       }
+      if (held && !channel.closed) await channel.put({ customer, listed, customerIndex: index, ...held, last: true });
     }
   };
 
@@ -214,29 +277,6 @@ export async function* pullConsumption(ctx: ConsumptionContext, req: PullRequest
   }
 }
 
-/** A whole pull gathered in a stable order: listing order of the customers, then cycle order, then upstream order. */
-export interface PulledConsumption {
-  readonly records: readonly ConsumptionRecordShape[];
-  /** The customers that yielded pages, by `customerKey`. */
-  readonly customers: ReadonlyMap<string, CustomerShape>;
-}
-
-export async function collectConsumption(ctx: ConsumptionContext, req: PullRequest): Promise<PulledConsumption> {
-  const groups = new Map<string, { index: number; cycle: number; records: ConsumptionRecordShape[] }>();
-  const customers = new Map<string, CustomerShape>();
-  const cycleOrder = new Map(req.cycles.map((c, i) => [c, i]));
-  for await (const page of pullConsumption(ctx, req)) {
-    const key = `${page.customerIndex}|${page.cycle}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { index: page.customerIndex, cycle: cycleOrder.get(page.cycle) ?? 0, records: [] }));
-    // One customer-cycle is walked by one worker, its pages in order: appending keeps upstream order.
-    for (const r of page.records) group.records.push(r);
-    customers.set(customerKey(page.customer), page.customer);
-  }
-  const ordered = [...groups.values()].sort((a, b) => a.index - b.index || a.cycle - b.cycle);
-  return { records: ordered.flatMap((g) => g.records), customers };
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The call bound
 
@@ -251,6 +291,8 @@ export interface PullBoundInput {
   readonly scopes: readonly { readonly own: boolean; readonly recordCounts: readonly (readonly number[])[] }[];
   /** Cycles requested (needed when a scope has no customers). */
   readonly cycles: number;
+  /** Whether the own customers are listed for their names (default true, as the export does; GraphQL: on demand). */
+  readonly listOwnCustomers?: boolean;
 }
 
 export interface PullCallBound {
@@ -269,7 +311,7 @@ const pagesOf = (n: number, size: number): number => Math.max(1, Math.ceil(n / s
  * n(x, c) the records of customer x in cycle c:
  *
  *   ListIndirectPartners       ⌈R / 100⌉ (min 1)                 only for scope 'all'
- *   ListSubCustomers           Σ_s ⌈C_s / 100⌉ (min 1 each)
+ *   ListSubCustomers           Σ_s ⌈C_s / 100⌉ (min 1 each)      the own scope only with `listOwnCustomers`
  *   ListConsumeSubCustomers    Σ_c ⌈K_c / 100⌉ (min 1 each)      only when the own scope is pulled
  *   ListSubCustomerBillDetail  Σ_c [ Σ_{own x, n>0} ⌈n(x,c) / 1000⌉ + Σ_{reseller's x} max(1, ⌈n(x,c) / 1000⌉) ]
  *
@@ -281,7 +323,7 @@ export function consumptionPullCallBound(input: PullBoundInput): PullCallBound {
   let consumers = 0;
   let details = 0;
   for (const scope of input.scopes) {
-    listCustomers += pagesOf(scope.recordCounts.length, ListSubCustomers.page!.maxLimit);
+    if (!scope.own || input.listOwnCustomers !== false) listCustomers += pagesOf(scope.recordCounts.length, ListSubCustomers.page!.maxLimit);
     for (let c = 0; c < input.cycles; c++) {
       const counts = scope.recordCounts.map((perCycle) => perCycle[c] ?? 0);
       if (scope.own) {

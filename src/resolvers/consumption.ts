@@ -21,7 +21,15 @@ import {
   type ListSubCustomerBillDetailRequest, type SubCustomerMonthlyBillDetail,
 } from '../bss/operations/bills/index.js';
 import type { GraphQLContext } from '../context.js';
-import { arrayConnection, offsetConnection, type ConnectionArgs, type OffsetConnection, type Page } from './connection.js';
+import {
+  arrayConnection, liveConnection, offsetConnection, type ConnectionArgs, type LiveConnection, type OffsetConnection, type Page,
+} from './connection.js';
+import {
+  CellAccumulator, DIMENSIONS, cellsOf, rollUp, sumCells, type Cell, type ConsumptionDimension, type ConsumptionGroupShape, type ConsumptionSums,
+} from './consumption-cells.js';
+import type { LivePull } from './live-pull.js';
+
+export type { ConsumptionDimension, ConsumptionGroupShape, ConsumptionSums } from './consumption-cells.js';
 import { badInput, nonEmpty, textOrNull, type Scope } from './partner.js';
 import { parseWireTime } from './order.js';
 import type { BillCacheKey } from '../loaders/bill-cache.js';
@@ -334,17 +342,9 @@ export async function allRecords(ctx: ViewContext, q: ConsumptionQuery): Promise
 
 /** Every record of the view, in a stable order: cycle by cycle (a partner view: customer by customer first). */
 export async function viewRecords(ctx: ViewContext, view: ConsumptionViewShape): Promise<readonly ConsumptionRecordShape[]> {
-  if (view.kind === 'partner') return (await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles))).records;
+  if (view.kind === 'partner') return (await (await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles))).done).records;
   const perCycle = await Promise.all(view.cycles.map((cycle) => allRecords(ctx, { ...view.query, cycle })));
   return perCycle.length === 1 ? perCycle[0]! : perCycle.flat();
-}
-
-/** Exact sums over a set of records. */
-export interface ConsumptionSums {
-  readonly amount: Decimal;
-  readonly officialAmount: Decimal;
-  readonly discountAmount: Decimal;
-  readonly recordCount: number;
 }
 
 export function sumsOf(records: readonly ConsumptionRecordShape[]): ConsumptionSums {
@@ -356,14 +356,26 @@ export function sumsOf(records: readonly ConsumptionRecordShape[]): ConsumptionS
   };
 }
 
-export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
-  return sumCells(cellsOf(await viewRecords(ctx, view)));
+const liveCells = new WeakMap<LivePull, Promise<readonly Cell[]>>();
+
+/**
+ * The view's cells (src/resolvers/consumption-cells.ts). A partner-wide view folds its pull as the pages land,
+ * once per pull however many fields ask, so its sums are ready right after the last page.
+ */
+async function viewCells(ctx: ViewContext, view: ConsumptionViewShape): Promise<readonly Cell[]> {
+  if (view.kind !== 'partner') return cellsOf(await viewRecords(ctx, view));
+  const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
+  let cells = liveCells.get(live);
+  if (!cells) {
+    const fold = new CellAccumulator();
+    live.onRecords((records) => fold.add(records));
+    liveCells.set(live, (cells = live.done.then(() => fold.cells())));
+  }
+  return cells;
 }
 
-/** One row of a breakdown: the group's key, a record of it (for names) and its exact sums. */
-export interface ConsumptionGroupShape extends ConsumptionSums {
-  readonly key: string;
-  readonly sample: ConsumptionRecordShape;
+export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
+  return sumCells(await viewCells(ctx, view));
 }
 
 export interface ServiceTypeConsumptionShape extends ConsumptionSums {
@@ -372,91 +384,8 @@ export interface ServiceTypeConsumptionShape extends ConsumptionSums {
   readonly serviceTypeName: string | null;
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * The view's records summed once per finest cell (every breakdown dimension and the cycle). Totals and
- * breakdowns roll these cells up instead of re-adding every record per field: decimal addition is exact and
- * associative, so the sums are the same to the last digit, and a month of ~200k records is added once (three
- * amounts a record) rather than once per breakdown asked. Memoised per record array, which the request's
- * loaders share between the fields of one view.
- */
-interface Cell extends ConsumptionSums {
-  /** The cell's first record in view order (names for codes the catalogues do not know). */
-  readonly sample: ConsumptionRecordShape;
-  readonly keys: Readonly<Record<CellDimension, string>>;
-}
-
-type CellDimension = ConsumptionDimension | 'cycle';
-
-const cellsByRecords = new WeakMap<readonly ConsumptionRecordShape[], readonly Cell[]>();
-
-function cellsOf(records: readonly ConsumptionRecordShape[]): readonly Cell[] {
-  const known = cellsByRecords.get(records);
-  if (known) return known;
-  const cells = new Map<string, { sample: ConsumptionRecordShape; keys: Record<CellDimension, string>; amount: Decimal; officialAmount: Decimal; discountAmount: Decimal; recordCount: number }>();
-  for (const r of records) {
-    const keys: Record<CellDimension, string> = {
-      serviceType: DIMENSIONS.serviceType.key(r),
-      resourceType: DIMENSIONS.resourceType.key(r),
-      region: DIMENSIONS.region.key(r),
-      chargeMode: DIMENSIONS.chargeMode.key(r),
-      customer: DIMENSIONS.customer.key(r),
-      cycle: r.cycle,
-    };
-    const id = `${keys.serviceType}\u0000${keys.resourceType}\u0000${keys.region}\u0000${keys.chargeMode}\u0000${keys.customer}\u0000${keys.cycle}`;
-    const cell = cells.get(id);
-    if (cell) {
-      cell.amount = cell.amount.plus(r.paymentAmount);
-      cell.officialAmount = cell.officialAmount.plus(r.officialAmount);
-      cell.discountAmount = cell.discountAmount.plus(r.discountAmount);
-      cell.recordCount += 1;
-    } else {
-      cells.set(id, { sample: r, keys, amount: sumDecimals([r.paymentAmount]), officialAmount: sumDecimals([r.officialAmount]), discountAmount: sumDecimals([r.discountAmount]), recordCount: 1 });
-    }
-  }
-  const result = [...cells.values()];
-  cellsByRecords.set(records, result);
-  return result;
-}
-
-function sumCells(cells: readonly Cell[]): ConsumptionSums {
-  return {
-    amount: sumDecimals(cells.map((c) => c.amount)),
-    officialAmount: sumDecimals(cells.map((c) => c.officialAmount)),
-    discountAmount: sumDecimals(cells.map((c) => c.discountAmount)),
-    recordCount: cells.reduce((n, c) => n + c.recordCount, 0),
-  };
-}
-
-/** Cells grouped by one dimension, in a stable order; a group's sample is its first record in view order. */
-function rollUp(records: readonly ConsumptionRecordShape[], dimension: CellDimension, order: (a: string, b: string) => number = byText): ConsumptionGroupShape[] {
-  const groups = new Map<string, Cell[]>();
-  // Cells were created in view order, so a group's first cell holds its first record.
-  for (const cell of cellsOf(records)) {
-    const key = cell.keys[dimension];
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(cell);
-  }
-  return [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, cs]) => ({ key, sample: cs[0]!.sample, ...sumCells(cs) }));
-}
-
-/** The dimensions a view breaks down by. */
-export type ConsumptionDimension = 'serviceType' | 'resourceType' | 'region' | 'chargeMode' | 'customer';
-
-const DIMENSIONS: Record<ConsumptionDimension, { key: (r: ConsumptionRecordShape) => string; order?: (a: string, b: string) => number }> = {
-  serviceType: { key: (r) => r.serviceTypeCode },
-  resourceType: { key: (r) => r.resourceTypeCode },
-  // No region (global services) sorts first, as the empty key.
-  region: { key: (r) => r.regionCode ?? '' },
-  // Numeric E1 codes in numeric order; a record without one last.
-  chargeMode: { key: (r) => (r.chargeModeCode === null ? '' : String(r.chargeModeCode)), order: (a, b) => (a === '' ? 1 : b === '' ? -1 : Number(a) - Number(b)) },
-  customer: { key: (r) => JSON.stringify([r.indirectPartnerId ?? '', r.customerId]) },
-};
-
 export async function consumptionBreakdown(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension): Promise<ConsumptionGroupShape[]> {
-  return rollUp(await viewRecords(ctx, view), dimension, DIMENSIONS[dimension].order);
+  return rollUp(await viewCells(ctx, view), dimension, DIMENSIONS[dimension].order);
 }
 
 /** Exact sums per service type, ordered by service type code (a stable order for exports and diffs). */
@@ -477,7 +406,7 @@ export interface CycleConsumptionShape extends ConsumptionSums {
 
 /** Exact sums per cycle of the view, every cycle of the range present (zero when it has no records), oldest first. */
 export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionViewShape): Promise<CycleConsumptionShape[]> {
-  const groups = new Map(rollUp(await viewRecords(ctx, view), 'cycle').map((g) => [g.key, g]));
+  const groups = new Map(rollUp(await viewCells(ctx, view), 'cycle').map((g) => [g.key, g]));
   return view.cycles.map((cycle) => {
     const g = groups.get(cycle);
     return g ? { cycle, amount: g.amount, officialAmount: g.officialAmount, discountAmount: g.discountAmount, recordCount: g.recordCount } : { cycle, ...sumsOf([]) };
@@ -486,10 +415,13 @@ export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionView
 
 /**
  * `records(first, after, …)`. A single customer's single cycle windows through the shared loader (one call
- * per ≤ 1000 rows alone, a slice of the walk when sums are asked too); a range or a partner-wide view pages
- * over the view's records in their stable order.
+ * per ≤ 1000 rows alone, a slice of the walk when sums are asked too); a range pages over the view's records
+ * in their stable order; a partner-wide view streams its window from the live pull (`edges`/`nodes` are
+ * async iterables, completed by the executor record by record, or sent incrementally under `@stream`).
  */
-export async function consumptionRecordsConnection(ctx: GraphQLContext, view: ConsumptionViewShape, args: ConnectionArgs): Promise<OffsetConnection<ConsumptionRecordShape>> {
+export async function consumptionRecordsConnection(
+  ctx: GraphQLContext, view: ConsumptionViewShape, args: ConnectionArgs,
+): Promise<OffsetConnection<ConsumptionRecordShape> | LiveConnection<ConsumptionRecordShape>> {
   if (view.kind === 'customer' && view.cycles.length === 1) {
     const q = { ...view.query, cycle: view.cycles[0]! };
     return offsetConnection(
@@ -501,6 +433,11 @@ export async function consumptionRecordsConnection(ctx: GraphQLContext, view: Co
       },
       { ...ctx.limits, pageMax: CONSUMPTION_PAGE_MAX },
     );
+  }
+  if (view.kind === 'partner') {
+    // Streamed: each record is executed as its page lands, while the pull goes on (see live-pull.ts).
+    const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
+    return liveConnection(args, { iterate: (start, end) => live.iterate(start, end), all: () => live.done.then((p) => p.records) }, ctx.limits);
   }
   const records = await viewRecords(ctx, view);
   const connection = await arrayConnection(args, records, ctx.limits);

@@ -132,6 +132,13 @@ export async function fetchCustomerInScope(ctx: Bss, customerId: string, scope: 
   return found ? toCustomerShape(found, scope) : null;
 }
 
+/** Every customer of one scope (ListSubCustomers, pages of 100: ceil(n / 100) calls, one when empty). */
+export async function fetchAllCustomersOfScope(ctx: Bss, scope: Scope, signal?: AbortSignal): Promise<CustomerShape[]> {
+  const body = { indirect_partner_id: scope ?? undefined, offset: 0, limit: ListSubCustomers.page!.maxLimit };
+  const { items } = await ctx.bss.paginate(ListSubCustomers, { body }, { signal });
+  return items.map((c) => toCustomerShape(c, scope));
+}
+
 export interface CustomerSearch {
   /** Every reseller, walked once per request. */
   readonly allIndirectPartners: () => Promise<IndirectPartnerShape[]>;

@@ -9,7 +9,8 @@ import type { Decimal } from 'decimal.js';
 import { scopeFor, wholeScopeFor } from '../auth/scope.js';
 import type { GraphQLContext } from '../context.js';
 import { openCycleAt } from '../loaders/bill-cache.js';
-import { billCustomer } from '../resolvers/bill.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { billCustomer, selectsCustomerDetails } from '../resolvers/bill.js';
 import {
   consumptionBreakdown, consumptionByCycle, consumptionCycles, consumptionPullKey, consumptionRecordsConnection, consumptionSums,
   encodeConsumptionRecordKey, type ConsumptionGroupShape, type ConsumptionQuery, type ConsumptionRecordShape, type ConsumptionSums,
@@ -317,11 +318,20 @@ const CustomerConsumptionSum = builder.objectRef<ConsumptionGroupShape>('Custome
 const VIEW_COST =
   'Computed from every record of the view, shared by every field of it in one request (see docs/cost/bills.md).';
 
-/** The customers a partner-wide pull listed, primed so records' and rows' `customer` cost nothing. */
-async function primePulled(ctx: GraphQLContext, view: ConsumptionViewShape): Promise<void> {
+/**
+ * Makes `customer` under a partner-wide view's records and rows cost nothing: the customers the pull listed
+ * (a reseller's, listed to be enumerated) are primed as they arrive. The partner's own customers come from
+ * ListConsumeSubCustomers, ids only; they are listed (ListSubCustomers, 100 a page) only when the query asks
+ * a `customer` for more than its id, so a BI pull of amounts pays no call for names it does not show.
+ */
+async function primePulled(ctx: GraphQLContext, view: ConsumptionViewShape, info: GraphQLResolveInfo): Promise<void> {
   if (view.kind !== 'partner') return;
-  const pulled = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
-  for (const c of pulled.customers.values()) primeCustomer(ctx, c);
+  const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
+  live.onCustomer((c) => primeCustomer(ctx, c));
+  if ((view.scope === 'all' || view.scope === null) && selectsCustomerDetails(info)) {
+    // Should the listing fail, each customer is looked up on its own instead (its error on that field).
+    await ctx.loaders.allCustomersOf(null).catch(() => undefined);
+  }
 }
 
 async function breakdown(ctx: GraphQLContext, view: ConsumptionViewShape, dimension: Parameters<typeof consumptionBreakdown>[2]) {
@@ -396,11 +406,13 @@ function viewFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConsumptionVi
         type: ConsumptionRecord,
         nullable: true,
         description:
-          'The records: cycle by cycle in upstream order (a partner-wide view: customer by customer, in listing order, ' +
-          'then cycle by cycle). A single customer\'s single cycle alone costs one call per ≤ 1000 rows of the page; ' +
-          'otherwise, and whenever sums are asked too, it is a slice of the view\'s walk, no extra call.',
-        resolve: async (v, args, ctx) => {
-          await primePulled(ctx, v);
+          'The records: cycle by cycle in upstream order (a partner-wide view: customer by customer, own customers in the ' +
+          'order ListConsumeSubCustomers names them, then each reseller\'s in listing order, then cycle by cycle). A single ' +
+          'customer\'s single cycle alone costs one call per ≤ 1000 rows of the page; otherwise, and whenever sums are asked ' +
+          'too, it is a slice of the view\'s walk, no extra call. On a partner-wide view a forward window (`first`/`after`) ' +
+          'streams: each record is executed as its page arrives, and the pull stops once the operation is answered.',
+        resolve: async (v, args, ctx, info) => {
+          await primePulled(ctx, v, info);
           return consumptionRecordsConnection(ctx, v, args);
         },
       },
@@ -429,8 +441,8 @@ const PartnerConsumption = builder.objectRef<ConsumptionViewShape>('PartnerConsu
       type: [CustomerConsumptionSum],
       nullable: true,
       description: `Exact sums per customer, ordered by reseller (own customers first) then customer id; they add up to \`total\`. ${VIEW_COST}`,
-      resolve: async (v, _args, ctx) => {
-        await primePulled(ctx, v);
+      resolve: async (v, _args, ctx, info) => {
+        await primePulled(ctx, v, info);
         return breakdown(ctx, v, 'customer');
       },
     }),
@@ -498,8 +510,9 @@ builder.objectFields(Customer, (t) => ({
 }));
 
 const PULL_COST =
-  'Upstream: the scope\'s customers (ListSubCustomers, pages of 100), the own customers that consumed per cycle ' +
-  '(ListConsumeSubCustomers, pages of 100), then each consuming customer\'s records per cycle (ListSubCustomerBillDetail, ' +
+  'Upstream: the own customers that consumed per cycle (ListConsumeSubCustomers, pages of 100), each reseller\'s customers ' +
+  '(ListSubCustomers, pages of 100; the own customers too only when a `customer` is asked for more than its id), then each ' +
+  'customer\'s records per cycle (ListSubCustomerBillDetail, ' +
   'pages of 1000), customers concurrently within the per-API rate budget; closed cycles come from the bill cache. ' +
   'Formula: docs/cost/bills.md.';
 

@@ -13,6 +13,7 @@ import { TEST_NOW } from './sim-request.js';
 import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
 import type { Log } from '../../src/ops/log.js';
 import type { QueryLimits } from '../../src/limits/limits-plugin.js';
+import type { GraphLimits } from '../../src/context.js';
 
 export interface Stack {
   readonly simulator: RunningSimulator;
@@ -45,6 +46,8 @@ export interface StackOptions {
   readonly billCache?: BillCache;
   /** Query limits (default: the production defaults); batching tests raise the cost limit for worst-case nestings. */
   readonly queryLimits?: QueryLimits;
+  /** Connection limits (default: `first` ≤ 1000); whole-month pulls raise `maxFirst`, as a BI deployment would. */
+  readonly limits?: GraphLimits;
 }
 
 const PII_TEST_KEY = 'pg_test-admin-with-pii';
@@ -75,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // The simulator's "now": which cycle is open (future cycles are refused) must not move with the calendar.
     now: () => TEST_NOW,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(options.billCache ? { billCache: options.billCache } : {}),
   }, {
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),

@@ -1,12 +1,15 @@
 /**
  * `@defer` / `@stream` on the consumption view (useDeferStream in src/gateway.ts): a client streams the records'
  * `nodes` and defers the breakdowns, receives a multipart/mixed incremental response, and the parts merged
- * give exactly the non-streamed result.
+ * give exactly the non-streamed result. On a partner-wide view the records stream from the live pull: the first
+ * ones are sent while later customers' pages are still being read, and the stream runs to the pull's end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListSubCustomerBillDetail } from '../../../src/bss/operations/bills/index.js';
+import { DEFAULT_QUERY_LIMITS } from '../../../src/limits/limits-plugin.js';
 import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
 import { startStack, type Stack } from '../../support/stack.js';
-import { data, directCustomers, pick, recordCount, warmReference } from './helpers.js';
+import { data, directCustomers, pick, recordCount, requests, warmReference } from './helpers.js';
 
 const CYCLE = '2026-10';
 
@@ -100,4 +103,67 @@ describe('@defer and @stream on consumption', () => {
 
     expect(merge(parts)).toEqual(plain);
   });
+});
+
+describe('@stream on a partner-wide view', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    // A whole month in one window, as a BI deployment allows (PARTNER_GRAPH_MAX_FIRST); the cost guard too.
+    stack = await startStack({
+      customers: 40,
+      limits: { maxFirst: 1_000_000, defaultFirst: 20 },
+      queryLimits: { ...DEFAULT_QUERY_LIMITS, maxCost: 1_000_000 },
+    });
+    await warmReference(stack);
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  const STREAMED_PULL = `query ($cycle: BillingCycle!) { partner { consumption(cycle: $cycle) {
+    records(first: 1000000) { nodes @stream(initialCount: 0, label: "pull") { customerId recordId paymentAmount } }
+  } } }`;
+
+  it('sends the first records while the pull is still reading, and every record by the last part', async () => {
+    const plain = await data(stack, STREAMED_PULL.replace(' @stream(initialCount: 0, label: "pull")', ''), { cycle: CYCLE });
+    const all = plain.partner.consumption.records.nodes as unknown[];
+    expect(all.length).toBeGreaterThan(10_000);
+    const pullCalls = requests(stack)[ListSubCustomerBillDetail.name]!;
+    expect(pullCalls).toBeGreaterThan(30);
+
+    // Slow record pages (8 workers: ≥ 4 waves of 250 ms), so "while the pull is reading" is seconds wide.
+    stack.simulator.setFaults({ latencyMs: 250, operations: [ListSubCustomerBillDetail.name] });
+    stack.bss.counter.reset();
+    try {
+      const response = await stack.gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+        body: JSON.stringify({ query: STREAMED_PULL, variables: { cycle: CYCLE } }),
+      });
+      const contentType = response.headers.get('content-type')!;
+      expect(contentType).toMatch(/^multipart\/mixed/);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let body = '';
+      let callsAtFirstItems: number | null = null;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        body += decoder.decode(value, { stream: true });
+        if (callsAtFirstItems === null && body.includes('"items"')) callsAtFirstItems = requests(stack)[ListSubCustomerBillDetail.name] ?? 0;
+      }
+      // The first records left before the pull had made every call it needs.
+      expect(callsAtFirstItems).not.toBeNull();
+      expect(callsAtFirstItems!).toBeLessThan(pullCalls);
+      // And the stream was not cut when the operation's initial result was done: every record came.
+      const parts = multipartParts(body, contentType);
+      expect(parts[parts.length - 1]!.hasNext).toBe(false);
+      expect(parts.every((p) => p.errors === undefined)).toBe(true);
+      expect(merge(parts)).toEqual(plain);
+      expect(requests(stack)[ListSubCustomerBillDetail.name]).toBe(pullCalls);
+    } finally {
+      stack.simulator.resetFaults();
+    }
+  }, 120_000);
 });

@@ -6,7 +6,7 @@
  * reads, summed with decimal.js here.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ListSubCustomerBillDetail, type SubCustomerMonthlyBillDetail } from '../../../src/bss/operations/bills/index.js';
+import { ListConsumeSubCustomers, ListSubCustomerBillDetail, type SubCustomerMonthlyBillDetail } from '../../../src/bss/operations/bills/index.js';
 import { ListIndirectPartners, ListSubCustomers } from '../../../src/bss/operations/partners/index.js';
 import { Money } from '../../../src/bss/money.js';
 import { ReferenceCache } from '../../../src/loaders/reference-cache.js';
@@ -249,6 +249,7 @@ describe('consumption views', () => {
       }
       const all = scopes.flatMap((s) => s.customers.flatMap((c) => c.records));
       expect(all.length).toBeGreaterThan(5000);
+      const consumers = (await stack.bss.paginate(ListConsumeSubCustomers, { body: { bill_cycle: CYCLE } })).items.map((c) => c.customer_id);
       expect(all.some((r) => /\.\d{8}$/.test(String(r.payment_amount)))).toBe(true);
       const own = scopes[0]!.customers;
       expect(own.some((c) => c.records.length === 0)).toBe(true);
@@ -265,19 +266,97 @@ describe('consumption views', () => {
       expect(view.recordCount).toBe(all.length);
       for (const breakdown of [view.byCustomer, view.byChargeMode, view.byRegion]) expect(decSum(breakdown.map((g: { amount: string }) => g.amount))).toBe(view.total);
       expect(view.byCustomer).toHaveLength(scopes.flatMap((s) => s.customers).filter((c) => c.records.length > 0).length);
-      // Records come in listing order: the first own customer with records first.
-      const first = own.find((c) => c.records.length > 0)!;
+      // Records come in the pull's order: own customers as ListConsumeSubCustomers lists them, then each reseller's.
+      const firstId = consumers[0]!;
+      const first = own.find((c) => c.id === firstId)!;
       expect(view.records).toEqual({ totalCount: all.length, nodes: first.records.slice(0, 3).map((r) => ({ customerId: first.id, recordId: r.id })) });
 
+      // No customer field beyond its id is asked: the own customers are not listed (4.3 drives them).
       const bound = consumptionPullCallBound({
         resellers: resellers.length,
         scopes: scopes.map((s) => ({ own: s.id === null, recordCounts: s.customers.map((c) => [c.records.length]) })),
         cycles: 1,
+        listOwnCustomers: false,
       });
       const { total: _total, ...perOperation } = bound;
       expect(requests(stack)).toEqual(perOperation);
+      expect(perOperation.ListSubCustomers).toBe(resellers.length);
       // Own customers without records cost nothing: fewer 4.2 calls than one per customer and cycle.
       expect(bound.ListSubCustomerBillDetail).toBeLessThan(scopes.flatMap((s) => s.customers).reduce((n, c) => n + pages(c.records.length), 0));
     }, 300_000);
+
+    it('lists the own customers, once, only when a query asks their records\' customer for more than its id', async () => {
+      const world = stack.simulator.state.world;
+      const resellerPages = world.resellers.reduce((n, r) => n + Math.max(1, Math.ceil(world.customersOf(r.indirectPartnerId).length / 100)), 0);
+      const listed = (await stack.bss.paginate(ListSubCustomers, { body: {} })).items;
+      const consumers = (await stack.bss.paginate(ListConsumeSubCustomers, { body: { bill_cycle: CYCLE } })).items.map((c) => c.customer_id);
+      const first = listed.find((c) => c.customer_id === consumers[0])!;
+
+      stack.bss.counter.reset();
+      // `totalCount` needs the whole pull, so every call of it is counted before the answer.
+      const idsOnly = await data(stack, `query ($cycle: BillingCycle!) { partner { consumption(cycle: $cycle) {
+        records(first: 2) { totalCount nodes { customerId customer { customerId } } }
+      } } }`, { cycle: CYCLE });
+      expect(idsOnly.partner.consumption.records.nodes).toEqual([0, 1].map(() => ({ customerId: first.customer_id, customer: { customerId: first.customer_id } })));
+      expect(idsOnly.partner.consumption.records.totalCount).toBeGreaterThan(5000);
+      expect(requests(stack)['ListSubCustomers']).toBe(resellerPages); // the resellers' customers only
+
+      stack.bss.counter.reset();
+      const details = await data(stack, `query ($cycle: BillingCycle!) { partner { consumption(cycle: $cycle) {
+        records(first: 2) { totalCount nodes { customer { customerId associationTypeCode } } }
+        byCustomer { customerId indirectPartnerId customer { ...who } }
+      } } } fragment who on Customer { customerId associationTypeCode }`, { cycle: CYCLE });
+      const own = { customerId: first.customer_id, associationTypeCode: first.association_type ?? null };
+      expect(details.partner.consumption.records).toEqual({ totalCount: idsOnly.partner.consumption.records.totalCount, nodes: [{ customer: own }, { customer: own }] });
+      const ownRows = details.partner.consumption.byCustomer.filter((g: { indirectPartnerId: string | null }) => g.indirectPartnerId === null);
+      expect(ownRows.length).toBe(consumers.length);
+      const byId = new Map(listed.map((c) => [c.customer_id, c]));
+      for (const row of ownRows) expect(row.customer).toEqual({ customerId: row.customerId, associationTypeCode: byId.get(row.customerId)!.association_type ?? null });
+      // Listed once for both fields (ceil(n / 100) pages of the own scope), and no lookup per customer.
+      expect(requests(stack)['ListSubCustomers']).toBe(resellerPages + Math.ceil(listed.length / 100));
+    }, 300_000);
+
+    it('refuses a window too large before it is read, and the pull it started ends quietly (no unhandled rejection)', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        for (const args of ['first: 1000000', 'last: 1000000', 'first: 2, after: "bm90LWEtY3Vyc29y"']) {
+          const result = await stack.graphql(`query ($cycle: BillingCycle!) { partner { consumption(cycle: $cycle) {
+            records(${args}) { nodes { recordId } }
+          } } }`, { cycle: CYCLE });
+          expect(result.data!.partner.consumption.records).toBeNull();
+          expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+        }
+        // The operations are answered and their pulls aborted: wait for the aborted calls to settle.
+        await new Promise((r) => setTimeout(r, 500));
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    }, 60_000);
+
+    it('answers a first window as soon as its records are in, and stops the pull there', async () => {
+      const consumers = (await stack.bss.paginate(ListConsumeSubCustomers, { body: { bill_cycle: CYCLE } })).items.map((c) => c.customer_id);
+      const firstRecords = await rawRecords(consumers[0]!, CYCLE, null);
+      const world = stack.simulator.state.world;
+      stack.bss.counter.reset();
+      const { partner } = await data(stack, `query ($cycle: BillingCycle!) { partner { consumption(cycle: $cycle) {
+        records(first: 3) { nodes { recordId } }
+      } } }`, { cycle: CYCLE });
+      expect(partner.consumption.records.nodes).toEqual(firstRecords.slice(0, 3).map((r) => ({ recordId: r.id })));
+      // The operation is complete: the workers stop (calls in flight end). Wait for the count to settle.
+      const callsSoFar = () => Object.values(requests(stack)).reduce((n, c) => n + c, 0);
+      let settled = -1;
+      for (let now = callsSoFar(); now !== settled; now = callsSoFar()) {
+        settled = now;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const calls = requests(stack);
+      // At most one wave of record reads (8 workers, one page each); the whole pull reads one page per customer or more.
+      expect(calls['ListSubCustomerBillDetail']).toBeLessThanOrEqual(8 + 8);
+      expect(calls['ListSubCustomers'] ?? 0).toBe(0);
+      expect(world.customers.length).toBeGreaterThan(40);
+    }, 120_000);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * How long upstream work started for a GraphQL operation may run: until the operation's result is complete
+ * (its last `@defer`/`@stream` payload included), or the client goes away. A partner-wide consumption pull
+ * streams records into a response while it runs; once the response no longer needs it (a `records(first: 2)`
+ * window filled, a timeout, a disconnect) its workers must stop spending the upstream quota.
+ */
+import type { Plugin } from 'graphql-yoga';
+
+export interface OperationLifetime {
+  /** Aborted when the operation's result is complete or the request is gone. */
+  readonly signal: AbortSignal;
+  /** Ends the lifetime (idempotent). */
+  end(): void;
+}
+
+export function operationLifetime(request?: { readonly signal?: AbortSignal }): OperationLifetime {
+  const controller = new AbortController();
+  const end = (): void => controller.abort(new Error('the GraphQL operation is complete'));
+  request?.signal?.addEventListener('abort', end, { once: true });
+  return { signal: controller.signal, end };
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/** Ends the context's lifetime when execution is done: at once for a single result, at the last payload of a stream. */
+export function useOperationLifetime(): Plugin<{ lifetime?: OperationLifetime }> {
+  return {
+    onExecute({ args }) {
+      const lifetime = (args.contextValue as { lifetime?: OperationLifetime }).lifetime;
+      if (!lifetime) return undefined;
+      return {
+        onExecuteDone({ result }) {
+          if (isAsyncIterable(result)) return { onEnd: () => lifetime.end() };
+          lifetime.end();
+          return undefined;
+        },
+      };
+    },
+  };
+}
