@@ -93,10 +93,12 @@ export class RateBudget {
     for (;;) {
       const wait = slot - this.clock();
       if (wait > 0) await this.sleep(wait, signal);
-      const now = this.clock();
+      // A timer can fire a millisecond before the wall clock shows its slot (and an injected test clock may not
+      // move at all): the request then counts as starting at its slot, never earlier. Taking such an early
+      // wake-up as a start in its own right once let it follow a late-started predecessor by 19 ms.
+      const now = Math.max(this.clock(), slot);
       const last = this.lastStart.get(key);
-      // A clock that did not reach the slot (an injected test clock) means the sleep is all we can trust.
-      if (last === undefined || now >= last + interval || now < slot) {
+      if (last === undefined || now >= last + interval) {
         this.lastStart.set(key, now);
         this.next.set(key, Math.max(this.next.get(key) ?? now, now + interval));
         if (this.onWait && now > queuedAt) {

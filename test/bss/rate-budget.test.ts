@@ -93,6 +93,25 @@ describe('RateBudget', () => {
     expect(sorted).toEqual([0, 1000, 1100, 1200, 1300, 1400]);
   });
 
+  it('never starts a waiter whose timer fired a millisecond early within an interval of a late-started one', async () => {
+    // The second sleep fires 80 ms late (a stall); the third 1 ms early, as a real timer can against the wall
+    // clock. Taking that early wake-up as a start put two requests 19 ms apart, and 11 in one upstream second.
+    const t = { now: 0 };
+    const skews = [80, -1];
+    let sleeps = 0;
+    const budget = new RateBudget({
+      clock: () => t.now,
+      sleep: (ms) => {
+        const due = t.now + ms + (skews[sleeps++] ?? 0);
+        return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+          t.now = Math.max(t.now, due);
+        });
+      },
+    });
+    const starts = await Promise.all(Array.from({ length: 3 }, () => budget.acquire('k', 10).then(() => t.now)));
+    expect([...starts].sort((a, b) => a - b)).toEqual([0, 180, 280]);
+  });
+
   it('rate: configured override > spec quota > default', () => {
     const budget = new RateBudget({ perSecond: 5, perOperation: { ListRateOnPeriodDetail: 20 } });
     expect(budget.rateFor({ name: 'ListSubCustomers' })).toBe(5);
