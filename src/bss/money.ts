@@ -9,13 +9,22 @@ import type { WireDecimal } from './operations/spec.js';
 export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;
 
+/**
+ * One shared zero. Most amounts of a consumption record are zero (cash, coupon, debt, write-off, … as
+ * "0.00000000"), and a month's pull keeps ~200k records: sharing one instance spares millions of equal
+ * objects and their garbage collection. Safe because decimal.js values are immutable (every operation
+ * returns a new one). Only an unsigned zero is shared: "-0" keeps its sign, as decimal.js reads it.
+ */
+const ZERO = new Money(0);
+const UNSIGNED_ZERO = /^0+(?:\.0+)?$/;
+
 export function toDecimal(value: WireDecimal): Decimal {
-  return new Money(value);
+  return Object.is(value, 0) || (typeof value === 'string' && UNSIGNED_ZERO.test(value)) ? ZERO : new Money(value);
 }
 
 /** Like `toDecimal`, but absent stays absent. */
 export function toDecimalOrNull(value: WireDecimal | null | undefined): Decimal | null {
-  return value === null || value === undefined || value === '' ? null : new Money(value);
+  return value === null || value === undefined || value === '' ? null : toDecimal(value);
 }
 
 /** The exact sum of the given amounts. */
