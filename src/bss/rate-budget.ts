@@ -11,7 +11,7 @@
  *
  * `guardMs` spaces starts a little wider: any `rate + 1` consecutive starts span at least `1000 + guardMs`
  * ms. Spacing at exactly the quota is only safe if every request reaches the upstream the same time after it
- * starts; a send delayed by an event-loop stall, then a prompt one, and the upstream's fixed one-second window
+ * starts; one delayed on its way (a slower network path, a stall), then a prompt one, and the upstream's fixed one-second window
  * counts `rate + 1` (a 429, a wasted call and a 2–5 s back-off). The guard absorbs that much relative delay.
  */
 import { DEFAULT_RATE_PER_SECOND } from './operations/spec.js';
