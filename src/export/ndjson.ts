@@ -1,7 +1,8 @@
 /**
  * NDJSON: one JSON object per line (LF), keys the FOCUS column names, decimals as strings, null kept. The
  * last line is `{"x_End":{"rows":N}}`, or `{"x_Error":{code,message,operation,requestId,rows}}` when the
- * pull failed midway; no data row has either key.
+ * pull failed midway; no data row has either key. Values are written as they are, without the CSV's formula
+ * guard (src/export/csv-guard.ts): programs read NDJSON, spreadsheets do not open it.
  */
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import { FOCUS_COLUMNS, type FocusRow } from './focus-columns.js';

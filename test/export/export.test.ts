@@ -1,13 +1,15 @@
 /**
  * GET /export/consumption end to end against the simulator: CSV and NDJSON of a closed cycle, the rows of
  * a customer equal to its GraphQL records field by field, exact totals, the upstream calls equal to the
- * pull's own, a mid-stream upstream failure ending in the error marker, a client that stops reading
- * stopping the pull, and bad parameters answered 400 naming the parameter.
+ * pull's own, text that would run as a formula guarded in the CSV (raw in NDJSON), a mid-stream upstream
+ * failure ending in the error marker, a client that stops reading stopping the pull, and bad parameters
+ * answered 400 naming the parameter.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BssClient } from '../../src/bss/client.js';
 import { Money, formatDecimal } from '../../src/bss/money.js';
-import { FOCUS_COLUMNS } from '../../src/export/focus-columns.js';
+import { csvCellText } from '../../src/export/csv-guard.js';
+import { FOCUS_COLUMNS, type FocusColumn } from '../../src/export/focus-columns.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
 import { pullConsumption } from '../../src/resolvers/consumption-pull.js';
@@ -92,6 +94,14 @@ async function graphRecords(customerId: string): Promise<{ total: string; offici
   }
 }
 
+/**
+ * Expected text as the CSV writes it: a free-text column's value behind the formula guard's `'` when it starts
+ * with a trigger (src/export/csv-guard.ts); every other column, and every non-text value, as it is.
+ */
+function asCsv<T extends Record<string, unknown>>(expected: T): T {
+  return Object.fromEntries(Object.entries(expected).map(([c, v]) => [c, typeof v === 'string' ? csvCellText(c as FocusColumn, v) : v])) as T;
+}
+
 const sum = (values: readonly string[]): string => formatDecimal(values.reduce((a, v) => a.plus(v), new Money(0)));
 const time = (text: string | null): number | null => (text ? Date.parse(text) : null);
 
@@ -165,7 +175,7 @@ describe('GET /export/consumption', () => {
         x_CouponAmount: row.x_CouponAmount, x_DebtAmount: row.x_DebtAmount, ConsumedQuantity: row.ConsumedQuantity,
         x_UsageMeasureId: row.x_UsageMeasureId, ConsumedUnit: row.ConsumedUnit, x_UsageType: row.x_UsageType, x_PeriodType: row.x_PeriodType,
         x_ServiceTypeCode: row.x_ServiceTypeCode, ServiceName: row.ServiceName, x_ResourceTypeCode: row.x_ResourceTypeCode,
-      }).toEqual({
+      }).toEqual(asCsv({
         SubAccountId: g.customerId, x_BillCycle: g.cycle, x_BillDetailType: String(g.billTypeCode), x_ChargingMode: String(g.chargeModeCode),
         x_TradeId: g.tradeId ?? '', x_TradeTime: time(g.tradeTime), x_ConsumeTime: time(g.consumeTime), ResourceId: g.resourceId ?? '',
         ResourceName: g.resourceName ?? '', RegionId: g.region?.code ?? '', ListCost: g.officialAmount, x_DiscountAmount: g.discountAmount,
@@ -174,7 +184,7 @@ describe('GET /export/consumption', () => {
         x_UsageMeasureId: g.usage?.measureId == null ? '' : String(g.usage.measureId), ConsumedUnit: usage ? (g.usage!.unit?.name ?? '') : '',
         x_UsageType: g.usageTypeCode ?? '', x_PeriodType: g.periodTypeCode === null ? '' : String(g.periodTypeCode),
         x_ServiceTypeCode: g.serviceType.code, ServiceName: g.serviceType.name, x_ResourceTypeCode: g.resourceType.code,
-      });
+      }));
     });
     expect(sum(rows.map((r) => r.BilledCost!))).toBe(graph.total);
     expect(sum(rows.map((r) => r.ListCost!))).toBe(graph.officialTotal);
@@ -208,11 +218,11 @@ describe('GET /export/consumption', () => {
     expect(objects).toHaveLength(expected.length);
     expect(Object.keys(objects[0]!)).toEqual([...FOCUS_COLUMNS]);
     expect(typeof objects[0]!.BilledCost).toBe('string');
-    // CSV writes null as an empty field; otherwise the two formats carry the same text. Worker interleaving
-    // may order customers differently between two pulls, so compare by record id.
+    // CSV writes null as an empty field and guards formulas in text columns; otherwise the two formats carry
+    // the same text. Worker interleaving may order customers differently between two pulls, so compare by record id.
     const csvById = new Map(expected.map((r) => [r.x_RecordId, r]));
     for (const o of objects) {
-      expect(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? '']))).toEqual(csvById.get(o.x_RecordId as string));
+      expect(asCsv(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? ''])))).toEqual(csvById.get(o.x_RecordId as string));
     }
   }, 60_000);
 
@@ -247,6 +257,26 @@ describe('GET /export/consumption', () => {
     }
   }, 60_000);
 
+  it('guards a resource name that would run as a formula in the CSV, and keeps it raw in NDJSON', async () => {
+    const [customerId] = [...byCustomer(csvRows)].find(([, rows]) => rows.some((r) => r.ResourceId !== ''))!;
+    const resources = stack.simulator.state.commerce.resourcesOf(customerId) as unknown as { resourceName: string }[];
+    const original = resources.map((r) => r.resourceName);
+    const formula = '=HYPERLINK("http://evil.example","open")';
+    for (const r of resources) r.resourceName = formula;
+    try {
+      const text = await (await get(stack.gateway, `cycle=${CYCLE}&customerId=${customerId}`)).text();
+      expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""open"")",`);
+      const named = readCsv(text).rows.filter((r) => r.ResourceId !== '');
+      expect(named.length).toBeGreaterThan(0);
+      expect(new Set(named.map((r) => r.ResourceName))).toEqual(new Set([`'${formula}`]));
+      const ndjson = await (await get(stack.gateway, `cycle=${CYCLE}&customerId=${customerId}&format=ndjson`)).text();
+      const objects = ndjson.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, string | null>);
+      expect(new Set(objects.filter((o) => o.ResourceId !== null).map((o) => o.ResourceName))).toEqual(new Set([formula]));
+    } finally {
+      resources.forEach((r, i) => (r.resourceName = original[i]!));
+    }
+  }, 60_000);
+
   it('masks the customer name without the PII permission', () => {
     const world = stack.simulator.state.world;
     for (const [id, rows] of byCustomer(csvRows)) {
@@ -254,7 +284,7 @@ describe('GET /export/consumption', () => {
       // The real name keeps its first character; without one, the login name keeps its first and last.
       const chars = [...(c.realName || c.accountName)];
       const masked = c.realName ? chars[0] + '*'.repeat(chars.length - 1) : chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-      expect(new Set(rows.map((r) => r.SubAccountName))).toEqual(new Set([masked]));
+      expect(new Set(rows.map((r) => r.SubAccountName))).toEqual(new Set([csvCellText('SubAccountName', masked)]));
     }
   });
 

@@ -1,12 +1,13 @@
 /**
- * The export's pieces without the network: RFC 4180 quoting (read back with a strict reader), the NDJSON
- * lines and markers, one record mapped to its FOCUS row, and the query-string rules.
+ * The export's pieces without the network: RFC 4180 quoting (read back with a strict reader), the CSV
+ * formula guard, the NDJSON lines and markers, one record mapped to its FOCUS row, and the query-string rules.
  */
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/bss/money.js';
 import { csvEncoder, csvLine } from '../../src/export/csv.js';
+import { GUARDED_COLUMNS, guardFormula } from '../../src/export/csv-guard.js';
 import { parseExportRequest } from '../../src/export/export-request.js';
-import { FOCUS_COLUMNS, billingPeriod, focusRow, isoTime, type RowContext } from '../../src/export/focus-columns.js';
+import { FOCUS_COLUMNS, billingPeriod, focusRow, isoTime, type FocusColumn, type FocusRow, type RowContext } from '../../src/export/focus-columns.js';
 import { ndjsonEncoder } from '../../src/export/ndjson.js';
 import type { ConsumptionRecordShape } from '../../src/resolvers/consumption.js';
 import type { CustomerShape } from '../../src/resolvers/customer.js';
@@ -47,6 +48,70 @@ describe('CSV (RFC 4180)', () => {
     expect(csvEncoder.end(42)).toBe('#END,42\r\n');
     expect(csvEncoder.error({ code: 'APIGW.0308', message: 'Throttled, "retry"', operation: 'ListSubCustomerBillDetail', requestId: null }, 7))
       .toBe('#ERROR,APIGW.0308,"Throttled, ""retry""",ListSubCustomerBillDetail,,7\r\n');
+  });
+});
+
+describe('CSV formula guard', () => {
+  const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+  const row = focusRow({ record: usageRecord, customer, subAccountName: 'A***' }, ctx);
+  /** One data row written as CSV and read back, as column → cell text. */
+  const readBack = (r: FocusRow): Record<FocusColumn, string> => {
+    const [cells, ...rest] = parseCsv(csvEncoder.row(r));
+    expect(rest).toEqual([]);
+    return Object.fromEntries(FOCUS_COLUMNS.map((c, i) => [c, cells![i]!])) as Record<FocusColumn, string>;
+  };
+
+  it('guards exactly the free-text columns', () => {
+    expect(GUARDED_COLUMNS).toEqual([
+      'BillingAccountName', 'ChargeDescription', 'PricingUnit', 'ServiceName', 'ConsumedUnit', 'RegionName', 'ResourceName', 'ResourceType',
+      'SubAccountName', 'x_FreeResourceUnit', 'x_ReservedInstanceUnit', 'x_ProductName', 'x_ProductSpecDescription', 'x_ResourceTag',
+      'x_SubResourceName',
+    ]);
+  });
+
+  it('prefixes a guarded cell starting with each trigger with a quote, which reads back before the original', () => {
+    for (const column of GUARDED_COLUMNS) {
+      for (const trigger of TRIGGERS) {
+        const value = `${trigger}SUM(A1:A9)`;
+        const cells = readBack({ ...row, [column]: value });
+        expect([column, cells[column]]).toEqual([column, `'${value}`]);
+        // The rest of the row is untouched.
+        expect({ ...cells, [column]: '' }).toEqual({ ...readBack(row), [column]: '' });
+      }
+    }
+    // A trigger anywhere but first, a quote already there, an empty or a null cell: as they are.
+    expect(guardFormula('a=b-c')).toBe('a=b-c');
+    expect(guardFormula("'=x")).toBe("'=x");
+    expect(guardFormula('')).toBe('');
+    expect(guardFormula(null)).toBeNull();
+  });
+
+  it('leaves numbers, ids, codes and times as written, a leading minus included', () => {
+    const refund = focusRow({ record: { ...usageRecord, paymentAmount: new Money('-1.5'), resourceId: '-vm-1' }, customer, subAccountName: null }, ctx);
+    expect(csvEncoder.row(refund).startsWith('-1.50,')).toBe(true);
+    expect(readBack(refund)).toMatchObject({ BilledCost: '-1.50', EffectiveCost: '-1.50', ResourceId: '-vm-1' });
+    // Every unguarded column keeps a value starting with any trigger.
+    for (const column of FOCUS_COLUMNS.filter((c) => !GUARDED_COLUMNS.includes(c))) {
+      for (const value of ['-1.50', '+86', '=1', '@id', '-id-1', '\tx']) {
+        expect([column, readBack({ ...row, [column]: value })[column]]).toEqual([column, value]);
+      }
+    }
+  });
+
+  it('both prefixes and quotes a cell holding a trigger and a comma, quote or line break', () => {
+    const value = '=HYPERLINK("http://evil.example/?a,b","click")\r\nline 2';
+    const awkward = { ...row, ResourceName: value, x_ResourceTag: '@tag,"x"' };
+    const line = csvEncoder.row(awkward);
+    expect(line).toContain(`,"'=HYPERLINK(""http://evil.example/?a,b"",""click"")\r\nline 2",`);
+    expect(line).toContain(`,"'@tag,""x""",`);
+    expect(readBack(awkward)).toMatchObject({ ResourceName: `'${value}`, x_ResourceTag: `'@tag,"x"` });
+  });
+
+  it('leaves NDJSON byte-exact: the raw value, no prefix', () => {
+    const raw = { ...row, ResourceName: '=1+2', SubAccountName: '-Acme', x_ResourceTag: '@team' };
+    const line = ndjsonEncoder.row(raw);
+    expect(line).toBe(`${JSON.stringify(Object.fromEntries(FOCUS_COLUMNS.map((c) => [c, raw[c]])))}\n`);
+    expect(JSON.parse(line)).toMatchObject({ ResourceName: '=1+2', SubAccountName: '-Acme', x_ResourceTag: '@team' });
   });
 });
 
