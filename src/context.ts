@@ -7,7 +7,7 @@ import type { BssClient } from './bss/client.js';
 import type { Caller } from './auth/caller.js';
 import { callerOf } from './auth/auth-plugin.js';
 import { scopedBss } from './auth/scoped-bss.js';
-import type { BillCache } from './loaders/bill-cache.js';
+import { openCycleAt, type BillCache } from './loaders/bill-cache.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Log } from './ops/log.js';
 import type { Language } from './config.js';
@@ -52,6 +52,15 @@ export interface GraphQLContext extends GatewayServices {
   readonly loaders: Loaders;
   /** Ends with the operation (src/ops/operation-lifetime.ts): upstream work started for it stops then. */
   readonly lifetime: OperationLifetime;
+}
+
+/**
+ * The open (current) billing cycle, UTC+8, by the gateway's clock: the bill cache's when there is one (it
+ * decides which cycles it keeps as closed), else `now`, else the system clock. GraphQL and the export both
+ * refuse a cycle after it, so the two agree on what "future" means.
+ */
+export function openCycleOf(services: Pick<GatewayServices, 'billCache' | 'now'>): string {
+  return services.billCache?.openCycle() ?? openCycleAt(services.now?.() ?? new Date());
 }
 
 /** `Accept-Language: en` → en_US; anything Chinese → zh_CN; otherwise the configured default. */

@@ -15,7 +15,7 @@ import type { Caller } from '../auth/caller.js';
 import { maskAccountName, maskName } from '../auth/pii.js';
 import { scopeFor, wholeScopeFor } from '../auth/scope.js';
 import { BssError } from '../bss/errors.js';
-import { languageFrom, type GatewayServices } from '../context.js';
+import { languageFrom, openCycleOf, type GatewayServices } from '../context.js';
 import { AGENCY_NOT_GRANTED } from '../errors.js';
 import { pullConsumption, type PullRequest } from '../resolvers/consumption-pull.js';
 import type { CustomerShape } from '../resolvers/customer.js';
@@ -67,7 +67,8 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   }
   let req: ExportRequest;
   try {
-    req = parseExportRequest(url.searchParams);
+    // The same clock as the GraphQL endpoint's: a future cycle is refused here, not exported empty.
+    req = parseExportRequest(url.searchParams, openCycleOf(services));
   } catch (error) {
     if (error instanceof ExportInputError) return jsonError(400, error.message, { code: 'BAD_USER_INPUT', parameter: error.parameter });
     throw error;

@@ -1,8 +1,11 @@
 /**
  * The query string of `GET /export/consumption`, validated: every rule names its parameter, so a BI tool's
  * operator can fix the URL from the 400 alone. Unknown parameters are refused rather than ignored (a typo
- * like `cusomerId` would otherwise export every customer).
+ * like `cusomerId` would otherwise export every customer). A future cycle is refused as on the GraphQL
+ * endpoint (src/resolvers/consumption.ts `consumptionCycles`): it has no records yet, and an export of it
+ * would quietly stream an empty file.
  */
+import { MAX_CYCLES, cyclesBetween, monthIndex } from '../resolvers/billing-cycles.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -16,8 +19,6 @@ export interface ExportRequest {
   readonly indirectPartnerId: string | null | undefined;
 }
 
-/** Records are kept 18 months upstream (§4.2), so a longer range cannot be complete. */
-export const MAX_CYCLES = 18;
 export const MAX_CUSTOMER_IDS = 1000;
 export const OWN_CUSTOMERS = 'own';
 
@@ -43,10 +44,15 @@ function parseCycle(value: string, parameter: string): string {
   return value;
 }
 
-const monthIndex = (cycle: string): number => Number(cycle.slice(0, 4)) * 12 + Number(cycle.slice(5, 7)) - 1;
-const cycleOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** Refuses a cycle after the open one: it has no records yet. Both are valid `YYYY-MM`, so text order is month order. */
+function notFuture(cycle: string, openCycle: string, parameter: string): string {
+  if (cycle > openCycle) {
+    throw new ExportInputError(`"${parameter}" must not be a future cycle (the current cycle is ${openCycle}, UTC+8; got "${cycle}")`, parameter);
+  }
+  return cycle;
+}
 
-function cyclesOf(params: URLSearchParams): string[] {
+function cyclesOf(params: URLSearchParams, openCycle: string): string[] {
   const cycle = params.get('cycle');
   const from = params.get('fromCycle');
   const to = params.get('toCycle');
@@ -54,7 +60,7 @@ function cyclesOf(params: URLSearchParams): string[] {
     if (from !== null || to !== null) {
       throw new ExportInputError('pass either "cycle" or "fromCycle" and "toCycle", not both', from !== null ? 'fromCycle' : 'toCycle');
     }
-    return [parseCycle(cycle, 'cycle')];
+    return [notFuture(parseCycle(cycle, 'cycle'), openCycle, 'cycle')];
   }
   if (from === null && to === null) throw new ExportInputError('"cycle" is required: a billing month written YYYY-MM (or give "fromCycle" and "toCycle")', 'cycle');
   if (from === null) throw new ExportInputError('"fromCycle" is required with "toCycle"', 'fromCycle');
@@ -62,10 +68,12 @@ function cyclesOf(params: URLSearchParams): string[] {
   const first = monthIndex(parseCycle(from, 'fromCycle'));
   const last = monthIndex(parseCycle(to, 'toCycle'));
   if (first > last) throw new ExportInputError(`"fromCycle" (${from}) must not be later than "toCycle" (${to})`, 'fromCycle');
+  // fromCycle ≤ toCycle: checking toCycle covers the whole range.
+  notFuture(to, openCycle, 'toCycle');
   if (last - first + 1 > MAX_CYCLES) {
     throw new ExportInputError(`"fromCycle" to "toCycle" may span at most ${MAX_CYCLES} cycles (got ${last - first + 1}); records are kept 18 months`, 'toCycle');
   }
-  return Array.from({ length: last - first + 1 }, (_, i) => cycleOf(first + i));
+  return cyclesBetween(from, to);
 }
 
 function formatOf(params: URLSearchParams): ExportFormat {
@@ -96,12 +104,13 @@ function resellerOf(params: URLSearchParams): string | null | undefined {
   return value;
 }
 
-export function parseExportRequest(params: URLSearchParams): ExportRequest {
+/** `openCycle`: the current cycle (UTC+8) by the gateway's clock (`openCycleOf`); later ones are refused. */
+export function parseExportRequest(params: URLSearchParams, openCycle: string): ExportRequest {
   for (const name of new Set(params.keys())) {
     if (!(PARAMETERS as readonly string[]).includes(name)) {
       throw new ExportInputError(`unknown parameter "${name}"; the export takes ${PARAMETERS.map((p) => `"${p}"`).join(', ')}`, name);
     }
     if (!REPEATABLE.has(name) && params.getAll(name).length > 1) throw new ExportInputError(`"${name}" may be given once`, name);
   }
-  return { cycles: cyclesOf(params), format: formatOf(params), customerIds: customerIdsOf(params), indirectPartnerId: resellerOf(params) };
+  return { cycles: cyclesOf(params, openCycle), format: formatOf(params), customerIds: customerIdsOf(params), indirectPartnerId: resellerOf(params) };
 }

@@ -27,6 +27,7 @@ import {
 import {
   CellAccumulator, DIMENSIONS, cellsOf, rollUp, sumCells, type Cell, type ConsumptionDimension, type ConsumptionGroupShape, type ConsumptionSums,
 } from './consumption-cells.js';
+import { MAX_CYCLES, cyclesBetween, monthIndex } from './billing-cycles.js';
 import type { LivePull } from './live-pull.js';
 
 export type { ConsumptionDimension, ConsumptionGroupShape, ConsumptionSums } from './consumption-cells.js';
@@ -289,17 +290,11 @@ export type ConsumptionViewShape =
 
 type ViewContext = Pick<GraphQLContext, 'loaders'>;
 
-/** Huawei keeps consumption records 18 months (§4.2): a longer range cannot be answered. */
-export const MAX_CYCLES = 18;
-
 export interface CycleArgs {
   readonly cycle?: string | null | undefined;
   readonly fromCycle?: string | null | undefined;
   readonly toCycle?: string | null | undefined;
 }
-
-const monthIndex = (cycle: string): number => Number(cycle.slice(0, 4)) * 12 + Number(cycle.slice(5, 7)) - 1;
-const cycleOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /**
  * The cycles a view covers, oldest first: `cycle`, or `fromCycle`..`toCycle` inclusive. Refused with
@@ -323,7 +318,7 @@ export function consumptionCycles(args: CycleArgs, openCycle: string): string[] 
   if (count > MAX_CYCLES) {
     throw badInput(`a range may span at most ${MAX_CYCLES} cycles ("fromCycle" to "toCycle" inclusive; Huawei keeps records 18 months), got ${count}`, 'toCycle');
   }
-  return Array.from({ length: count }, (_, i) => cycleOf(monthIndex(fromCycle) + i));
+  return cyclesBetween(fromCycle, toCycle);
 }
 
 /** The loader key of a partner-wide pull. */

@@ -7,8 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { scopeFor, wholeScopeFor } from '../auth/scope.js';
-import type { GraphQLContext } from '../context.js';
-import { openCycleAt } from '../loaders/bill-cache.js';
+import { openCycleOf, type GraphQLContext } from '../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { billCustomer, selectsCustomerDetails } from '../resolvers/bill.js';
 import {
@@ -460,7 +459,7 @@ const CYCLE_ARGS_DESCRIPTION = {
 
 /** The cycles asked for, validated against the current cycle (the bill cache's clock, else the gateway's). */
 function cyclesOf(ctx: GraphQLContext, args: CycleArgs): string[] {
-  return consumptionCycles(args, ctx.billCache?.openCycle() ?? openCycleAt(ctx.now?.() ?? new Date()));
+  return consumptionCycles(args, openCycleOf(ctx));
 }
 
 builder.objectFields(Customer, (t) => ({

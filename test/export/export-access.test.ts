@@ -12,6 +12,7 @@ import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
 import { createLog } from '../../src/ops/log.js';
 import type { CustomerRecord } from '../../src/simulator/dataset/world.js';
+import { TEST_NOW } from '../support/sim-request.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { parseCsv } from './rfc4180.js';
 
@@ -42,7 +43,11 @@ beforeAll(async () => {
   ];
   const log = createLog('info', { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
   gateway = createGateway(
-    { bss: stack.bss, partnerDomainId: stack.simulator.credentials.domainId, reference: new ReferenceCache({ ttlMs: 60_000 }), defaultLanguage: 'zh_CN', log },
+    {
+      bss: stack.bss, partnerDomainId: stack.simulator.credentials.domainId, reference: new ReferenceCache({ ttlMs: 60_000 }), defaultLanguage: 'zh_CN', log,
+      // The simulator's clock, as the stack's gateway: which cycle is open must not move with the calendar.
+      now: () => TEST_NOW,
+    },
     { apiKeys },
   );
 });

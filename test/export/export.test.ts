@@ -2,8 +2,8 @@
  * GET /export/consumption end to end against the simulator: CSV and NDJSON of a closed cycle, the rows of
  * a customer equal to its GraphQL records field by field, exact totals, the upstream calls equal to the
  * pull's own, text that would run as a formula guarded in the CSV (raw in NDJSON), a mid-stream upstream
- * failure ending in the error marker, a client that stops reading stopping the pull, and bad parameters
- * answered 400 naming the parameter.
+ * failure ending in the error marker, a client that stops reading stopping the pull, the open cycle
+ * exported, and bad parameters or a future cycle answered 400 naming the parameter.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BssClient } from '../../src/bss/client.js';
@@ -13,6 +13,7 @@ import { FOCUS_COLUMNS, type FocusColumn } from '../../src/export/focus-columns.
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
 import { pullConsumption } from '../../src/resolvers/consumption-pull.js';
+import { TEST_NOW } from '../support/sim-request.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { parseCsv } from './rfc4180.js';
 
@@ -33,9 +34,15 @@ afterEach(() => {
   stack.simulator.resetFaults();
 });
 
-/** A gateway over the stack's simulator with its own reference cache (so unit lookups are counted afresh). */
+/**
+ * A gateway over the stack's simulator with its own reference cache (so unit lookups are counted afresh), on
+ * the simulator's clock as the stack's own gateway: which cycle is open must not move with the calendar.
+ */
 function freshGateway(bss: BssClient = stack.bss): Gateway {
-  return createGateway({ bss, partnerDomainId: stack.simulator.credentials.domainId, reference: new ReferenceCache({ ttlMs: 60_000 }), defaultLanguage: 'zh_CN' });
+  return createGateway({
+    bss, partnerDomainId: stack.simulator.credentials.domainId, reference: new ReferenceCache({ ttlMs: 60_000 }), defaultLanguage: 'zh_CN',
+    now: () => TEST_NOW,
+  });
 }
 
 function get(gateway: Gateway, query: string, init: RequestInit = {}): Promise<Response> {
@@ -238,6 +245,22 @@ describe('GET /export/consumption', () => {
     expect(rows.filter((r) => r.x_BillCycle === CYCLE).map((r) => r.x_RecordId).sort()).toEqual(october);
   }, 60_000);
 
+  it('accepts the current (open) cycle, alone or ending a range', async () => {
+    const [customerId] = [...byCustomer(csvRows).keys()];
+    // The stack's clock is TEST_NOW (2026-11-15): 2026-11 is the open cycle.
+    const asks: [string, string[]][] = [
+      [`cycle=2026-11&customerId=${customerId}`, ['2026-11']],
+      [`fromCycle=2026-10&toCycle=2026-11&customerId=${customerId}`, ['2026-10', '2026-11']],
+    ];
+    for (const [query, cycles] of asks) {
+      const res = await get(stack.gateway, query);
+      expect([query, res.status]).toEqual([query, 200]);
+      const { rows, last } = readCsv(await res.text());
+      expect(last).toEqual(['#END', String(rows.length)]);
+      expect(new Set(rows.map((r) => r.x_BillCycle))).toEqual(new Set(cycles));
+    }
+  }, 60_000);
+
   it('quotes a value holding a comma, quotes and a line break so that it reads back exactly', async () => {
     const [customerId] = [...byCustomer(csvRows)].find(([, rows]) => rows.some((r) => r.ResourceId !== ''))!;
     const resources = stack.simulator.state.commerce.resourcesOf(customerId) as unknown as { resourceName: string }[];
@@ -355,6 +378,20 @@ describe('GET /export/consumption: refusals', () => {
       extensions: { code: 'BAD_USER_INPUT', parameter: 'customer' },
     });
     expect((await error(await get(stack.gateway, 'fromCycle=2024-01&toCycle=2026-10'))).body.errors[0].extensions.parameter).toBe('toCycle');
+    expect(stack.bss.counter.snapshot().totalCalls).toBe(0);
+  });
+
+  it('refuses a future cycle or a range ending in one with 400, as the GraphQL endpoint does, before any upstream call', async () => {
+    // The stack's clock is TEST_NOW (2026-11-15): 2026-11 is open, 2026-12 is the future.
+    stack.bss.counter.reset();
+    expect(await error(await get(stack.gateway, 'cycle=2026-12'))).toEqual({
+      status: 400,
+      body: { errors: [{ message: '"cycle" must not be a future cycle (the current cycle is 2026-11, UTC+8; got "2026-12")', extensions: { code: 'BAD_USER_INPUT', parameter: 'cycle' } }] },
+    });
+    expect(await error(await get(stack.gateway, 'fromCycle=2026-10&toCycle=2027-01&format=ndjson'))).toEqual({
+      status: 400,
+      body: { errors: [{ message: '"toCycle" must not be a future cycle (the current cycle is 2026-11, UTC+8; got "2027-01")', extensions: { code: 'BAD_USER_INPUT', parameter: 'toCycle' } }] },
+    });
     expect(stack.bss.counter.snapshot().totalCalls).toBe(0);
   });
 

@@ -169,10 +169,12 @@ describe('FOCUS row', () => {
 });
 
 describe('export query string', () => {
-  const parse = (query: string) => parseExportRequest(new URLSearchParams(query));
-  const failure = (query: string): { parameter: string; message: string } => {
+  /** The cycle open at the test stacks' clock (TEST_NOW, 2026-11-15). */
+  const OPEN = '2026-11';
+  const parse = (query: string, open = OPEN) => parseExportRequest(new URLSearchParams(query), open);
+  const failure = (query: string, open = OPEN): { parameter: string; message: string } => {
     try {
-      parse(query);
+      parse(query, open);
     } catch (error) {
       return { parameter: (error as { parameter: string }).parameter, message: (error as Error).message };
     }
@@ -203,5 +205,20 @@ describe('export query string', () => {
     });
     expect(failure('cycle=2026-10&customerId=a,,b').parameter).toBe('customerId');
     expect(failure('cycle=2026-10&indirectPartnerId=bad%20id').parameter).toBe('indirectPartnerId');
+  });
+
+  it('refuses a future cycle, or a range ending in one, naming the parameter; the current cycle is fine', () => {
+    expect(failure('cycle=2026-12')).toEqual({
+      parameter: 'cycle', message: '"cycle" must not be a future cycle (the current cycle is 2026-11, UTC+8; got "2026-12")',
+    });
+    expect(failure('fromCycle=2026-10&toCycle=2026-12')).toEqual({
+      parameter: 'toCycle', message: '"toCycle" must not be a future cycle (the current cycle is 2026-11, UTC+8; got "2026-12")',
+    });
+    // Across a year end, and a reversed range still reported as reversed.
+    expect(failure('cycle=2027-01', '2026-12').parameter).toBe('cycle');
+    expect(failure('fromCycle=2027-02&toCycle=2027-01').parameter).toBe('fromCycle');
+    expect(parse('cycle=2026-11').cycles).toEqual(['2026-11']);
+    expect(parse('fromCycle=2026-10&toCycle=2026-11').cycles).toEqual(['2026-10', '2026-11']);
+    expect(parse('fromCycle=2026-11&toCycle=2027-01', '2027-01').cycles).toEqual(['2026-11', '2026-12', '2027-01']);
   });
 });
