@@ -1,8 +1,9 @@
 /**
  * createGateway → the yoga instance: the schema, the per-request context, GraphiQL with the contract
- * operations as the default query, masked errors (no stack traces or upstream internals leak), and the
- * plugins of the HTTP edge, in the order a request meets them: health and metrics routes (no key needed
- * for /healthz), API-key authentication, CSRF prevention, query limits, @defer/@stream, the export route.
+ * operations as the default query, masked errors (no stack traces or upstream internals leak), a code on
+ * every error (src/error-codes.ts), and the plugins of the HTTP edge, in the order a request meets them:
+ * health and metrics routes (no key needed for /healthz), API-key authentication, CSRF prevention, query
+ * limits, @defer/@stream, the export route.
  */
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -11,6 +12,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createContext, type GatewayServices, type GraphQLContext } from './context.js';
 import { maskError } from './errors.js';
+import { useErrorCodes } from './error-codes.js';
 import { yogaLogger } from './logger.js';
 import { createLog } from './ops/log.js';
 import { pino } from 'pino';
@@ -77,7 +79,12 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
   // Plugins of different packages type their context differently; yoga accepts them all at run time.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yoga plugins differ in context type
   const plugins: Plugin<any>[] = [
-    // First: it opens the request scope (request id, upstream counts) every later plugin runs inside.
+    // Codes for the errors yoga and graphql-js make without one (variables that do not coerce, the CSRF
+    // refusal), so every error a client gets can be branched on. Before the request log: result hooks run
+    // in this order, and the log and metrics should count the codes the client gets, not UNCODED.
+    useErrorCodes(),
+    // It opens the request scope (request id, upstream counts) through yoga's request instrumentation, which
+    // wraps the whole request: every plugin runs inside it, the one above included.
     useRequestLog({ log, metrics: services.metrics }),
     useHealthRoutes({ bss: services.bss }),
     ...(services.metrics ? [useMetrics(services.metrics)] : []),

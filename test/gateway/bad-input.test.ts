@@ -1,7 +1,8 @@
 /**
  * A corpus of bad input run through the gateway. Each case must get a clear answer: a 4xx, or GraphQL
- * errors that all carry an `extensions.code` — never a 500, never a masked "Unexpected error." without
- * a code, and the process keeps answering afterwards.
+ * errors — and every GraphQL error, in a 4xx body too, carries an `extensions.code` (src/error-codes.ts
+ * adds the ones yoga and graphql-js leave out) — never a 500, never a masked "Unexpected error.", and the
+ * process keeps answering afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../src/gateway.js';
@@ -18,6 +19,8 @@ interface Case {
   readonly send: (gateway: Gateway) => Promise<Response> | Response;
   /** The code (or HTTP status) this case must get. */
   readonly expect: string | number;
+  /** With a status in `expect`: the code its errors must carry. */
+  readonly code?: string;
 }
 
 function post(body: unknown, headers: Record<string, string> = {}): (gateway: Gateway) => Promise<Response> {
@@ -26,6 +29,8 @@ function post(body: unknown, headers: Record<string, string> = {}): (gateway: Ga
 }
 
 const gql = (query: string, variables?: unknown): ((gateway: Gateway) => Promise<Response>) => post({ query, variables });
+/** As a client asking for the GraphQL-over-HTTP media type, which answers errors before execution with 400. */
+const gqlSpec = (query: string): ((gateway: Gateway) => Promise<Response>) => post({ query }, { accept: 'application/graphql-response+json' });
 
 const CYCLE = 'query Q($c: BillingCycle!) { partner { monthlyBills(cycle: $c, first: 1) { totalCount } } }';
 const CUSTOMERS_AFTER = 'query Q($a: String) { partner { customers(first: 2, after: $a) { totalCount edges { cursor } } } }';
@@ -34,10 +39,12 @@ const NODE = 'query Q($id: ID!) { node(id: $id) { id } }';
 
 const cases: Case[] = [
   // Billing cycles.
-  // A variable that does not coerce is refused before execution with 400 (GraphQL over HTTP).
-  ...['2026-13', '26-01', '', '2026-1', '2026-00', '2026-01-01', ' 2026-01', '２０２６-０１'].map((c) => ({ name: `cycle ${JSON.stringify(c)}`, send: gql(CYCLE, { c }), expect: 400 })),
-  { name: 'cycle as a number', send: gql(CYCLE, { c: 202601 }), expect: 400 },
-  { name: 'cycle null for a required variable', send: gql(CYCLE, { c: null }), expect: 400 },
+  // A variable that does not coerce is refused before execution with 400 and BAD_USER_INPUT.
+  ...['2026-13', '26-01', '', '2026-1', '2026-00', '2026-01-01', ' 2026-01', '２０２６-０１'].map((c) => ({
+    name: `cycle ${JSON.stringify(c)}`, send: gql(CYCLE, { c }), expect: 400, code: 'BAD_USER_INPUT',
+  })),
+  { name: 'cycle as a number', send: gql(CYCLE, { c: 202601 }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'cycle null for a required variable', send: gql(CYCLE, { c: null }), expect: 400, code: 'BAD_USER_INPUT' },
   { name: 'cycle literal "2026-13"', send: gql('{ partner { monthlyBills(cycle: "2026-13") { totalCount } } }'), expect: 'BAD_USER_INPUT' },
   { name: 'cycle literal as an Int', send: gql('{ partner { monthlyBills(cycle: 202601) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
   // Cursors.
@@ -49,7 +56,7 @@ const cases: Case[] = [
   { name: 'cursor in standard base64 with padding junk', send: gql(CUSTOMERS_AFTER, { a: `${b64std('offset:1')}==` }), expect: 'BAD_USER_INPUT' },
   { name: 'cursor of unicode junk', send: gql(CUSTOMERS_AFTER, { a: '\u0000\ud83d\ude00\u202e' }), expect: 'BAD_USER_INPUT' },
   { name: 'before cursor garbage', send: gql('{ partner { customers(last: 2, before: "@@") { totalCount } } }'), expect: 'BAD_USER_INPUT' },
-  { name: 'cursor as a number', send: gql(CUSTOMERS_AFTER, { a: 5 }), expect: 400 },
+  { name: 'cursor as a number', send: gql(CUSTOMERS_AFTER, { a: 5 }), expect: 400, code: 'BAD_USER_INPUT' },
   // A cursor is a row offset: another connection's cursor is a valid position here (documented).
   { name: "another connection's cursor", send: gql(CUSTOMERS_AFTER, { a: b64('offset:1') }), expect: 'no errors' },
   // Global ids.
@@ -60,29 +67,31 @@ const cases: Case[] = [
   { name: 'node id base64 without a type', send: gql(NODE, { id: b64std('no-colon-here') }), expect: 'BAD_USER_INPUT' },
   { name: 'node id of a customer with an empty id', send: gql(NODE, { id: b64std('Customer:') }), expect: 'BAD_USER_INPUT' },
   { name: 'nodes with one bad id among good', send: gql('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['garbage', b64std('Nope:1')] }), expect: 'BAD_USER_INPUT' },
-  { name: 'node id as an object', send: gql(NODE, { id: { type: 'Customer' } }), expect: 400 },
+  { name: 'node id as an object', send: gql(NODE, { id: { type: 'Customer' } }), expect: 400, code: 'BAD_USER_INPUT' },
   { name: 'node id of a customer that does not exist', send: gql(NODE, { id: b64std('Customer:nope') }), expect: 'no errors' },
   // Page sizes.
   { name: 'first 10^9', send: gql(CUSTOMERS_FIRST, { n: 1_000_000_000 }), expect: 'BAD_USER_INPUT' },
   { name: 'first -1', send: gql(CUSTOMERS_FIRST, { n: -1 }), expect: 'BAD_USER_INPUT' },
-  { name: 'first beyond Int', send: gql(CUSTOMERS_FIRST, { n: 2 ** 31 }), expect: 400 },
-  { name: 'first 1.5', send: gql(CUSTOMERS_FIRST, { n: 1.5 }), expect: 400 },
+  { name: 'first beyond Int', send: gql(CUSTOMERS_FIRST, { n: 2 ** 31 }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'first 1.5', send: gql(CUSTOMERS_FIRST, { n: 1.5 }), expect: 400, code: 'BAD_USER_INPUT' },
   { name: 'first and last together', send: gql('{ partner { customers(first: 1, last: 1) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
   { name: 'last 10^9 literal', send: gql('{ partner { customers(last: 1000000000) { totalCount } } }'), expect: 'BAD_USER_INPUT' },
   // Variables.
-  { name: 'variable of the wrong type', send: gql(CUSTOMERS_FIRST, { n: 'ten' }), expect: 400 },
-  { name: 'missing required variable', send: gql(CYCLE, {}), expect: 400 },
-  { name: 'variables as a string', send: post({ query: CUSTOMERS_FIRST, variables: 'n=1' }), expect: 400 },
-  { name: 'variables as an array', send: post({ query: CUSTOMERS_FIRST, variables: [1] }), expect: 400 },
+  { name: 'variable of the wrong type', send: gql(CUSTOMERS_FIRST, { n: 'ten' }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'missing required variable', send: gql(CYCLE, {}), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'variables as a string', send: post({ query: CUSTOMERS_FIRST, variables: 'n=1' }), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'variables as an array', send: post({ query: CUSTOMERS_FIRST, variables: [1] }), expect: 400, code: 'BAD_REQUEST' },
   { name: 'enum value unknown', send: gql('{ partner { monthlyBills(cycle: "2026-10", chargeMode: HOURLY) { totalCount } } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
   // Documents.
   { name: 'unknown field', send: gql('{ partner { nope } }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'unknown field (graphql-response+json)', send: gqlSpec('{ partner { nope } }'), expect: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'syntax error', send: gql('{ partner { '), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'syntax error (graphql-response+json)', send: gqlSpec('{ partner { '), expect: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'empty query', send: post({ query: '' }), expect: 'GRAPHQL_PARSE_FAILED' },
   { name: 'no query', send: post({ variables: {} }), expect: 'BAD_REQUEST' },
-  { name: 'query as a number', send: post({ query: 42 }), expect: 400 },
-  { name: 'unknown operationName', send: post({ query: 'query A { __typename }', operationName: 'B' }), expect: 400 },
-  { name: 'two operations, no operationName', send: gql('query A { __typename } query B { __typename }'), expect: 400 },
+  { name: 'query as a number', send: post({ query: 42 }), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'unknown operationName', send: post({ query: 'query A { __typename }', operationName: 'B' }), expect: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
+  { name: 'two operations, no operationName', send: gql('query A { __typename } query B { __typename }'), expect: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
   { name: 'a mutation (the graph is read-only)', send: gql('mutation { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a subscription', send: gql('subscription { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'extremely long string argument', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: 'x'.repeat(200_000) }), expect: 'CBC.0100' },
@@ -93,17 +102,17 @@ const cases: Case[] = [
   { name: 'too many tokens', send: gql(`{ ${'__typename '.repeat(6000)}}`), expect: 'TOO_MANY_TOKENS' },
   { name: 'query too costly', send: gql('{ partner { customers(first: 1000) { nodes { orders(first: 1000) { totalCount } } } } }'), expect: 'QUERY_TOO_COSTLY' },
   // HTTP.
-  { name: 'oversized body', send: post({ query: '{ __typename }', variables: { pad: 'x'.repeat(DEFAULT_QUERY_LIMITS.maxBodyBytes) } }), expect: 413 },
-  { name: 'garbage JSON', send: post('{"query": "{ __typename }"'), expect: 400 },
-  { name: 'empty body', send: post(''), expect: 400 },
-  { name: 'JSON null', send: post('null'), expect: 400 },
-  { name: 'JSON string', send: post('"{ __typename }"'), expect: 400 },
-  { name: 'batched array (batching is off)', send: post([{ query: '{ __typename }' }, { query: '{ __typename }' }]), expect: 400 },
+  { name: 'oversized body', send: post({ query: '{ __typename }', variables: { pad: 'x'.repeat(DEFAULT_QUERY_LIMITS.maxBodyBytes) } }), expect: 413, code: 'PAYLOAD_TOO_LARGE' },
+  { name: 'garbage JSON', send: post('{"query": "{ __typename }"'), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'empty body', send: post(''), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'JSON null', send: post('null'), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'JSON string', send: post('"{ __typename }"'), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'batched array (batching is off)', send: post([{ query: '{ __typename }' }, { query: '{ __typename }' }]), expect: 400, code: 'BAD_REQUEST' },
   { name: 'content type text/xml', send: post('<query/>', { 'content-type': 'text/xml' }), expect: 415 },
-  { name: 'content type text/plain (CSRF)', send: post({ query: '{ __typename }' }, { 'content-type': 'text/plain' }), expect: 403 },
-  { name: 'GET with a mutation', send: (g) => g.fetch(`${URL_}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }), expect: 405 },
+  { name: 'content type text/plain (CSRF)', send: post({ query: '{ __typename }' }, { 'content-type': 'text/plain' }), expect: 403, code: 'BAD_REQUEST' },
+  { name: 'GET with a mutation', send: (g) => g.fetch(`${URL_}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }), expect: 405, code: 'BAD_REQUEST' },
   { name: 'GET without a query', send: (g) => g.fetch(URL_, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } }), expect: 'BAD_REQUEST' },
-  { name: 'PUT', send: (g) => g.fetch(URL_, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }), expect: 405 },
+  { name: 'PUT', send: (g) => g.fetch(URL_, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }), expect: 405, code: 'BAD_REQUEST' },
   { name: 'unacceptable Accept', send: post({ query: '{ __typename }' }, { accept: 'application/xml' }), expect: 406 },
 ];
 
@@ -124,7 +133,7 @@ describe('bad input corpus', () => {
   });
 
   it('answers every case with a clear 4xx or coded GraphQL errors, never a 500', async () => {
-    const outcomes: { name: string; got: string | number; want: string | number; detail: string }[] = [];
+    const outcomes: { name: string; got: string; want: string; detail: string }[] = [];
     for (const c of cases) {
       const res = await c.send(gateway);
       const text = await res.text();
@@ -135,17 +144,17 @@ describe('bad input corpus', () => {
         body = undefined;
       }
       const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? `no code: ${e.message}`);
-      const got = res.status >= 400 ? res.status : codes.length === 0 ? 'no errors' : new Set(codes).size === 1 ? codes[0]! : codes.join(',');
-      outcomes.push({ name: c.name, got, want: c.expect, detail: text.slice(0, 200) });
+      const code = codes.length === 0 ? 'no errors' : new Set(codes).size === 1 ? codes[0]! : codes.join(',');
+      // A 4xx is known by its status, and by its code too when the case names one.
+      const got = res.status >= 400 ? `${res.status}${c.code ? ` ${code}` : ''}` : code;
+      const want = typeof c.expect === 'number' && c.code ? `${c.expect} ${c.code}` : String(c.expect);
+      outcomes.push({ name: c.name, got, want, detail: text.slice(0, 200) });
       expect(res.status, c.name).toBeLessThan(500);
-      // A 4xx is clear by its status (and says why when it has a body); a 200 must carry coded errors.
-      if (res.status >= 400) {
-        for (const e of body?.errors ?? []) expect(e.message.length, c.name).toBeGreaterThan(0);
-      } else {
-        for (const e of body?.errors ?? []) {
-          expect(e.extensions?.code, `${c.name}: ${e.message}`).toBeTruthy();
-          expect(e.message, c.name).not.toBe('Unexpected error.');
-        }
+      // Every GraphQL error says why and carries a code, in a 4xx body as in a 200 (415 and 406 have no body).
+      for (const e of body?.errors ?? []) {
+        expect(e.message.length, c.name).toBeGreaterThan(0);
+        expect(e.message, c.name).not.toBe('Unexpected error.');
+        expect(typeof e.extensions?.code, `${c.name} (${res.status}): ${e.message}`).toBe('string');
       }
     }
     const wrong = outcomes.filter((o) => o.got !== o.want);
