@@ -52,6 +52,8 @@ export interface GraphQLContext extends GatewayServices {
   readonly loaders: Loaders;
   /** Ends with the operation (src/ops/operation-lifetime.ts): upstream work started for it stops then. */
   readonly lifetime: OperationLifetime;
+  /** The personal data this request has revealed and logged (src/auth/pii.ts): each is logged once. */
+  readonly piiReveals: Set<string>;
 }
 
 /**
@@ -85,6 +87,7 @@ export function createContext(services: GatewayServices, request: Request): Grap
     language,
     limits: services.limits ?? DEFAULT_LIMITS,
     lifetime,
+    piiReveals: new Set(),
     loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache: services.billCache, signal: lifetime.signal }),
   };
 }

@@ -42,11 +42,16 @@ export function maskAccountName(value: string): string {
 export interface PiiContext {
   readonly caller: Caller;
   readonly log?: Pick<Log, 'info'> | undefined;
+  /**
+   * The reveals this request has logged (one set per request: src/context.ts). A listing that shows one
+   * customer's name in many rows (every consumption record of a month, say) logs it once, not per row.
+   */
+  readonly piiReveals?: Set<string> | undefined;
 }
 
 /**
  * A personal value as the caller may see it: masked, or for a key with the PII permission the full value,
- * with one `pii.reveal` log line naming the key, the customer and the field, never the value.
+ * with one `pii.reveal` log line per request, customer and field, naming the key, never the value.
  */
 export function personal(
   ctx: PiiContext,
@@ -58,6 +63,9 @@ export function personal(
   if (value === '') return value;
   if (!ctx.caller.pii) return mask(value);
   const whose = about.indirectPartnerId ? { indirectPartnerId: about.indirectPartnerId } : { customerId: about.customerId ?? null };
+  const reveal = JSON.stringify([about.indirectPartnerId ?? null, about.customerId ?? null, about.field]);
+  if (ctx.piiReveals?.has(reveal)) return value;
+  ctx.piiReveals?.add(reveal);
   ctx.log?.info({ event: 'pii.reveal', caller: ctx.caller.name, ...whose, field: about.field });
   return value;
 }

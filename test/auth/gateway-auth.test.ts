@@ -244,6 +244,22 @@ describe('personal data', () => {
     for (const value of [c.realName, c.telephone, c.email]) expect(text).not.toContain(value);
   });
 
+  it('logs a reveal once per request, customer and field, however many times the request shows it', async () => {
+    const [c, d] = stack.simulator.state.world.customersOf(null);
+    const fields = 'customerId name email';
+    const res = await stack.graphql(`{
+      a: customer(customerId: "${c!.customerId}") { ${fields} } b: customer(customerId: "${c!.customerId}") { ${fields} }
+      c: customer(customerId: "${d!.customerId}") { ${fields} }
+    }`, {}, bearer(KEYS.pii));
+    expect(res.data.a).toEqual(res.data.b);
+    expect(res.data.a.name).toBe(c!.realName);
+    const reveals = () => lines.filter((l) => l.event === 'pii.reveal').map(({ customerId, field }) => `${String(customerId)} ${String(field)}`).sort();
+    expect(reveals()).toEqual([`${c!.customerId} Customer.email`, `${c!.customerId} Customer.name`, `${d!.customerId} Customer.email`, `${d!.customerId} Customer.name`].sort());
+    // Another request logs its own reveals.
+    await stack.graphql(`{ customer(customerId: "${c!.customerId}") { name } }`, {}, bearer(KEYS.pii));
+    expect(reveals().filter((r) => r === `${c!.customerId} Customer.name`)).toHaveLength(2);
+  });
+
   it('refuses a name search to a key without the pii permission, before any upstream call', async () => {
     const res = await stack.graphql('{ partner { customers(first: 1, name: "张") { totalCount } } }', {}, bearer(KEYS.admin));
     expect(res.data).toEqual({ partner: { customers: null } });
