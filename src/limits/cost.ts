@@ -34,6 +34,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { FIELD_COSTS, type FieldCost } from './field-costs.js';
+import { monthIndex } from '../resolvers/billing-cycles.js';
 
 export interface CostOptions {
   /** Items of a connection asked for without first/last. */
@@ -241,14 +242,13 @@ function onlySelects(walk: Walk, node: FieldNode, type: GraphQLCompositeType, al
 
 /** Months a consumption view covers: `cycle`, or `fromCycle`..`toCycle` inclusive; 1 when unreadable. */
 export function cycleMonths(args: Args): number {
-  const from = monthIndex(args['fromCycle'] ?? args['cycle']);
-  const to = monthIndex(args['toCycle'] ?? args['cycle'] ?? args['fromCycle']);
+  const from = cycleIndex(args['fromCycle'] ?? args['cycle']);
+  const to = cycleIndex(args['toCycle'] ?? args['cycle'] ?? args['fromCycle']);
   if (from === null || to === null || to < from) return 1;
   return to - from + 1;
 }
 
-function monthIndex(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{4})-(\d{2})$/.exec(value);
-  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+/** The cycle's month index (src/resolvers/billing-cycles.ts); null for anything not `YYYY-MM` (refused later). */
+function cycleIndex(value: unknown): number | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? monthIndex(value) : null;
 }
