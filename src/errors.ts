@@ -16,6 +16,8 @@ function bssExtensions(error: BssError): Record<string, unknown> {
     httpStatus: error.httpStatus ?? null,
     requestId: error.requestId ?? null,
     operation: error.operation,
+    // A customer's token exchange failed (operation KeystoneCreateAgencyToken): the endpoint it was for.
+    ...(error.forOperation ? { forOperation: error.forOperation } : {}),
     ...(error.kind === 'no-agency' ? { upstreamCode: error.code } : {}),
   };
 }

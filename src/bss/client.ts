@@ -17,7 +17,7 @@ import { collectPages, walkPages, type Page, type PageItem } from './paginate.js
 import { RateBudget } from './rate-budget.js';
 import { redactor } from './response.js';
 import { DEFAULT_RETRY, abortedError, type RetryOptions } from './retry.js';
-import { Sender, withAttempts, type Auth, type SendSpec, type SigningConfig } from './sender.js';
+import { Sender, withAttempts, withForOperation, type Auth, type SendSpec, type SigningConfig } from './sender.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js';
 import { UndiciTransport, type Transport } from './transport.js';
 
@@ -218,7 +218,9 @@ export class BssClient {
     try {
       return await this.tokens.get(customerId, signal);
     } catch (error) {
-      if (error instanceof BssError || error instanceof TypeError) throw error;
+      // The failing call is IAM's; say which BSS operation it stopped, for the caller's error and the logs.
+      if (error instanceof BssError) throw error.operation === operation ? error : withForOperation(error, operation);
+      if (error instanceof TypeError) throw error;
       if (signal?.aborted) throw abortedError(operation, 0, error);
       throw error;
     }

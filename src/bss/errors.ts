@@ -20,6 +20,11 @@ export interface BssErrorInit {
   requestId?: string | undefined;
   /** How many attempts were made, retries included. */
   attempts?: number | undefined;
+  /**
+   * The BSS operation this failure stopped, when the failing call was a step before it: a customer token's
+   * IAM exchange (`operation` KeystoneCreateAgencyToken) for a customer-only endpoint.
+   */
+  forOperation?: string | undefined;
   cause?: unknown;
 }
 
@@ -31,6 +36,8 @@ export class BssError extends Error {
   readonly httpStatus: number | undefined;
   readonly requestId: string | undefined;
   readonly attempts: number;
+  /** The BSS operation the failing step was for (see BssErrorInit), when that is not `operation` itself. */
+  readonly forOperation: string | undefined;
   /** Huawei's own message, without our operation prefix. */
   readonly upstreamMessage: string;
 
@@ -43,6 +50,7 @@ export class BssError extends Error {
     this.httpStatus = init.httpStatus;
     this.requestId = init.requestId;
     this.attempts = init.attempts ?? 1;
+    this.forOperation = init.forOperation;
     this.upstreamMessage = init.message;
   }
 }

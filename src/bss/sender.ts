@@ -148,6 +148,22 @@ export function withAttempts(error: BssError, attempts: number): BssError {
     httpStatus: error.httpStatus,
     requestId: error.requestId,
     attempts,
+    forOperation: error.forOperation,
+    cause: error.cause,
+  });
+}
+
+/** The same failure, saying which BSS operation it stopped (a token exchange's error is cached and shared: copied, not changed). */
+export function withForOperation(error: BssError, forOperation: string): BssError {
+  return new BssError({
+    kind: error.kind,
+    operation: error.operation,
+    code: error.code,
+    message: error.upstreamMessage,
+    httpStatus: error.httpStatus,
+    requestId: error.requestId,
+    attempts: error.attempts,
+    forOperation,
     cause: error.cause,
   });
 }

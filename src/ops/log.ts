@@ -28,7 +28,10 @@ export const REDACT_PATHS: readonly string[] = [...SECRET_KEYS, ...PERSONAL_KEYS
 /** An error as a log field: what identifies it, nothing that could hold a secret beyond its message. */
 export function errorFields(value: unknown): Record<string, unknown> {
   if (value instanceof BssError) {
-    return { type: 'BssError', operation: value.operation, code: value.code, httpStatus: value.httpStatus ?? null, requestId: value.requestId ?? null, attempts: value.attempts };
+    return {
+      type: 'BssError', operation: value.operation, ...(value.forOperation ? { forOperation: value.forOperation } : {}), code: value.code,
+      httpStatus: value.httpStatus ?? null, requestId: value.requestId ?? null, attempts: value.attempts,
+    };
   }
   if (value instanceof Error) return { type: value.name, message: value.message };
   return { type: typeof value };

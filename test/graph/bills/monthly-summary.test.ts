@@ -118,7 +118,7 @@ describe('Customer.monthlySummary', () => {
     });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].path).toEqual(['customer', 'monthlySummary']);
-    expect(result.errors![0].extensions).toMatchObject({ code: 'CUSTOMER_AGENCY_NOT_GRANTED', operation: 'KeystoneCreateAgencyToken' });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'CUSTOMER_AGENCY_NOT_GRANTED', operation: 'KeystoneCreateAgencyToken', forOperation: 'ShowCustomerMonthlySum' });
     // The failed exchange is one IAM request; the customer-only endpoint itself is never called.
     const below = belowCustomer(stack);
     expect(below['ShowCustomerMonthlySum']).toBeUndefined();

@@ -111,11 +111,17 @@ describe('customer-side data through token exchange', () => {
       ['customer', 'heldCoupons'],
       ['customer', 'ownBalances'],
     ]);
+    // The customer-only endpoint behind each field, which the failed token exchange stopped.
+    const endpoints: Record<string, string> = {
+      accountChangeRecords: 'ListCustomerAccountChangeRecords', couponChangeRecords: 'ListCustomerCouponChangeRecords',
+      heldCoupons: 'ListSubCustomerCoupons', ownBalances: 'ShowCustomerAccountBalances',
+    };
     for (const e of errors) {
       expect(e.message).toBe('The customer has not granted this partner an agency, so its own data (bills, orders it pays, …) cannot be read.');
-      // The failing upstream step is the IAM token exchange (assume_role), which the client names.
+      // The failing upstream step is the IAM token exchange (assume_role), which the client names, with the endpoint it was for.
       expect(e.extensions).toEqual({
-        code: 'CUSTOMER_AGENCY_NOT_GRANTED', upstreamCode: 'IAM.AGENCY_NOT_GRANTED', httpStatus: 403, operation: 'KeystoneCreateAgencyToken', requestId: expect.any(String),
+        code: 'CUSTOMER_AGENCY_NOT_GRANTED', upstreamCode: 'IAM.AGENCY_NOT_GRANTED', httpStatus: 403, operation: 'KeystoneCreateAgencyToken',
+        forOperation: endpoints[e.path[1]], requestId: expect.any(String),
       });
     }
   });
