@@ -12,6 +12,7 @@ import { startSimulator, type RunningSimulator } from './simulator/server.js';
 import { BillCache } from './loaders/bill-cache.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
+import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
 
 interface Upstream {
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   const apiKeys = apiKeysFor(config);
   const log = createLog(config.log.level);
   const metrics = new Metrics();
+  keepServingOnUnhandledRejection(log, () => metrics.unhandledRejection());
   const upstream = await upstreamFor(config);
   const bss = new BssClient({
     endpoint: upstream.bssEndpoint,

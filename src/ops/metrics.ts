@@ -112,6 +112,11 @@ export class Metrics {
     labelNames: ['cache'] as const,
     registers: [this.registry],
   });
+  private readonly unhandledRejections = new Counter({
+    name: 'process_unhandled_rejections_total',
+    help: 'Promise rejections nobody handled (a bug: each is logged); the gateway keeps serving.',
+    registers: [this.registry],
+  });
   private readonly cacheMisses = new Counter({
     name: 'cache_misses_total',
     help: 'Cache lookups that had to load from upstream, by cache (reference, bill).',
@@ -123,6 +128,7 @@ export class Metrics {
     this.maxOperationNames = options.maxOperationNames ?? 200;
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     // Known label sets start at zero, so a rate() over them works before the first event.
+    this.unhandledRejections.inc(0);
     for (const cache of ['reference', 'bill'] as const) {
       this.cacheHits.inc({ cache }, 0);
       this.cacheMisses.inc({ cache }, 0);
@@ -161,6 +167,11 @@ export class Metrics {
   }
 
   /** A lookup in a process-wide cache: hit (no upstream load) or miss. */
+  /** A promise rejection nobody handled (src/ops/unhandled-rejections.ts). */
+  unhandledRejection(): void {
+    this.unhandledRejections.inc();
+  }
+
   cacheLookup(cache: CacheName, hit: boolean): void {
     (hit ? this.cacheHits : this.cacheMisses).inc({ cache });
   }
