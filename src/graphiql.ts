@@ -40,8 +40,26 @@ export function useGraphiQLAssets(): Plugin {
 
 const escapeScript = (json: string): string => json.replace(/</g, '\\u003c');
 
+/** What the page hands to yoga's GraphiQL wrapper: yoga's options plus the wrapper's own editor seed. */
+export type GraphiQLPageProps = GraphiQLOptions & { query?: string; variables?: string };
+
+/**
+ * The options with the first tab's query and variables as the wrapper's editor seed. The wrapper in
+ * @graphql-yoga/graphiql (4.5.0) seeds the editor with `?query=`, else its `query` prop, else its welcome
+ * comment, and GraphiQL lets that seed replace the first default tab's query: without `query` a fresh
+ * browser shows the welcome text under our first tab's title (graphql-yoga#3979). Variables go as a string
+ * even when empty: null would make GraphiQL restore whatever the variables editor last held in storage.
+ */
+function graphiQLPageProps(options: GraphiQLOptions): GraphiQLPageProps {
+  const first = options.defaultTabs?.[0];
+  const query = first?.query ?? options.defaultQuery;
+  if (!query) return options;
+  return { ...options, query, variables: (first?.query ? first.variables : null) ?? '' };
+}
+
 /** The page yoga renders for GraphiQL, pointing at the local assets. */
 export function renderOfflineGraphiQL(options: GraphiQLOptions): string {
+  const props = graphiQLPageProps(options);
   const title = (options.title ?? 'GraphiQL').replace(/[<>&"]/g, '');
   const a = ASSET_PREFIX;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -57,7 +75,7 @@ const workerUrls = {
 self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => workerUrls[label] };
 </script>
 <script src="${a}yoga-graphiql.umd.js"></script>
-<script>YogaGraphiQL.renderYogaGraphiQL(root, ${escapeScript(JSON.stringify(options))});</script>
+<script>YogaGraphiQL.renderYogaGraphiQL(root, ${escapeScript(JSON.stringify(props))});</script>
 </body></html>`;
 }
 

@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startStack, type Stack } from '../support/stack.js';
+import { contractTabs, renderOfflineGraphiQL, type GraphiQLPageProps } from '../../src/graphiql.js';
+
+/** The props the page hands to yoga's GraphiQL wrapper (`renderYogaGraphiQL(root, {...})`). */
+function pageProps(html: string): GraphiQLPageProps {
+  const match = /renderYogaGraphiQL\(root, (.*)\);<\/script>/s.exec(html);
+  expect(match).not.toBeNull();
+  return JSON.parse(match![1]!) as GraphiQLPageProps;
+}
 
 describe('GraphiQL, offline', () => {
   let stack: Stack;
@@ -22,6 +30,38 @@ describe('GraphiQL, offline', () => {
     for (const def of contract.definitions) {
       if (def.kind === 'OperationDefinition') expect(html).toContain(`query ${def.name!.value}`);
     }
+  });
+
+  it('opens the first tab on its own query, not GraphiQL\'s welcome text, and that query answers', async () => {
+    const res = await stack.gateway.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    const props = pageProps(await res.text());
+    // yoga's wrapper puts `query` (else its welcome comment) into the first tab's editor, whatever
+    // defaultTabs[0] says: the seed must be that tab's query, with its variables as a string.
+    const first = props.defaultTabs![0]!;
+    expect(first.query).toMatch(/^query Partner \{/m);
+    expect(props.query).toBe(first.query);
+    expect(props.query).not.toMatch(/Welcome/);
+    expect(props.variables).toBe('');
+    expect(props.defaultQuery).toBe(first.query);
+    const result = await stack.graphql(props.query!);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.partner.domainId).toBe(stack.simulator.credentials.domainId);
+  });
+
+  it('seeds the editor with the first tab\'s variables, and the contract tabs carry the example variables', () => {
+    const variables = { first: 20, customerId: 'c-example', cycle: '2026-01' };
+    const tabs = contractTabs(variables);
+    const byName = Object.fromEntries(tabs.map((t) => [/query (\w+)/.exec(t.query!)![1], t.variables]));
+    expect(JSON.parse(byName.ContractCustomers!)).toEqual({ first: 20 });
+    expect(JSON.parse(byName.ContractConsumption!)).toEqual({ customerId: 'c-example', cycle: '2026-01' });
+    expect(byName.ContractPartner).toBeNull();
+
+    const customerFirst = pageProps(renderOfflineGraphiQL({ defaultTabs: tabs.slice(2) }));
+    expect(customerFirst.query).toMatch(/^query ContractCustomer\(/);
+    expect(JSON.parse(customerFirst.variables!)).toEqual({ customerId: 'c-example' });
+
+    const queryOnly = pageProps(renderOfflineGraphiQL({ defaultQuery: '{ __typename }' }));
+    expect(queryOnly).toMatchObject({ query: '{ __typename }', variables: '' });
   });
 
   it('serves the bundle, its stylesheet and its workers', async () => {
