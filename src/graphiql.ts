@@ -9,6 +9,8 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { World } from './simulator/dataset/world.js';
 
 const readFileAsync = promisify(readFile);
 export const ASSET_PREFIX = '/graphiql/';
@@ -90,4 +92,19 @@ export function contractTabs(variables: Record<string, unknown> = {}): NonNullab
       );
       return { query: print(op), variables: Object.keys(used).length > 0 ? JSON.stringify(used, null, 2) : null };
     });
+}
+
+/**
+ * Variables that make every contract tab answer on the embedded simulator's data as soon as GraphiQL opens:
+ * a resale customer with an agency (its own data is readable), the last closed billing cycle, and that
+ * customer's global id for the node refetch.
+ */
+export function simulatorExampleVariables(world: Pick<World, 'customers' | 'customersOf' | 'now'>): Record<string, unknown> {
+  const customer = world.customersOf(null).find((c) => c.associationType === '2' && c.agency) ?? world.customers[0];
+  // The last closed billing cycle, in Beijing time as Huawei bills.
+  const beijing = new Date(world.now.getTime() + 8 * 3_600_000);
+  const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
+  const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
+  const id = customer ? encodeGlobalID('Customer', customer.customerId) : undefined;
+  return { first: 20, customerId: customer?.customerId, cycle, id };
 }

@@ -7,6 +7,7 @@ import { BssClient } from './bss/client.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
+import { simulatorExampleVariables } from './graphiql.js';
 import { ReferenceCache } from './loaders/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
 import { BillCache } from './loaders/bill-cache.js';
@@ -41,17 +42,6 @@ async function upstreamFor(config: Config): Promise<Upstream> {
     agencyName: config.agencyName ?? xaccountType,
     simulator,
   };
-}
-
-/** Variables that make the GraphiQL example tabs answer on the simulator's data right away. */
-function simulatorExamples(simulator: RunningSimulator): Record<string, unknown> {
-  const world = simulator.state.world;
-  const customer = world.customersOf(null).find((c) => c.associationType === '2' && c.agency) ?? world.customers[0];
-  // The last closed billing cycle, in Beijing time as Huawei bills.
-  const beijing = new Date(world.now.getTime() + 8 * 3_600_000);
-  const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
-  const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
-  return { first: 20, customerId: customer?.customerId, cycle };
 }
 
 /**
@@ -118,7 +108,7 @@ async function main(): Promise<void> {
       log,
     },
     {
-      exampleVariables: upstream.simulator ? simulatorExamples(upstream.simulator) : { first: 20 },
+      exampleVariables: upstream.simulator ? simulatorExampleVariables(upstream.simulator.state.world) : { first: 20 },
       apiKeys,
       http: config.http,
       queryLimits: config.limits,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startStack, type Stack } from '../support/stack.js';
-import { contractTabs, renderOfflineGraphiQL, type GraphiQLPageProps } from '../../src/graphiql.js';
+import { contractTabs, renderOfflineGraphiQL, simulatorExampleVariables, type GraphiQLPageProps } from '../../src/graphiql.js';
 
 /** The props the page hands to yoga's GraphiQL wrapper (`renderYogaGraphiQL(root, {...})`). */
 function pageProps(html: string): GraphiQLPageProps {
@@ -63,6 +63,17 @@ describe('GraphiQL, offline', () => {
     const queryOnly = pageProps(renderOfflineGraphiQL({ defaultQuery: '{ __typename }' }));
     expect(queryOnly).toMatchObject({ query: '{ __typename }', variables: '' });
   });
+
+  it('opens every contract tab with the variables it needs on the simulator, and each answers without an error', async () => {
+    const tabs = contractTabs(simulatorExampleVariables(stack.simulator.state.world));
+    expect(tabs.length).toBeGreaterThanOrEqual(7);
+    for (const tab of tabs) {
+      const name = /query (\w+)/.exec(tab.query!)![1]!;
+      const result = await stack.graphql(tab.query!, tab.variables ? JSON.parse(tab.variables) : undefined);
+      expect(result.errors, name).toBeUndefined();
+      expect(result.data, name).toBeTruthy();
+    }
+  }, 60_000);
 
   it('serves the bundle, its stylesheet and its workers', async () => {
     for (const [path, type] of [
