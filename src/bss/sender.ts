@@ -138,8 +138,8 @@ export class Sender {
   }
 }
 
-/** The same error with a different attempt count (a token-refresh repeat adds its attempts to the first round's). */
-export function withAttempts(error: BssError, attempts: number): BssError {
+/** A copy of a failure with some facts changed: errors may be cached and shared, so they are never changed in place. */
+function copyOf(error: BssError, changes: { readonly attempts?: number; readonly forOperation?: string }): BssError {
   return new BssError({
     kind: error.kind,
     operation: error.operation,
@@ -147,23 +147,18 @@ export function withAttempts(error: BssError, attempts: number): BssError {
     message: error.upstreamMessage,
     httpStatus: error.httpStatus,
     requestId: error.requestId,
-    attempts,
-    forOperation: error.forOperation,
+    attempts: changes.attempts ?? error.attempts,
+    forOperation: changes.forOperation ?? error.forOperation,
     cause: error.cause,
   });
 }
 
-/** The same failure, saying which BSS operation it stopped (a token exchange's error is cached and shared: copied, not changed). */
+/** The same error with a different attempt count (a token-refresh repeat adds its attempts to the first round's). */
+export function withAttempts(error: BssError, attempts: number): BssError {
+  return copyOf(error, { attempts });
+}
+
+/** The same failure, saying which BSS operation it stopped (a token exchange's failure is cached and shared). */
 export function withForOperation(error: BssError, forOperation: string): BssError {
-  return new BssError({
-    kind: error.kind,
-    operation: error.operation,
-    code: error.code,
-    message: error.upstreamMessage,
-    httpStatus: error.httpStatus,
-    requestId: error.requestId,
-    attempts: error.attempts,
-    forOperation,
-    cause: error.cause,
-  });
+  return copyOf(error, { forOperation });
 }
