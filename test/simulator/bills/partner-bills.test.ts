@@ -4,6 +4,7 @@ import { ListConsumeSubCustomers, ListSubCustomerBillDetail, ListSubcustomerMont
 import type { SimState } from '../../../src/simulator/state.js';
 import { customerCaller, testState } from '../../support/sim-request.js';
 import { allPages, call, customerAt, paramError, type Json } from './helpers.js';
+import { call as partnerCall } from '../partners/helpers.js';
 
 let state: SimState;
 beforeAll(() => {
@@ -224,6 +225,15 @@ describe('4.2 ListSubCustomerBillDetail', () => {
     expect((await detail({ bill_cycle: '2026-10', customer_id: heavy(), association_type: '1' })).body.total_count).toBe(0);
     expect((await detail({ bill_cycle: '2026-10', customer_id: heavy(), account_manager_id: 'am_shu13', limit: 1 })).body.total_count).toBe(5786);
     expect((await detail({ bill_cycle: '2026-10', customer_id: heavy(), account_manager_id: 'am_other' })).body.total_count).toBe(0);
+  });
+
+  it('answers a customer the partner created (CreateSubCustomer) like any bound one: no records yet, not CBC.99000035', async () => {
+    const s = testState();
+    const created = await partnerCall(s, 'CreateSubCustomer', { body: { xaccount_id: 'platform-user-9', xaccount_type: s.world.partner.xaccountType } });
+    const id = created.body.domain_id as string;
+    expect(await call(s, ListSubCustomerBillDetail, { query: { bill_cycle: '2026-10', customer_id: id } })).toEqual({
+      status: 200, body: { total_count: 0, currency: 'CNY', fee_records: [] },
+    });
   });
 
   it('names services and regions in the X-Language asked for', async () => {

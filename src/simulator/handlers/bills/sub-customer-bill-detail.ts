@@ -4,7 +4,7 @@
  * the distributor sees the periods the customer was its own, with it the periods the customer belonged to
  * that reseller. World customers never change hands, so a reseller's customer read without (or with
  * another reseller's) `indirect_partner_id` has no visible records: an empty page, not an error. A
- * customer the partner does not have at all is CBC.99000035.
+ * customer the partner does not have at all is CBC.99000035; one it created (CreateSubCustomer) has no records yet.
  */
 import { CbcError, parameterError, type Handler } from '../../handler.js';
 import type { BillRecord } from '../../dataset/bills/types.js';
@@ -41,7 +41,9 @@ export const listSubCustomerBillDetail: Handler = (req) => {
   const page = queryPage(req, 1000);
   const scope = resellerScope(req, queryString(req, 'indirect_partner_id', { max: 64 }));
 
-  const customer = req.state.world.customer(customerId);
+  // The partner's customers include those it created through CreateSubCustomer (the partner store's
+  // directory): bound, so answered like any other, with no records yet.
+  const customer = req.state.partners.customers.get(customerId);
   if (!customer) throw new CbcError(400, 'CBC.99000035', 'The customer is not a sub-customer of the partner.');
   const visible =
     customer.indirectPartnerId === scope &&
