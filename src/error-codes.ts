@@ -16,12 +16,10 @@
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable } from './ops/incremental.js';
 
 export const BAD_USER_INPUT = 'BAD_USER_INPUT';
 export const BAD_REQUEST = 'BAD_REQUEST';
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 function uncoded(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && typeof error.extensions['code'] !== 'string';

@@ -5,6 +5,7 @@
  * window filled, a timeout, a disconnect) its workers must stop spending the upstream quota.
  */
 import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable } from './incremental.js';
 
 export interface OperationLifetime {
   /** Aborted when the operation's result is complete or the request is gone. */
@@ -19,9 +20,6 @@ export function operationLifetime(request?: { readonly signal?: AbortSignal }): 
   request?.signal?.addEventListener('abort', end, { once: true });
   return { signal: controller.signal, end };
 }
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /** Ends the context's lifetime when execution is done: at once for a single result, at the last payload of a stream. */
 export function useOperationLifetime(): Plugin<{ lifetime?: OperationLifetime }> {

@@ -16,6 +16,7 @@ import type { Log } from './log.js';
 import type { Metrics } from './metrics.js';
 import { outcomeOf } from './metrics.js';
 import { currentScope, newScope, runInScope, type RequestScope } from './request-scope.js';
+import { isAsyncIterable } from './incremental.js';
 
 export interface RequestLogOptions {
   readonly log: Log;
@@ -26,9 +27,6 @@ export interface RequestLogOptions {
 
 /** Probe and scrape paths: logged at debug, or they would drown the lines that matter. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /** The fields of one request's log line. Exported for routes that log outside yoga's flow. */
 export function requestLine(scope: RequestScope, status: number, durationMs: number): Record<string, unknown> {

@@ -22,7 +22,7 @@
 import { ListConsumeSubCustomers } from '../bss/operations/bills/index.js';
 import { ListSubCustomers } from '../bss/operations/partners/index.js';
 import { fetchAllIndirectPartners } from './indirect-partner.js';
-import { fetchAllCustomersOfScope, toCustomerShape, type CustomerShape } from './customer.js';
+import { customersOfScope, fetchAllCustomersOfScope, type CustomerShape } from './customer.js';
 import {
   CONSUMPTION_PAGE_MAX, consumptionPages, type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
 } from './consumption.js';
@@ -78,14 +78,6 @@ interface Target {
   readonly index: number;
   /** The cycles to read for this customer (an own customer: only those it consumed in). */
   readonly cycles: readonly string[];
-}
-
-/** The customers of one scope, page by page (ListSubCustomers, 100 a page). */
-async function* customersOfScope(ctx: ConsumptionContext, scope: Scope, signal?: AbortSignal): AsyncGenerator<CustomerShape> {
-  const body = { indirect_partner_id: scope ?? undefined, offset: 0, limit: ListSubCustomers.page!.maxLimit };
-  for await (const page of ctx.bss.pages(ListSubCustomers, { body }, { signal })) {
-    for (const c of page.items) yield toCustomerShape(c, scope);
-  }
 }
 
 /** The scopes a request covers: `'all'` → the partner's own plus every reseller (ListIndirectPartners). */

@@ -132,11 +132,20 @@ export async function fetchCustomerInScope(ctx: Bss, customerId: string, scope: 
   return found ? toCustomerShape(found, scope) : null;
 }
 
+/** The ListSubCustomers request that walks a whole scope at the largest page (100). */
+const wholeScope = (scope: Scope) => ({ body: { indirect_partner_id: scope ?? undefined, offset: 0, limit: ListSubCustomers.page!.maxLimit } });
+
 /** Every customer of one scope (ListSubCustomers, pages of 100: ceil(n / 100) calls, one when empty). */
 export async function fetchAllCustomersOfScope(ctx: Bss, scope: Scope, signal?: AbortSignal): Promise<CustomerShape[]> {
-  const body = { indirect_partner_id: scope ?? undefined, offset: 0, limit: ListSubCustomers.page!.maxLimit };
-  const { items } = await ctx.bss.paginate(ListSubCustomers, { body }, { signal });
+  const { items } = await ctx.bss.paginate(ListSubCustomers, wholeScope(scope), { signal });
   return items.map((c) => toCustomerShape(c, scope));
+}
+
+/** The same walk, customer by customer as each page arrives (whole-month pulls start on the first page). */
+export async function* customersOfScope(ctx: Bss, scope: Scope, signal?: AbortSignal): AsyncGenerator<CustomerShape> {
+  for await (const page of ctx.bss.pages(ListSubCustomers, wholeScope(scope), { signal })) {
+    for (const c of page.items) yield toCustomerShape(c, scope);
+  }
 }
 
 export interface CustomerSearch {
