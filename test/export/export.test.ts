@@ -261,13 +261,22 @@ describe('GET /export/consumption', () => {
     }
   }, 60_000);
 
-  it('quotes a value holding a comma, quotes and a line break so that it reads back exactly', async () => {
+  /** Runs `check` while every resource of a customer with resource rows is named `name` (restored after). */
+  async function withResourcesNamed(name: string, check: (customerId: string) => Promise<void>): Promise<void> {
     const [customerId] = [...byCustomer(csvRows)].find(([, rows]) => rows.some((r) => r.ResourceId !== ''))!;
     const resources = stack.simulator.state.commerce.resourcesOf(customerId) as unknown as { resourceName: string }[];
     const original = resources.map((r) => r.resourceName);
-    const awkward = 'web, "front"\r\nline 2';
-    for (const r of resources) r.resourceName = awkward;
+    for (const r of resources) r.resourceName = name;
     try {
+      await check(customerId);
+    } finally {
+      resources.forEach((r, i) => (r.resourceName = original[i]!));
+    }
+  }
+
+  it('quotes a value holding a comma, quotes and a line break so that it reads back exactly', async () => {
+    const awkward = 'web, "front"\r\nline 2';
+    await withResourcesNamed(awkward, async (customerId) => {
       const text = await (await get(stack.gateway, `cycle=${CYCLE}&customerId=${customerId}`)).text();
       expect(text).toContain('"web, ""front""\r\nline 2"');
       const { rows, last } = readCsv(text);
@@ -275,18 +284,12 @@ describe('GET /export/consumption', () => {
       const named = rows.filter((r) => r.ResourceId !== '');
       expect(named.length).toBeGreaterThan(0);
       expect(new Set(named.map((r) => r.ResourceName))).toEqual(new Set([awkward]));
-    } finally {
-      resources.forEach((r, i) => (r.resourceName = original[i]!));
-    }
+    });
   }, 60_000);
 
   it('guards a resource name that would run as a formula in the CSV, and keeps it raw in NDJSON', async () => {
-    const [customerId] = [...byCustomer(csvRows)].find(([, rows]) => rows.some((r) => r.ResourceId !== ''))!;
-    const resources = stack.simulator.state.commerce.resourcesOf(customerId) as unknown as { resourceName: string }[];
-    const original = resources.map((r) => r.resourceName);
     const formula = '=HYPERLINK("http://evil.example","open")';
-    for (const r of resources) r.resourceName = formula;
-    try {
+    await withResourcesNamed(formula, async (customerId) => {
       const text = await (await get(stack.gateway, `cycle=${CYCLE}&customerId=${customerId}`)).text();
       expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""open"")",`);
       const named = readCsv(text).rows.filter((r) => r.ResourceId !== '');
@@ -295,9 +298,7 @@ describe('GET /export/consumption', () => {
       const ndjson = await (await get(stack.gateway, `cycle=${CYCLE}&customerId=${customerId}&format=ndjson`)).text();
       const objects = ndjson.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, string | null>);
       expect(new Set(objects.filter((o) => o.ResourceId !== null).map((o) => o.ResourceName))).toEqual(new Set([formula]));
-    } finally {
-      resources.forEach((r, i) => (r.resourceName = original[i]!));
-    }
+    });
   }, 60_000);
 
   it('masks the customer name without the PII permission', () => {
