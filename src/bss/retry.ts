@@ -2,9 +2,10 @@
  * When and how long to wait before trying a call again.
  *
  * Only reads are retried (spec.kind === 'read'; POST searches are reads): on throttling (HTTP 429,
- * APIGW.0308 / APIG.0308, CBC.0250, IAM.0012), on 5xx, and on connection failures and timeouts. A write is
- * never retried automatically, not even after a timeout: the first attempt may have been carried out,
- * and a second transfer or coupon is worse than an error.
+ * APIGW.0308 / APIG.0308, CBC.0250, IAM.0012), on 5xx, on connection failures and timeouts, and on a 2xx
+ * whose JSON body is cut (TRANSPORT.BAD_JSON). A write is never retried automatically, not even after a
+ * timeout or a cut body: the first attempt may have been carried out, and a second transfer or coupon is
+ * worse than an error.
  *
  * Delays: exponential with full jitter (random in [0, min(cap, base·2^(n−1))]) for 5xx and transport
  * failures; for throttling, a random delay in Huawei's advised 2–5 s (huawei-auth-and-errors.md §9.4) —
@@ -39,10 +40,14 @@ export const DEFAULT_RETRY: RetryOptions = {
 
 export type RetryReason = 'throttle' | 'transient';
 
+const TRANSIENT_TRANSPORT: ReadonlySet<string> = new Set(['TRANSPORT.TIMEOUT', 'TRANSPORT.CONNECTION', 'TRANSPORT.BAD_JSON']);
+
 /** Why an error may be worth another attempt of a read, or null when it is final. */
 export function retryReason(error: BssError): RetryReason | null {
   if (error.kind === 'no-agency') return null;
-  if (error.kind === 'transport') return error.code === 'TRANSPORT.TIMEOUT' || error.code === 'TRANSPORT.CONNECTION' ? 'transient' : null;
+  // BAD_JSON is a 2xx whose body was cut on its way (a proxy, a dropped connection mid-body): the read was
+  // answered and may well be answered whole the next time, so it is retried like a 5xx.
+  if (error.kind === 'transport') return TRANSIENT_TRANSPORT.has(error.code) ? 'transient' : null;
   if (error.httpStatus === 429 || isThrottleCode(error.code) || error.code === 'IAM.0012') return 'throttle';
   if (error.httpStatus !== undefined && error.httpStatus >= 500) return 'transient';
   return null;

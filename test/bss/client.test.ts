@@ -236,6 +236,55 @@ describe('retries', () => {
     expect(sleeps.filter((ms) => [100, 200, 400, 800].includes(ms))).toEqual([100, 200, 400, 800]);
   });
 
+  describe('a 200 whose JSON body is cut (TRANSPORT.BAD_JSON)', () => {
+    const cut = { status: 200, body: '{"count":0,"conversions":[{"measure_id":' };
+
+    it('a read is retried like a 5xx: backoff with jitter, a rate-budget slot before each attempt, counted as a retry', async () => {
+      let now = 1_000_000;
+      const events: RequestEvent[] = [];
+      const waits: { operation: string; waitedMs: number }[] = [];
+      server.handle((_req, i) => (i === 0 ? cut : { body: { count: 0, conversions: [] } }));
+      const client = makeClient({
+        clock: () => now,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          now += ms;
+        },
+        rate: { perOperation: { ListConversions: 1 } },
+        onRequest: (e) => events.push(e),
+        onThrottleWait: (e) => waits.push(e),
+      });
+      expect(await client.call(ListConversions, {})).toEqual({ count: 0, conversions: [] });
+      expect(server.requests).toHaveLength(2);
+      expect(client.counter.requests('ListConversions')).toBe(2);
+      expect(client.counter.calls('ListConversions')).toBe(1);
+      // 0.5 × 200 ms of back-off, then the rest of the 1 s slot of a 1/s budget.
+      expect(sleeps).toEqual([100, 900]);
+      expect(waits).toEqual([{ operation: 'ListConversions', waitedMs: 900 }]);
+      expect(events.map((e) => [e.attempt, e.status, e.errorCode])).toEqual([
+        [1, 200, 'TRANSPORT.BAD_JSON'],
+        [2, 200, undefined],
+      ]);
+    });
+
+    it('a read that is always cut fails with TRANSPORT.BAD_JSON after maxAttempts', async () => {
+      server.handle(() => cut);
+      const client = makeClient({ retry: { maxAttempts: 3 } });
+      const error = await failure(client.call(ListConversions, {}));
+      expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 3, operation: 'ListConversions' });
+      expect(server.requests).toHaveLength(3);
+    });
+
+    it('a write is attempted exactly once', async () => {
+      server.handle((_req, i) => (i === 0 ? cut : { body: {} }));
+      const client = makeClient();
+      const error = await failure(client.call(UpdateCustomerAccountAmount, { body: { customer_id: 'c', amount: wireNumber('1.00') } }));
+      expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 1 });
+      expect(server.requests).toHaveLength(1);
+      expect(client.counter.requests('UpdateCustomerAccountAmount')).toBe(1);
+    });
+  });
+
   it('4xx (other than 429) is final even for a read', async () => {
     server.handle(() => ({ status: 400, body: { error_code: 'CBC.0100', error_msg: 'bad limit' } }));
     await failure(makeClient().call(ListConversions, {}));

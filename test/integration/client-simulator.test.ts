@@ -112,6 +112,39 @@ describe('client ↔ simulator', () => {
     expect(client.counter.snapshot().requests).toEqual({ KeystoneCreateAgencyToken: 1 });
   });
 
+  it('retries a read whose 200 body was cut, and never a write', async () => {
+    // The fault is lifted after the first attempt is answered, so the read is cut exactly once.
+    let cutOnce = false;
+    const c = clientFor(sim, {
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+      onRequest: () => {
+        if (cutOnce) sim.resetFaults();
+      },
+    });
+    const customer = ownResale()[2]!;
+    try {
+      sim.setFaults({ malformedRate: 1, operations: ['ListServiceTypes', 'UpdateCustomerAccountAmount'] });
+      cutOnce = true;
+      expect((await c.call(ListServiceTypes, { limit: 5 })).service_types).toHaveLength(5);
+      expect(c.counter.requests('ListServiceTypes')).toBe(2);
+      cutOnce = false;
+
+      sim.setFaults({ malformedRate: 1, operations: ['ListServiceTypes', 'UpdateCustomerAccountAmount'] });
+      c.counter.reset();
+      const always = await c.call(ListServiceTypes, { limit: 5 }).catch((e: unknown) => e);
+      expect(always).toBeInstanceOf(BssError);
+      expect(always).toMatchObject({ code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 3 });
+      expect(c.counter.requests('ListServiceTypes')).toBe(3);
+
+      const write = await c.call(UpdateCustomerAccountAmount, { body: { customer_id: customer.customerId, amount: '0.01' } }).catch((e: unknown) => e);
+      expect(write).toMatchObject({ code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 1 });
+      expect(c.counter.requests('UpdateCustomerAccountAmount')).toBe(1);
+    } finally {
+      sim.resetFaults();
+      await c.close();
+    }
+  });
+
   it('retries reads throttled by the real quota to success, and never retries a write', async () => {
     // The simulator's gateway clock stands still during the burst, so all 15 first attempts fall in one
     // quota window however slowly a loaded machine sends them; once they are all answered it moves two

@@ -32,7 +32,7 @@ const MATRIX: Record<string, Expected> = {
   },
   'timeout (no answer)': { faults: { timeoutRate: 1, timeoutMode: 'hang' }, codes: [['TRANSPORT.TIMEOUT', null]], attempts: MAX_ATTEMPTS },
   'throttling (429 APIGW.0308)': { faults: { throttleRate: 1 }, codes: [['APIGW.0308', 429]], attempts: MAX_ATTEMPTS },
-  'malformed body (not retried)': { faults: { malformedRate: 1 }, codes: [['TRANSPORT.BAD_JSON', 200]], attempts: 1 },
+  'malformed body (retries exhausted)': { faults: { malformedRate: 1 }, codes: [['TRANSPORT.BAD_JSON', 200]], attempts: MAX_ATTEMPTS },
   'slow body past the deadline': { faults: { slowBodyRate: 1, slowBodyMs: 6_000 }, codes: [['TRANSPORT.TIMEOUT', null]], attempts: MAX_ATTEMPTS },
   'slow answer past the deadline': { faults: { latencyMs: 6_000 }, codes: [['TRANSPORT.TIMEOUT', null]], attempts: MAX_ATTEMPTS },
 };
@@ -135,13 +135,13 @@ describe('fault matrix: partial data with typed errors, and the gateway keeps an
     expect(seriesValue(text, 'upstream_throttled_total', { operation: NESTED })).toBe(MAX_ATTEMPTS);
     expect(seriesValue(text, 'upstream_calls_total', { operation: NESTED, status: '429' })).toBe(MAX_ATTEMPTS);
     expect(seriesValue(text, 'upstream_errors_total', { operation: NESTED, code: 'APIGW.0308' })).toBe(MAX_ATTEMPTS);
-    // Malformed: one attempt answered 200 with a body cut in half.
-    expect(seriesValue(text, 'upstream_errors_total', { operation: NESTED, code: 'TRANSPORT.BAD_JSON' })).toBe(1);
+    // Malformed: both attempts answered 200 with a body cut in half (a read, so the cut body was retried).
+    expect(seriesValue(text, 'upstream_errors_total', { operation: NESTED, code: 'TRANSPORT.BAD_JSON' })).toBe(MAX_ATTEMPTS);
     // Three timeout kinds, two attempts each, no response.
     expect(seriesValue(text, 'upstream_errors_total', { operation: NESTED, code: 'TRANSPORT.TIMEOUT' })).toBe(3 * MAX_ATTEMPTS);
     expect(seriesValue(text, 'upstream_calls_total', { operation: NESTED, status: 'none' })).toBe(3 * MAX_ATTEMPTS);
-    // Retries: one per retried kind (5xx, timeout, throttle, slow body, slow answer) and the top-level 5xx.
-    expect(seriesValue(text, 'upstream_retries_total', { operation: NESTED })).toBe(5);
+    // Retries: one per retried kind (5xx, timeout, throttle, malformed, slow body, slow answer) and the top-level 5xx.
+    expect(seriesValue(text, 'upstream_retries_total', { operation: NESTED })).toBe(6);
     expect(seriesValue(text, 'upstream_retries_total', { operation: 'ListSubCustomers' })).toBe(1);
     expect(seriesValue(text, 'graphql_requests_total', { operation: 'Faulty', outcome: 'partial' })).toBe(7);
     expect(rejections).toEqual([]);
