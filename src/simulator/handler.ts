@@ -48,19 +48,5 @@ export interface SimResult {
 
 export type Handler = (req: SimRequest) => SimResult | Promise<SimResult>;
 
-/** A BSS business error: answered as `{"error_code": code, "error_msg": message}` with `status`. */
-export class CbcError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CbcError';
-  }
-}
-
-/** `CBC.0100` naming the parameter and the rule it broke, as Huawei's messages do. */
-export function parameterError(parameter: string, rule: string): CbcError {
-  return new CbcError(400, 'CBC.0100', `Parameter error: ${parameter} ${rule}.`);
-}
+// Thrown by handlers and stores alike; defined below both (dataset/cbc-error.ts) and part of this contract.
+export { CbcError, parameterError } from './dataset/cbc-error.js';

@@ -10,7 +10,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { CustomerRecord, World } from './world.js';
-import { CbcError } from '../handler.js';
+import { CbcError } from './cbc-error.js';
 import { buildBook } from './commerce/build.js';
 import { sumAmounts } from './commerce/pricing.js';
 import { cancelOrder, operableOrder, preparePayment, type PaymentInput, type PreparedPayment } from './commerce/order-writes.js';

@@ -7,7 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Money } from '../../../bss/money.js';
-import { CbcError } from '../../handler.js';
+import { CbcError } from '../cbc-error.js';
 import { priceLine } from '../commerce/pricing.js';
 import { productOf, type ProductInfo } from '../commerce/products.js';
 import { CONVERSIONS, MEASURE_UNIT_BY_ID, REGION_BY_CODE, RESOURCE_TYPES, usageTypeOf, type ResourceTypeDef } from '../reference.js';

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Money } from '../../../bss/money.js';
-import { CbcError, parameterError } from '../../handler.js';
+import { CbcError, parameterError } from '../cbc-error.js';
 import type { World } from '../world.js';
 import { addDiscount, allocate, amountDue, DISCOUNT_TYPE, monthsOf, type AmountBreakdown, type DiscountEntry } from './pricing.js';
 import { COUPON_MAX_USE, discountOffers, PAY_TYPE_OF_COUPON, usableCoupons } from './offers.js';

@@ -6,7 +6,7 @@
  * CBC.30050012 duplicate ids); the renewal-pricing family CBC.30050007…30050011 is read as 07 "not a main
  * resource", 09 "expired or deleted", 10 "in an unpaid order" (its order in the error table).
  */
-import { CbcError, parameterError } from '../../handler.js';
+import { CbcError, parameterError } from '../cbc-error.js';
 import type { World } from '../world.js';
 import { monthsOf, priceLine } from './pricing.js';
 import { makeOrder, registerOrder, resourceGroup, writeOrderId } from './order-factory.js';

@@ -3,7 +3,7 @@
  * (bss-api-partners.md per-endpoint tables, huawei-auth-and-errors.md §9.5). Huawei's English messages
  * are not all published; where one is not, the text paraphrases the documented meaning.
  */
-import { CbcError } from '../../handler.js';
+import { CbcError } from '../cbc-error.js';
 
 export const insufficientBalance = (): CbcError => new CbcError(400, 'CBC.99005003', 'Insufficient balance.');
 
