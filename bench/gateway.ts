@@ -2,7 +2,8 @@
  * The gateway in this process (its RSS is what the memory scenario samples), pointed at the simulator
  * process: a BssClient with the real per-API budget and the yoga instance, as src/main.ts builds them.
  */
-import { BssClient } from '../src/bss/client.js';
+import type { BssClient } from '../src/bss/client.js';
+import { simulatorClient } from '../src/bss/simulator-client.js';
 import { DEFAULT_RATE_GUARD_MS } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/context.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
@@ -41,12 +42,8 @@ export interface BenchGatewayOptions {
 export function benchGateway(sim: Upstream, options: BenchGatewayOptions = {}): BenchGateway {
   let throttled = 0;
   let lastUpstreamAt = 0;
-  const { ak, sk, domainId, xaccountType } = sim.credentials;
-  const bss = new BssClient({
-    endpoint: sim.url,
-    iamEndpoint: sim.url,
-    credentials: { ak, sk, domainId },
-    agencyName: xaccountType,
+  const { domainId } = sim.credentials;
+  const bss = simulatorClient(sim, {
     // As src/main.ts builds it: the quota, with the default headroom against arrival jitter.
     rate: { perSecond: options.ratePerSecond ?? 10, guardMs: DEFAULT_RATE_GUARD_MS },
     onRequest: (event) => {

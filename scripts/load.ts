@@ -83,7 +83,7 @@ function queries(cycle: string): { name: string; query: string; variables?: Reco
 
 async function runGateway(rate: number): Promise<void> {
   const { pino } = await import('pino');
-  const { BssClient } = await import('../src/bss/client.js');
+  const { simulatorClient } = await import('../src/bss/simulator-client.js');
   const { createGateway } = await import('../src/gateway.js');
   const { ReferenceCache } = await import('../src/loaders/reference-cache.js');
   const { createLog } = await import('../src/ops/log.js');
@@ -110,12 +110,8 @@ async function runGateway(rate: number): Promise<void> {
   const destination = pino.destination({ dest: logFile, sync: false });
   const log = createLog('info', destination);
   const metrics = new Metrics();
-  const { ak, sk, domainId, xaccountType } = simulator.credentials;
-  const bss = new BssClient({
-    endpoint: simulator.url,
-    iamEndpoint: simulator.url,
-    credentials: { ak, sk, domainId },
-    agencyName: xaccountType,
+  const { domainId } = simulator.credentials;
+  const bss = simulatorClient(simulator, {
     rate: { perSecond: rate },
     retry: { maxAttempts: CLIENT.maxAttempts },
     timeouts: { responseMs: CLIENT.responseMs },

@@ -1,5 +1,6 @@
 /** The BSS client's public surface: what resolvers, loaders, the gateway and tests import. */
 export { BssClient, type BssClientOptions } from './client.js';
+export { simulatorClient, type SimulatorUpstream } from './simulator-client.js';
 export type { CallOptions, PaginateOptions } from './call-options.js';
 export { CallCounter, type CallCounts, type RequestEvent, type RequestHook } from './call-counter.js';
 export {

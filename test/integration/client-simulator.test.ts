@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { BssClient } from '../../src/bss/client.js';
+import type { BssClient, BssClientOptions } from '../../src/bss/client.js';
+import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { BssError } from '../../src/bss/errors.js';
 import {
   ListCustomersBalancesDetail,
@@ -20,10 +21,7 @@ import { TEST_NOW } from '../support/sim-request.js';
 let sim: RunningSimulator;
 let client: BssClient;
 
-function clientFor(s: RunningSimulator, extra: Partial<ConstructorParameters<typeof BssClient>[0]> = {}): BssClient {
-  const { ak, sk, domainId, xaccountType } = s.credentials;
-  return new BssClient({ endpoint: s.url, iamEndpoint: s.url, credentials: { ak, sk, domainId }, agencyName: xaccountType, ...extra });
-}
+const clientFor = (s: RunningSimulator, extra: Partial<BssClientOptions> = {}): BssClient => simulatorClient(s, extra);
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 42, customers: 250, now: TEST_NOW });

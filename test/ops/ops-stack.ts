@@ -3,7 +3,8 @@
  * the reference cache, a pino log captured in memory (raw text, to assert what never appears in it).
  */
 import { Writable } from 'node:stream';
-import { BssClient, type BssClientOptions } from '../../src/bss/client.js';
+import type { BssClient, BssClientOptions } from '../../src/bss/client.js';
+import { simulatorClient } from '../../src/bss/simulator-client.js';
 import type { ApiKeyEntry } from '../../src/auth/api-keys.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
@@ -37,7 +38,7 @@ export interface OpsStackOptions {
 
 export async function startOpsStack(options: OpsStackOptions = {}): Promise<OpsStack> {
   const simulator = await startSimulator({ throttle: false, port: 0, seed: 42, customers: 60, now: TEST_NOW, ...options.simulator });
-  const { ak, sk, domainId, xaccountType } = simulator.credentials;
+  const { ak, sk, domainId } = simulator.credentials;
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -47,12 +48,8 @@ export async function startOpsStack(options: OpsStackOptions = {}): Promise<OpsS
   });
   const log = createLog('debug', sink);
   const metrics = new Metrics();
-  const credentials = options.credentials ? options.credentials({ ak, sk, domainId }) : { ak, sk, domainId };
-  const bss = new BssClient({
-    endpoint: simulator.url,
-    iamEndpoint: simulator.url,
-    credentials,
-    agencyName: xaccountType,
+  const bss = simulatorClient(simulator, {
+    ...(options.credentials ? { credentials: options.credentials({ ak, sk, domainId }) } : {}),
     onRequest: (event) => metrics.observeUpstream(event),
     onThrottleWait: (event) => metrics.observeThrottleWait(event),
     ...options.client,

@@ -4,7 +4,8 @@
  */
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { BssClient } from '../../src/bss/client.js';
+import type { BssClient } from '../../src/bss/client.js';
+import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/loaders/reference-cache.js';
 import type { BillCache } from '../../src/loaders/bill-cache.js';
@@ -63,13 +64,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     resellers: options.resellers,
     now: TEST_NOW,
   });
-  const { ak, sk, domainId, xaccountType } = simulator.credentials;
-  const bss = new BssClient({
-    endpoint: simulator.url,
-    iamEndpoint: simulator.url,
-    credentials: { ak, sk, domainId },
-    agencyName: xaccountType,
-  });
+  const { domainId } = simulator.credentials;
+  const bss = simulatorClient(simulator);
   const gateway = createGateway({
     bss,
     partnerDomainId: domainId,
