@@ -68,6 +68,13 @@ export interface Config {
     /** Origins allowed by CORS; empty: no cross-origin access; `['*']`: any origin. */
     readonly corsOrigins: readonly string[];
   };
+  /** The node HTTP server against slow and too many clients (src/http-server.ts documents each). */
+  readonly httpServer: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly maxConnections: number;
+  };
   /** Query limits (src/limits/limits-plugin.ts documents each). */
   readonly limits: Required<QueryLimits>;
   readonly log: {
@@ -170,6 +177,23 @@ function readCredentials(r: Reader): PartnerCredentialsConfig | undefined {
   return { ak, sk, domainId, ...(securityToken ? { securityToken } : {}) };
 }
 
+function readHttpServer(r: Reader): Config['httpServer'] {
+  const headersTimeoutMs = r.integer('PARTNER_GRAPH_HEADERS_TIMEOUT_MS', 20_000, 1_000, 600_000);
+  const requestTimeoutMs = r.integer('PARTNER_GRAPH_REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000);
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
+  if (headersTimeoutMs > requestTimeoutMs) {
+    r.problems.push(
+      `PARTNER_GRAPH_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than PARTNER_GRAPH_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: r.integer('PARTNER_GRAPH_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnections: r.integer('PARTNER_GRAPH_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -202,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
       introspection: r.boolean('PARTNER_GRAPH_INTROSPECTION', true),
       corsOrigins: r.list('PARTNER_GRAPH_CORS_ORIGINS'),
     },
+    httpServer: readHttpServer(r),
     limits: {
       maxCost: r.integer('PARTNER_GRAPH_MAX_COST', 2_500, 1, 10_000_000),
       maxDepth: r.integer('PARTNER_GRAPH_MAX_DEPTH', 12, 1, 100),

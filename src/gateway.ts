@@ -3,10 +3,9 @@
  * operations as the default query, masked errors (no stack traces or upstream internals leak), a code on
  * every error (src/error-codes.ts), and the plugins of the HTTP edge, in the order a request meets them:
  * health and metrics routes (no key needed for /healthz), API-key authentication, CSRF prevention, query
- * limits, @defer/@stream, the export route.
+ * limits, @defer/@stream, the export route, and a JSON 404 for any other path.
  */
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
@@ -25,6 +24,7 @@ import { DEFAULT_QUERY_LIMITS, useQueryLimits, type QueryLimits } from './limits
 import { useHealthRoutes } from './ops/health.js';
 import { useMetrics } from './ops/metrics.js';
 import { useConsumptionExport } from './export/export-plugin.js';
+import { useCsrfPrevention, useNotFound } from './http-edge.js';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
@@ -38,6 +38,11 @@ query Partner {
   serviceTypes { code name }
 }
 `;
+
+const GRAPHQL_PATH = '/graphql';
+
+/** A GET or simple POST passes CSRF prevention with one of these (any value); see useCsrfPrevention. */
+export const CSRF_HEADERS: readonly string[] = ['x-graphql-yoga-csrf', 'authorization'];
 
 export interface HttpOptions {
   readonly graphiql: boolean;
@@ -92,7 +97,8 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // A cross-site "simple" request (GET without custom headers, POST as text/plain or a form) is refused:
     // it must carry a header a browser only sends after a CORS preflight, or a non-simple content type.
     // `content-type` itself is no such header (text/plain is simple), so it is not listed.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization'] }),
+    // The refusal names these headers (src/http-edge.ts).
+    useCsrfPrevention(CSRF_HEADERS),
     ...useQueryLimits(limits),
     // After the timeout, so a timed-out operation also ends the upstream work started for it.
     useOperationLifetime(),
@@ -100,10 +106,12 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     useDeferStream(),
     useConsumptionExport(services),
     useGraphiQLAssets(),
+    // Last: any path the routes above did not answer gets a JSON 404 (yoga's own has an empty body).
+    useNotFound(GRAPHQL_PATH),
   ];
   return createYoga<Record<string, never>, GraphQLContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request }) => createContext(services, request),
     graphiql: http.graphiql
       ? { title: 'Partner Graph', defaultQuery: DEFAULT_QUERY, defaultTabs: [{ query: DEFAULT_QUERY }, ...contractTabs(options.exampleVariables)] }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { notFound } from './http-edge.js';
 import type { World } from './simulator/dataset/world.js';
 
 const readFileAsync = promisify(readFile);
@@ -23,18 +24,24 @@ export function useGraphiQLAssets(): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(ASSET_PREFIX)) return;
-      const relative = normalize(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)));
+      let relative: string;
+      try {
+        relative = normalize(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)));
+      } catch {
+        endResponse(notFound()); // a malformed %-escape (URIError) names no file
+        return;
+      }
       const type = CONTENT_TYPES[relative.slice(relative.lastIndexOf('.'))];
       const file = join(ASSET_DIR, relative);
       if (!type || !file.startsWith(ASSET_DIR + sep)) {
-        endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+        endResponse(notFound());
         return;
       }
       try {
         const body = await readFileAsync(file);
         endResponse(new fetchAPI.Response(body, { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' } }));
       } catch {
-        endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+        endResponse(notFound());
       }
     },
   };

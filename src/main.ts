@@ -2,11 +2,11 @@
  * `npm start`: read the configuration; with no Huawei Cloud credentials, start the embedded simulator
  * on a free loopback port and point the gateway at it; then serve GraphQL on PORT.
  */
-import { createServer } from 'node:http';
 import { BssClient } from './bss/client.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
+import { createHttpServer } from './http-server.js';
 import { simulatorExampleVariables } from './graphiql.js';
 import { ReferenceCache } from './loaders/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
@@ -115,7 +115,15 @@ async function main(): Promise<void> {
     },
   );
 
-  const server = createServer(gateway);
+  const server = createHttpServer(gateway, config.httpServer, log);
+  // A port already taken (or not ours to take) is an operator's fix, said in one line like a config error.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+    const what = error.code === 'EADDRINUSE' ? 'is already in use (EADDRINUSE)' : 'may not be used by this user (EACCES)';
+    const other = config.port < 65535 ? config.port + 1 : 4000;
+    console.error(`Cannot listen on ${config.host}:${config.port}: the port ${what}. Set PORT to a free port (e.g. PORT=${other} npm start) or stop the process holding it.`);
+    process.exit(1);
+  });
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -122,6 +122,25 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the HTTP server limits against slow and too many clients', () => {
+    expect(loadConfig({}).httpServer).toEqual({ headersTimeoutMs: 20_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    const config = loadConfig({
+      PARTNER_GRAPH_HEADERS_TIMEOUT_MS: '5000',
+      PARTNER_GRAPH_REQUEST_TIMEOUT_MS: '30000',
+      PARTNER_GRAPH_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      PARTNER_GRAPH_MAX_CONNECTIONS: '200',
+    });
+    expect(config.httpServer).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxConnections: 200 });
+    expect(problemsOf({ PARTNER_GRAPH_HEADERS_TIMEOUT_MS: '10', PARTNER_GRAPH_MAX_CONNECTIONS: 'lots', PARTNER_GRAPH_KEEP_ALIVE_TIMEOUT_MS: '0' })).toEqual([
+      'PARTNER_GRAPH_HEADERS_TIMEOUT_MS must be a whole number from 1000 to 600000 (got "10")',
+      'PARTNER_GRAPH_KEEP_ALIVE_TIMEOUT_MS must be a whole number from 100 to 600000 (got "0")',
+      'PARTNER_GRAPH_MAX_CONNECTIONS must be a whole number from 1 to 1000000 (got "lots")',
+    ]);
+    expect(problemsOf({ PARTNER_GRAPH_HEADERS_TIMEOUT_MS: '90000' })).toEqual([
+      'PARTNER_GRAPH_HEADERS_TIMEOUT_MS (90000) must not be longer than PARTNER_GRAPH_REQUEST_TIMEOUT_MS (60000)',
+    ]);
+  });
+
   it('treats blank variables as unset and accepts language case-insensitively', () => {
     const config = loadConfig({ HUAWEICLOUD_SDK_AK: '  ', PARTNER_GRAPH_LANGUAGE: 'en_us', HUAWEICLOUD_BSS_ENDPOINT: 'http://127.0.0.1:9000/' });
     expect(config.credentials).toBeUndefined();

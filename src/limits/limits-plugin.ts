@@ -1,8 +1,9 @@
 /**
  * The query limits of the HTTP edge, in the order a request meets them: body size (before parsing),
- * tokens (while parsing), depth and aliases (validation), cost in estimated upstream calls (before
- * execution), and the execution timeout. Every refusal is a GraphQL error with its own code and the
- * numbers involved; docs/limits.md describes them for users.
+ * well-formed parameters (JSON parameters, Unicode in variables), tokens (while parsing), depth and
+ * aliases (validation), cost in estimated upstream calls (before execution), and the execution timeout.
+ * Every refusal is a GraphQL error with its own code and the numbers involved; docs/limits.md describes
+ * them for users.
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -12,6 +13,7 @@ import { estimateCost } from './cost.js';
 import { useKnownOperationTypes } from './operation-types.js';
 import { BEFORE_EXECUTION, useShapeLimits } from './shape-limits.js';
 import { useExecutionTimeout } from './timeout.js';
+import { useWellFormedParams } from './well-formed.js';
 
 export interface QueryLimits {
   /** Largest estimated upstream calls one operation may cost; refused before execution beyond it. */
@@ -75,6 +77,7 @@ export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin 
 export function useQueryLimits(limits: QueryLimits): Plugin[] {
   return [
     useBodyLimit(limits.maxBodyBytes),
+    useWellFormedParams(),
     ...useShapeLimits(limits),
     useKnownOperationTypes(),
     useCostLimit(limits.maxCost, limits.assumedCustomersPerScope ?? DEFAULT_ASSUMED_CUSTOMERS),

@@ -36,6 +36,12 @@ const CYCLE = 'query Q($c: BillingCycle!) { partner { monthlyBills(cycle: $c, fi
 const CUSTOMERS_AFTER = 'query Q($a: String) { partner { customers(first: 2, after: $a) { totalCount edges { cursor } } } }';
 const CUSTOMERS_FIRST = 'query Q($n: Int) { partner { customers(first: $n) { totalCount } } }';
 const NODE = 'query Q($id: ID!) { node(id: $id) { id } }';
+const ORDER = 'query Q($id: String!) { order(orderId: $id) { id } }';
+/** `ids` nested `depth` lists deep around a JSON leaf, written as text (JSON.stringify would overflow the stack). */
+const deepIds = (depth: number, leaf: string): ((gateway: Gateway) => Promise<Response>) =>
+  post(`{"query":"query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }","variables":{"ids":${'['.repeat(depth)}${leaf}${']'.repeat(depth)}}}`);
+const getWithCsrf = (search: string, path = '/graphql'): ((gateway: Gateway) => Promise<Response>) => async (gateway) =>
+  gateway.fetch(`http://gateway.test${path}${search}`, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } });
 
 const cases: Case[] = [
   // Billing cycles.
@@ -95,7 +101,15 @@ const cases: Case[] = [
   { name: 'a mutation (the graph is read-only)', send: gql('mutation { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a subscription', send: gql('subscription { __typename }'), expect: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'extremely long string argument', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: 'x'.repeat(200_000) }), expect: 'CBC.0100' },
-  { name: 'unicode junk in a customer id', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: '\u0000\u202e\ud800💥' }), expect: 'no errors' },
+  { name: 'unicode junk in a customer id', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: '\u0000\u202e💥' }), expect: 'no errors' },
+  // Text that is not well-formed UTF-16 (a lone surrogate, which JSON allows as an escape) is refused before any call.
+  { name: 'lone surrogate in a customer id', send: gql('query Q($id: String!) { customer(customerId: $id) { customerId } }', { id: '\u0000\u202e\ud800💥' }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'lone surrogate in an order id (a query parameter upstream)', send: gql(ORDER, { id: '\ud800x' }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'lone low surrogate in a list variable', send: gql('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b\udc00'] }), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'lone surrogate 10000 lists deep', send: deepIds(10_000, '"x\\ud800"'), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'a variable 10000 lists deep', send: deepIds(10_000, '"x"'), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'lone surrogate in a string literal', send: gql('{ order(orderId: "\ud800x") { id } }'), expect: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'escaped lone surrogate in a string literal', send: gql('{ order(orderId: "\\ud800x") { id } }'), expect: 'GRAPHQL_PARSE_FAILED' },
   { name: 'unicode junk in the document', send: gql('{ partner { \u202e\u0007 } }'), expect: 'GRAPHQL_PARSE_FAILED' },
   { name: 'deeply nested query', send: gql(`{ partner { ${'customers { nodes { indirectPartner { '.repeat(5)} name ${'} } } '.repeat(5)} } }`), expect: 'QUERY_TOO_DEEP' },
   { name: 'many aliases', send: gql(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: partner { domainId }`).join(' ')} }`), expect: 'TOO_MANY_ALIASES' },
@@ -111,6 +125,12 @@ const cases: Case[] = [
   { name: 'content type text/xml', send: post('<query/>', { 'content-type': 'text/xml' }), expect: 415 },
   { name: 'content type text/plain (CSRF)', send: post({ query: '{ __typename }' }, { 'content-type': 'text/plain' }), expect: 403, code: 'BAD_REQUEST' },
   { name: 'GET with a mutation', send: (g) => g.fetch(`${URL_}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }), expect: 405, code: 'BAD_REQUEST' },
+  { name: 'GET with variables that are not JSON', send: getWithCsrf(`?query=${encodeURIComponent(CUSTOMERS_FIRST)}&variables=${encodeURIComponent('{n:1')}`), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'GET with extensions that are not JSON', send: getWithCsrf(`?query=${encodeURIComponent('{ __typename }')}&extensions=%7B`), expect: 400, code: 'BAD_REQUEST' },
+  { name: 'GET with a lone surrogate in the variables', send: getWithCsrf(`?query=${encodeURIComponent(ORDER)}&variables=${encodeURIComponent('{"id":"\\ud800"}')}`), expect: 400, code: 'BAD_USER_INPUT' },
+  { name: 'GET without the CSRF header', send: (g) => g.fetch(`${URL_}?query=${encodeURIComponent('{ __typename }')}`), expect: 403, code: 'BAD_REQUEST' },
+  { name: 'unknown path', send: getWithCsrf('', '/nope'), expect: 404, code: 'NOT_FOUND' },
+  { name: 'unknown export path', send: getWithCsrf('?cycle=2026-01', '/export/nope'), expect: 404, code: 'NOT_FOUND' },
   { name: 'GET without a query', send: (g) => g.fetch(URL_, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } }), expect: 'BAD_REQUEST' },
   { name: 'PUT', send: (g) => g.fetch(URL_, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }), expect: 405, code: 'BAD_REQUEST' },
   { name: 'unacceptable Accept', send: post({ query: '{ __typename }' }, { accept: 'application/xml' }), expect: 406 },
@@ -130,6 +150,30 @@ describe('bad input corpus', () => {
   });
   afterAll(async () => {
     await stack.close();
+  });
+
+  it('refuses text that is not well-formed UTF-16 before any upstream call, naming the variable and the place', async () => {
+    stack.bss.counter.reset();
+    const ask = async (query: string, variables: Record<string, unknown>) => {
+      const res = await post({ query, variables })(gateway);
+      return { status: res.status, body: (await res.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] } };
+    };
+    const order = await ask(ORDER, { id: '\ud800x' });
+    expect(order.status).toBe(400);
+    expect(order.body.data).toBeUndefined();
+    expect(order.body.errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', variable: 'id', path: '$id' }]);
+    expect(order.body.errors[0]!.message).toMatch(/^Variable "\$id" holds text that is not well-formed Unicode/);
+    const nested = await ask('query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c\udfff'] });
+    expect(nested.body.errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', variable: 'ids', path: '$ids[2]' }]);
+    expect(nested.body.errors[0]!.message).toContain('(at $ids[2])');
+    // A paired surrogate (an emoji) is well-formed and goes through.
+    const emoji = await ask(ORDER, { id: '💥' });
+    expect(emoji.status).toBe(200);
+    const calls = stack.bss.counter.snapshot().totalRequests;
+    expect(calls).toBeGreaterThan(0); // the emoji's lookup only
+    stack.bss.counter.reset();
+    await ask(ORDER, { id: 'x\udc00' });
+    expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
   });
 
   it('answers every case with a clear 4xx or coded GraphQL errors, never a 500', async () => {

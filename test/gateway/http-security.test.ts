@@ -65,7 +65,15 @@ describe('HTTP security switches', () => {
   it('refuses cross-site "simple" requests (CSRF) and lets preflighted ones through', async () => {
     const get = await open.fetch(`${URL_}?query=${encodeURIComponent('{ partner { domainId } }')}`);
     expect(get.status).toBe(403);
-    expect((await get.json()).errors[0].message).toBe('Required CSRF header(s) not present');
+    // The refusal names the headers that let the request through.
+    expect((await get.json()).errors).toEqual([
+      {
+        message:
+          'Required CSRF header(s) not present: a GET, or a POST of text/plain or a form, must carry one of the headers ' +
+          'x-graphql-yoga-csrf, authorization (any value, e.g. "x-graphql-yoga-csrf: 1").',
+        extensions: { code: 'BAD_REQUEST', requiredHeaders: ['x-graphql-yoga-csrf', 'authorization'] },
+      },
+    ]);
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const post = await open.fetch(URL_, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: '{ partner { domainId } }' }) });
       expect(post.status).toBe(403);

@@ -156,6 +156,28 @@ describe('structured logs', () => {
     expect(stack.logText()).not.toContain('pg_wrong-key-that-must-not-be-logged');
   });
 
+  it('log malformed requests as routine (info) with their status and code, never the values', async () => {
+    const before = requestLines(stack).length;
+    const linesBefore = stack.logLines().length;
+    const surrogate = await stack.post(
+      { query: 'query Q($id: String!) { order(orderId: $id) { id } }', variables: { id: 'order-secret-value-\ud800' } },
+      AUTH,
+    );
+    expect(surrogate.status).toBe(400);
+    const notJson = await stack.get(`/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent('{"id":"order-secret-value"')}`, AUTH);
+    expect(notJson.status).toBe(400);
+    const unknown = await stack.get('/nope?customer=order-secret-value', AUTH);
+    expect(unknown.status).toBe(404);
+    const lines = requestLines(stack).slice(before);
+    expect(lines.map((l) => [l['level'], l['msg'], l['path'], l['status'], l['errorCodes'], l['upstreamRequests']])).toEqual([
+      [30, 'graphql request', '/graphql', 400, ['BAD_USER_INPUT'], 0],
+      [30, 'graphql request', '/graphql', 400, ['BAD_REQUEST'], 0],
+      [30, 'http request', '/nope', 404, ['NOT_FOUND'], 0],
+    ]);
+    expect(stack.logText()).not.toContain('order-secret-value');
+    expect(stack.logLines().slice(linesBefore).filter((l) => (l['level'] as number) >= 40)).toEqual([]);
+  });
+
   it('never contain the API key, AK/SK, signatures, tokens or a customer’s personal data', async () => {
     const world = stack.simulator.state.world;
     const { ak, sk } = stack.simulator.credentials;
