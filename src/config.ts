@@ -88,6 +88,13 @@ export interface Config {
     /** Consumption records kept at most across all cached pulls (bounds memory). */
     readonly maxRecords: number;
   };
+  /** The state store (docs/store.md): embedded PGlite files by default, a PostgreSQL server with DATABASE_URL. */
+  readonly store: {
+    /** DATABASE_URL: a PostgreSQL server (15 or later); absent → the embedded engine under `dataDir`. */
+    readonly databaseUrl: string | undefined;
+    /** PARTNER_GRAPH_DATA_DIR: the embedded engine's files (`memory://`: kept in memory, gone at exit). */
+    readonly dataDir: string;
+  };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -194,6 +201,20 @@ function readHttpServer(r: Reader): Config['httpServer'] {
   };
 }
 
+/** DATABASE_URL as libpq and node-postgres take it; its password never appears in a problem. */
+function readDatabaseUrl(r: Reader): string | undefined {
+  const raw = r.string('DATABASE_URL');
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return raw;
+  } catch {
+    // reported below
+  }
+  r.problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database');
+  return undefined;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -241,6 +262,10 @@ export function loadConfig(env: Env = process.env): Config {
       closedCycleTtlMs: r.integer('PARTNER_GRAPH_CLOSED_CYCLE_TTL_SECONDS', 24 * 3600, 1, 90 * 86_400) * 1000,
       openCycleTtlMs: r.integer('PARTNER_GRAPH_OPEN_CYCLE_TTL_SECONDS', 300, 0, 86_400) * 1000,
       maxRecords: r.integer('PARTNER_GRAPH_BILL_CACHE_MAX_RECORDS', 200_000, 0, 100_000_000),
+    },
+    store: {
+      databaseUrl: readDatabaseUrl(r),
+      dataDir: r.string('PARTNER_GRAPH_DATA_DIR') ?? './.partner-graph',
     },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

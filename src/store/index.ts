@@ -1,0 +1,16 @@
+/**
+ * The state store (docs/store.md): one PostgreSQL-dialect database, embedded PGlite by default or a
+ * PostgreSQL server when DATABASE_URL is set. Nothing here calls the upstream.
+ */
+export { openStore, MEMORY_DATA_DIR, type Store, type StoreConfig, type StoreEngine, type StoreReader, type OpenStoreOptions } from './open-store.js';
+export type { StoreDatabase } from './database.js';
+export type { StoredConsumptionRecord } from './consumption-record.js';
+export type { ConsumptionSelection, StoreScope } from './selection.js';
+export { replaceCustomerCycle, type CustomerCycleRecords, type ReplaceResult } from './replace-customer-cycle.js';
+export { readConsumptionTotals, readConsumptionBreakdown, type StoreSums, type StoreGroup, type BreakdownDimension } from './rollup-reads.js';
+export {
+  pageConsumptionRecords, encodeRecordCursor, decodeRecordCursor, type RecordCursor, type RecordPage, type RecordPageArgs,
+} from './record-pages.js';
+export { readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
+export { StoreDatabaseError } from './sql-executor.js';
+export { StoreMigrationError } from './migrate.js';

@@ -1,0 +1,120 @@
+/**
+ * Totals and breakdowns of a selection, read from the rollups (never the records): the server adds the
+ * NUMERIC cells exactly and the sums come back as exact decimals. A partner-wide month is one pass over
+ * its cells (tens per customer), not over its records.
+ */
+import type { Decimal } from 'decimal.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { StoreReader } from './open-store.js';
+import { fromNumeric } from './numeric.js';
+import { checkSelection, indirectPartnerOf, selectionConditions, type ConsumptionSelection } from './selection.js';
+
+/** Exact sums over a selection's records (amount = payment_amount, the amount due). */
+export interface StoreSums {
+  readonly amount: Decimal;
+  readonly officialAmount: Decimal;
+  readonly discountAmount: Decimal;
+  readonly cashAmount: Decimal;
+  readonly creditAmount: Decimal;
+  readonly couponAmount: Decimal;
+  readonly flexiPurchaseCouponAmount: Decimal;
+  readonly storedValueCardAmount: Decimal;
+  readonly debtAmount: Decimal;
+  readonly writeoffAmount: Decimal;
+  readonly recordCount: number;
+}
+
+export type BreakdownDimension = 'serviceType' | 'resourceType' | 'region' | 'chargeMode' | 'billType' | 'customer' | 'cycle';
+
+export interface StoreGroup extends StoreSums {
+  /**
+   * The group: a service type, resource type or region code (null: no region), a charge mode or bill type
+   * code (null: none), a customer id, or a cycle.
+   */
+  readonly key: string | number | null;
+  /** A name the group's records carried (service type, resource type, region); null for other dimensions. */
+  readonly name: string | null;
+  /** For the customer breakdown: the customer's reseller (null: the partner's own). */
+  readonly indirectPartnerId: string | null;
+}
+
+interface SumsRow {
+  payment_amount: string;
+  official_amount: string;
+  discount_amount: string;
+  cash_amount: string;
+  credit_amount: string;
+  coupon_amount: string;
+  flexi_purchase_coupon_amount: string;
+  stored_value_card_amount: string;
+  debt_amount: string;
+  writeoff_amount: string;
+  record_count: number;
+}
+
+const SUMS = sql`coalesce(sum(payment_amount), 0) as payment_amount,
+  coalesce(sum(official_amount), 0) as official_amount,
+  coalesce(sum(discount_amount), 0) as discount_amount,
+  coalesce(sum(cash_amount), 0) as cash_amount,
+  coalesce(sum(credit_amount), 0) as credit_amount,
+  coalesce(sum(coupon_amount), 0) as coupon_amount,
+  coalesce(sum(flexi_purchase_coupon_amount), 0) as flexi_purchase_coupon_amount,
+  coalesce(sum(stored_value_card_amount), 0) as stored_value_card_amount,
+  coalesce(sum(debt_amount), 0) as debt_amount,
+  coalesce(sum(writeoff_amount), 0) as writeoff_amount,
+  coalesce(sum(record_count), 0)::bigint as record_count`;
+
+function sumsOf(row: SumsRow): StoreSums {
+  return {
+    amount: fromNumeric(row.payment_amount),
+    officialAmount: fromNumeric(row.official_amount),
+    discountAmount: fromNumeric(row.discount_amount),
+    cashAmount: fromNumeric(row.cash_amount),
+    creditAmount: fromNumeric(row.credit_amount),
+    couponAmount: fromNumeric(row.coupon_amount),
+    flexiPurchaseCouponAmount: fromNumeric(row.flexi_purchase_coupon_amount),
+    storedValueCardAmount: fromNumeric(row.stored_value_card_amount),
+    debtAmount: fromNumeric(row.debt_amount),
+    writeoffAmount: fromNumeric(row.writeoff_amount),
+    recordCount: row.record_count,
+  };
+}
+
+/** The exact sums of a selection (zeros when it has no records). */
+export async function readConsumptionTotals(store: StoreReader, selection: ConsumptionSelection): Promise<StoreSums> {
+  checkSelection(selection);
+  const { rows } = await sql<SumsRow>`select ${SUMS} from consumption_rollups where ${selectionConditions(selection, 'rollups')}`.execute(store.db);
+  return sumsOf(rows[0]!);
+}
+
+/** Per dimension: the key (and scope) columns, the name column, and the order the schema documents. */
+const BREAKDOWNS: Record<BreakdownDimension, { key: RawBuilder<unknown>; groupBy: RawBuilder<unknown>; name: RawBuilder<unknown>; orderBy: RawBuilder<unknown> }> = {
+  serviceType: { key: sql`service_type_code`, groupBy: sql`service_type_code`, name: sql`min(service_type_name)`, orderBy: sql`service_type_code` },
+  resourceType: { key: sql`resource_type_code`, groupBy: sql`resource_type_code`, name: sql`min(resource_type_name)`, orderBy: sql`resource_type_code` },
+  // No region ('') sorts first.
+  region: { key: sql`region_code`, groupBy: sql`region_code`, name: sql`min(region_name)`, orderBy: sql`region_code` },
+  // Numeric code order; a cell without one last.
+  chargeMode: { key: sql`charge_mode`, groupBy: sql`charge_mode`, name: sql`null::text`, orderBy: sql`charge_mode nulls last` },
+  billType: { key: sql`bill_type`, groupBy: sql`bill_type`, name: sql`null::text`, orderBy: sql`bill_type nulls last` },
+  // The partner's own customers ('') first, then by reseller, then by customer id.
+  customer: { key: sql`customer_id`, groupBy: sql`scope_key, customer_id`, name: sql`null::text`, orderBy: sql`scope_key, customer_id` },
+  cycle: { key: sql`cycle`, groupBy: sql`cycle`, name: sql`null::text`, orderBy: sql`cycle` },
+};
+
+/** Exact sums per group of one dimension, in the dimension's order; only groups that have records. */
+export async function readConsumptionBreakdown(store: StoreReader, selection: ConsumptionSelection, dimension: BreakdownDimension): Promise<StoreGroup[]> {
+  checkSelection(selection);
+  const b = BREAKDOWNS[dimension];
+  const { rows } = await sql<SumsRow & { key: string | number | null; name: string | null; scope_key: string | null }>`
+    select ${b.key} as key, ${b.name} as name, ${dimension === 'customer' ? sql`scope_key` : sql`null::text`} as scope_key, ${SUMS}
+    from consumption_rollups
+    where ${selectionConditions(selection, 'rollups')}
+    group by ${b.groupBy}
+    order by ${b.orderBy}`.execute(store.db);
+  return rows.map((row) => ({
+    key: dimension === 'region' && row.key === '' ? null : row.key,
+    name: row.name,
+    indirectPartnerId: row.scope_key === null ? null : indirectPartnerOf(row.scope_key),
+    ...sumsOf(row),
+  }));
+}
