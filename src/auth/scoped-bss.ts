@@ -4,12 +4,14 @@
  * scope with scope.ts and say FORBIDDEN in their own words; this guard makes a forgotten check a
  * FORBIDDEN error instead of a leak.
  *
- * - A partner-credential call that takes `indirect_partner_id` must carry the reseller's own.
+ * - A partner-credential call that takes `indirect_partner_id` must carry the reseller's own; if it also names a
+ *   customer, that customer must be the reseller's (seen or confirmed, as below).
  * - A call about one customer with no scope parameter (customer tokens, ListPayPerUseCustomerResources)
  *   is allowed only for a customer seen in the reseller's scope in this request, or confirmed there by one
  *   exact ListSubCustomers call (memoised for the request).
  * - Reference data (service types, units, regions, price quotes) is not anyone's business data: allowed.
  * - Everything else (writes, partner-wide lists without a scope) is refused.
+ * - Process-wide caches answer without a call, so they are read through the same request's `scopeGate`.
  */
 import type { BssClient, CallOptions } from '../bss/client.js';
 import type { OperationSpec } from '../bss/operations/index.js';
@@ -56,7 +58,11 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
     if (!pending) {
       pending = bss
         .call(ListSubCustomers, { body: { customer_id: customerId, indirect_partner_id: reseller, offset: 0, limit: 1 } })
-        .then((res) => (res.customer_infos ?? []).some((c) => c.customer_id === customerId));
+        .then((res) => {
+          const found = (res.customer_infos ?? []).some((c) => c.customer_id === customerId);
+          if (found) seen.add(customerId);
+          return found;
+        });
       pending.catch(() => confirming.delete(customerId));
       confirming.set(customerId, pending);
     }
@@ -69,6 +75,12 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
     if (!opts.customerId && takesScope(op)) {
       const scope = field(req, 'indirect_partner_id');
       if (scope !== reseller) throw forbidden(`This API key may only see reseller ${reseller}'s data (${op.name} asked ${scope ? `reseller ${String(scope)}` : 'the partner\'s own scope'}).`);
+      // The scope is the reseller's, but the customer a call names is only what the caller (or a hand-made
+      // global id) claimed, and Huawei documents `indirect_partner_id` as "ignored otherwise" on several
+      // endpoints: the customer must be the reseller's too. (ListSubCustomers is how that is asked.)
+      if (op.name !== ListSubCustomers.name && typeof customerId === 'string' && customerId !== '' && !(await confirm(customerId))) {
+        throw forbidden(`Customer ${customerId} is not a customer of reseller ${reseller}.`);
+      }
       return;
     }
     if (REFERENCE.has(op.name) && !opts.customerId) return;
@@ -79,6 +91,20 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
     throw forbidden(`${op.name} reads partner-wide data; a reseller API key cannot call it.`);
   };
 
+  // Cross-request caches answer without an upstream call, so the guard above never sees their hits: the gate
+  // checks an entry's owner as the guard would check the call it replaces, and further confirms its customer
+  // (a key's scope is only what the caller or an id claimed; the customer must really be the reseller's).
+  const gate: ScopeGate = {
+    async admit(owner) {
+      if (!owner) throw forbidden('This is partner-wide data; a reseller API key cannot read it.');
+      if (owner.indirectPartnerId !== reseller) {
+        throw forbidden(`This API key may only see reseller ${reseller}'s data (asked ${owner.indirectPartnerId ? `reseller ${owner.indirectPartnerId}` : 'the partner\'s own scope'}).`);
+      }
+      if (!(await confirm(owner.customerId))) throw forbidden(`Customer ${owner.customerId} is not a customer of reseller ${reseller}.`);
+    },
+    admitted: (owner) => owner !== undefined && owner.indirectPartnerId === reseller && seen.has(owner.customerId),
+  };
+
   const guarded = Object.create(bss) as BssClient;
   guarded.call = async function call<Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> {
     await check(op, req, opts);
@@ -86,5 +112,31 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
     if (!opts.customerId) for (const id of customersIn(op, res)) seen.add(id);
     return res;
   };
+  gates.set(guarded, gate);
   return guarded;
+}
+
+/** Whose data a cached answer is: one customer in a scope (null: the partner's own); undefined: partner-wide. */
+export interface ScopeOwner {
+  readonly customerId: string;
+  readonly indirectPartnerId: string | null;
+}
+
+/**
+ * What a reseller's request may read of process-wide caches (structurally a `BillCacheGate`,
+ * src/caches/bill-cache.ts): the same scope as its guarded client's calls, with the same per-request memory of
+ * customers seen or confirmed in its scope.
+ */
+export interface ScopeGate {
+  /** Resolves when the caller may read `owner`'s data; rejects FORBIDDEN otherwise (may confirm the customer: one call). */
+  admit(owner: ScopeOwner | undefined): Promise<void>;
+  /** Synchronously: whether `owner`'s data is already known to be the caller's. */
+  admitted(owner: ScopeOwner | undefined): boolean;
+}
+
+const gates = new WeakMap<BssClient, ScopeGate>();
+
+/** The gate of a guarded client (a reseller's request), or null for a partner-wide caller's client. */
+export function scopeGate(bss: BssClient): ScopeGate | null {
+  return gates.get(bss) ?? null;
 }
