@@ -6,6 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { BssError } from './bss/errors.js';
+import { scrubPersonal } from './auth/pii.js';
 
 /** Extension codes of our own, next to Huawei's (CBC.*, APIGW.*). */
 export const AGENCY_NOT_GRANTED = 'CUSTOMER_AGENCY_NOT_GRANTED';
@@ -26,7 +27,8 @@ function bssMessage(error: BssError): string {
   if (error.kind === 'no-agency') {
     return 'The customer has not granted this partner an agency, so its own data (bills, orders it pays, …) cannot be read.';
   }
-  return `Huawei Cloud ${error.operation} failed: ${error.code} ${error.upstreamMessage}`;
+  // Huawei's text may echo an e-mail or a phone number (the request's or a record's): masked for every caller.
+  return `Huawei Cloud ${error.operation} failed: ${error.code} ${scrubPersonal(error.upstreamMessage)}`;
 }
 
 /** yoga's maskError: BssError → a typed GraphQL error; our own GraphQLErrors pass; the rest is masked. */

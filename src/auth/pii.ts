@@ -70,6 +70,40 @@ export function personal(
   return value;
 }
 
+/**
+ * What Huawei writes in a login-name field when no customer's user did it (an order's `user_name`: "运营人员",
+ * Huawei's operations staff, or "运营系统", the operations system): not a person's data, shown as it is.
+ */
+const NOT_A_PERSON = new Set(['运营人员', '运营系统']);
+
+/** A login name as an account name is masked, the stand-ins above excepted (they are shown as they are). */
+export function maskLoginName(value: string): string {
+  return NOT_A_PERSON.has(value.trim()) ? value : maskAccountName(value);
+}
+
+/** A login name (an order's creator, a record's operator): masked like an account name, the stand-ins above excepted. */
+export function loginName(
+  ctx: PiiContext,
+  value: string | null | undefined,
+  about: { readonly customerId?: string | null | undefined; readonly indirectPartnerId?: string | null | undefined; readonly field: string },
+): string | null {
+  // Not a person: nothing to mask, nor a reveal to log.
+  if (value && NOT_A_PERSON.has(value.trim())) return value;
+  return personal(ctx, value, about, maskLoginName);
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+/** Mainland mobile numbers (`13812345678`, `+86 138…`, `0086-138…`), as the masks above know them. */
+const MOBILE = /(?<!\d)(?:(?:\+|00)86[- ]?)?1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Upstream text (Huawei's error messages) with any e-mail address or mobile number in it masked, for every
+ * caller: an error message is no place to reveal personal data, and it cannot be logged as a reveal.
+ */
+export function scrubPersonal(text: string): string {
+  return text.replace(EMAIL, (m) => maskEmail(m)).replace(MOBILE, (m) => maskPhone(m));
+}
+
 /** Filters on personal data (search by name) need the PII permission: probing would unmask them one guess at a time. */
 export function requirePii(caller: Caller, argument: string): void {
   if (!caller.pii) {
