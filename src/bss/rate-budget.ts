@@ -90,9 +90,15 @@ export class RateBudget {
     const interval = RateBudget.intervalMs(rate, this.guardMs);
     const queuedAt = this.clock();
     let slot = this.reserve(key, rate);
+    // Only a request that slept for its slot queued. Its start can still be a millisecond or two after its
+    // arrival without a sleep (the clock moves while a loaded machine does this bookkeeping): no wait.
+    let slept = false;
     for (;;) {
       const wait = slot - this.clock();
-      if (wait > 0) await this.sleep(wait, signal);
+      if (wait > 0) {
+        slept = true;
+        await this.sleep(wait, signal);
+      }
       // A timer can fire a millisecond before the wall clock shows its slot (and an injected test clock may not
       // move at all): the request then counts as starting at its slot, never earlier. Taking such an early
       // wake-up as a start in its own right once let it follow a late-started predecessor by 19 ms.
@@ -101,7 +107,7 @@ export class RateBudget {
       if (last === undefined || now >= last + interval) {
         this.lastStart.set(key, now);
         this.next.set(key, Math.max(this.next.get(key) ?? now, now + interval));
-        if (this.onWait && now > queuedAt) {
+        if (this.onWait && slept) {
           try {
             this.onWait(key, now - queuedAt);
           } catch {

@@ -112,6 +112,29 @@ describe('RateBudget', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual([0, 180, 280]);
   });
 
+  it('reports a wait only when the request slept for its slot, however long the bookkeeping took', async () => {
+    // A loaded machine: every read of the clock is a millisecond later than the one before. A request on an
+    // idle key never sleeps, so it did not queue, even though its start is later than its arrival.
+    const t = { now: 0, sleeps: [] as number[] };
+    const waits: [string, number][] = [];
+    const budget = new RateBudget({
+      clock: () => t.now++,
+      sleep: async (ms) => {
+        t.sleeps.push(ms);
+        t.now += ms;
+      },
+      onWait: (key, waitedMs) => waits.push([key, waitedMs]),
+    });
+    await budget.acquire('idle', 10);
+    expect(t.sleeps).toEqual([]);
+    expect(waits).toEqual([]);
+    await Promise.all([budget.acquire('k', 10), budget.acquire('k', 10)]);
+    expect(t.sleeps).toHaveLength(1);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]![0]).toBe('k');
+    expect(waits[0]![1]).toBeGreaterThanOrEqual(t.sleeps[0]!);
+  });
+
   it('rate: configured override > spec quota > default', () => {
     const budget = new RateBudget({ perSecond: 5, perOperation: { ListRateOnPeriodDetail: 20 } });
     expect(budget.rateFor({ name: 'ListSubCustomers' })).toBe(5);

@@ -101,17 +101,20 @@ describe('structured logs', () => {
       upstreamRequests: stack.bss.counter.requests(),
       upstreamRetries: 0,
       upstreamThrottled: 0,
-      // The token exchanges of all customers start at once and share the partner's IAM budget: all but
-      // the first queue.
-      throttleWaits: stack.bss.counter.requests('KeystoneCreateAgencyToken') - 1,
       errorCodes: codes,
       outcome: codes.length > 0 ? 'partial' : 'success',
       msg: 'graphql request',
     });
     expect(typeof line['durationMs']).toBe('number');
+    // The query reached IAM for several customers' tokens: there are tokens to leak. The exchanges start
+    // together and share the partner's IAM budget: all but the first queue, unless a machine is so slow that
+    // one arrives after an earlier one's slot has passed. Every other call here is the first on its budget
+    // key and never queues.
+    const exchanges = stack.bss.counter.requests('KeystoneCreateAgencyToken');
+    expect(exchanges).toBeGreaterThan(1);
+    expect(line['throttleWaits']).toBeGreaterThanOrEqual(1);
+    expect(line['throttleWaits']).toBeLessThanOrEqual(exchanges - 1);
     expect(line['throttleWaitMs']).toBeGreaterThan(0);
-    // The query reached IAM for customer tokens: there are tokens to leak.
-    expect(stack.bss.counter.requests('KeystoneCreateAgencyToken')).toBeGreaterThan(0);
   });
 
   it('count this request’s own rate-budget waits', async () => {
