@@ -8,8 +8,8 @@ import { DEFAULT_RATE_GUARD_MS } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/context.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { DEFAULT_QUERY_LIMITS } from '../src/limits/limits-plugin.js';
-import { BillCache } from '../src/loaders/bill-cache.js';
-import { ReferenceCache } from '../src/loaders/reference-cache.js';
+import { BillCache } from '../src/caches/bill-cache.js';
+import { ReferenceCache } from '../src/caches/reference-cache.js';
 import type { SimProcess } from './sim-process.js';
 
 /** Where the simulator listens and the partner credentials it accepts. */

@@ -85,7 +85,7 @@ async function runGateway(rate: number): Promise<void> {
   const { pino } = await import('pino');
   const { simulatorClient } = await import('../src/bss/simulator-client.js');
   const { createGateway } = await import('../src/gateway.js');
-  const { ReferenceCache } = await import('../src/loaders/reference-cache.js');
+  const { ReferenceCache } = await import('../src/caches/reference-cache.js');
   const { createLog } = await import('../src/ops/log.js');
   const { Metrics } = await import('../src/ops/metrics.js');
   const { startSimulator } = await import('../src/simulator/server.js');

@@ -5,6 +5,8 @@
  */
 
 import type { QueryLimits } from './limits/limits-plugin.js';
+import type { Language } from './language.js';
+import type { LogLevel } from './ops/log.js';
 
 /**
  * The rate budget's default headroom (src/bss/rate-budget.ts `guardMs`): at 10/s, calls 105 ms apart instead
@@ -15,7 +17,7 @@ import type { QueryLimits } from './limits/limits-plugin.js';
  */
 export const DEFAULT_RATE_GUARD_MS = 50;
 
-export type Language = 'zh_CN' | 'en_US';
+export type { Language } from './language.js';
 
 export interface PartnerCredentialsConfig {
   readonly ak: string;
@@ -97,7 +99,7 @@ export interface Config {
   };
 }
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type { LogLevel } from './ops/log.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {

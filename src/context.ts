@@ -6,14 +6,14 @@
 import type { BssClient } from './bss/client.js';
 import type { Caller } from './auth/caller.js';
 import { callerOf } from './auth/auth-plugin.js';
-import { scopedBss } from './auth/scoped-bss.js';
-import { openCycleAt, type BillCache } from './loaders/bill-cache.js';
+import { scopeGate, scopedBss } from './auth/scoped-bss.js';
+import { openCycleAt, type BillCache } from './caches/bill-cache.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Log } from './ops/log.js';
-import type { Language } from './config.js';
+import type { Language } from './language.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { operationLifetime, type OperationLifetime } from './ops/operation-lifetime.js';
-import type { ReferenceCache } from './loaders/reference-cache.js';
+import type { ReferenceCache } from './caches/reference-cache.js';
 
 export interface GraphLimits {
   /** Largest `first`/`last` a connection accepts. */
@@ -79,15 +79,18 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const caller = callerOf(request);
   // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts); everyone else's straight through.
   const bss = scopedBss(services.bss, caller);
+  // And its reads of the shared bill cache through the same scope: a hit makes no call for the guard to see.
+  const billCache = services.billCache?.gated(scopeGate(bss));
   const lifetime = operationLifetime(request);
   return {
     ...services,
     bss,
+    billCache,
     caller,
     language,
     limits: services.limits ?? DEFAULT_LIMITS,
     lifetime,
     piiReveals: new Set(),
-    loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache: services.billCache, signal: lifetime.signal }),
+    loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache, signal: lifetime.signal }),
   };
 }

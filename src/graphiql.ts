@@ -11,7 +11,6 @@ import { parse, print, type OperationDefinitionNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { notFound } from './http-edge.js';
-import type { World } from './simulator/dataset/world.js';
 
 const readFileAsync = promisify(readFile);
 export const ASSET_PREFIX = '/graphiql/';
@@ -102,16 +101,11 @@ export function contractTabs(variables: Record<string, unknown> = {}): NonNullab
 }
 
 /**
- * Variables that make every contract tab answer on the embedded simulator's data as soon as GraphiQL opens:
- * a resale customer with an agency (its own data is readable), the last closed billing cycle, and that
- * customer's global id for the node refetch.
+ * Variables that make every contract tab answer as soon as GraphiQL opens: an example customer (on the
+ * embedded simulator, one with an agency so its own data is readable: src/simulator/example-data.ts), a
+ * billing cycle, and that customer's global id for the node refetch.
  */
-export function simulatorExampleVariables(world: Pick<World, 'customers' | 'customersOf' | 'now'>): Record<string, unknown> {
-  const customer = world.customersOf(null).find((c) => c.associationType === '2' && c.agency) ?? world.customers[0];
-  // The last closed billing cycle, in Beijing time as Huawei bills.
-  const beijing = new Date(world.now.getTime() + 8 * 3_600_000);
-  const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
-  const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
-  const id = customer ? encodeGlobalID('Customer', customer.customerId) : undefined;
-  return { first: 20, customerId: customer?.customerId, cycle, id };
+export function contractExampleVariables(example: { readonly customerId: string | undefined; readonly cycle: string }): Record<string, unknown> {
+  const id = example.customerId ? encodeGlobalID('Customer', example.customerId) : undefined;
+  return { first: 20, customerId: example.customerId, cycle: example.cycle, id };
 }

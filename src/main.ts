@@ -7,10 +7,11 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
 import { createHttpServer } from './http-server.js';
-import { simulatorExampleVariables } from './graphiql.js';
-import { ReferenceCache } from './loaders/reference-cache.js';
+import { contractExampleVariables } from './graphiql.js';
+import { ReferenceCache } from './caches/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
-import { BillCache } from './loaders/bill-cache.js';
+import { exampleData } from './simulator/example-data.js';
+import { BillCache } from './caches/bill-cache.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       log,
     },
     {
-      exampleVariables: upstream.simulator ? simulatorExampleVariables(upstream.simulator.state.world) : { first: 20 },
+      exampleVariables: upstream.simulator ? contractExampleVariables(exampleData(upstream.simulator.state.world)) : { first: 20 },
       apiKeys,
       http: config.http,
       queryLimits: config.limits,

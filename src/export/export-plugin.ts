@@ -9,17 +9,17 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { scopedBss } from '../auth/scoped-bss.js';
+import { scopeGate, scopedBss } from '../auth/scoped-bss.js';
 import { callerOf } from '../auth/auth-plugin.js';
 import type { Caller } from '../auth/caller.js';
-import { maskAccountName, maskName } from '../auth/pii.js';
+import { maskAccountName, maskName, scrubPersonal } from '../auth/pii.js';
 import { scopeFor, wholeScopeFor } from '../auth/scope.js';
 import { BssError } from '../bss/errors.js';
 import { languageFrom, openCycleOf, type GatewayServices } from '../context.js';
 import { AGENCY_NOT_GRANTED } from '../errors.js';
-import { pullConsumption, type PullRequest } from '../resolvers/consumption-pull.js';
-import type { CustomerShape } from '../resolvers/customer.js';
-import { measureUnits } from '../resolvers/reference.js';
+import { pullConsumption, type PullRequest } from '../sources/consumption-pull.js';
+import type { CustomerShape } from '../sources/customers.js';
+import { measureUnits } from '../sources/reference.js';
 import { csvEncoder } from './csv.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import { exportStream } from './export-stream.js';
@@ -40,7 +40,8 @@ function jsonError(status: number, message: string, extensions: Record<string, u
 
 /** Upstream messages are Huawei's own text; still, keep URLs and overlong text out of a file a BI tool stores. */
 function safeMessage(text: string): string {
-  const clean = text.replace(/https?:\/\/\S+/g, '[url]').replace(/[\r\n]+/g, ' ').trim();
+  // Nor personal data: an e-mail or a phone number Huawei echoes is masked as in GraphQL errors.
+  const clean = scrubPersonal(text.replace(/https?:\/\/\S+/g, '[url]').replace(/[\r\n]+/g, ' ')).trim();
   return clean.length > 300 ? `${clean.slice(0, 297)}...` : clean;
 }
 
@@ -86,7 +87,9 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
   // The bill cache too: closed cycles already pulled (by the graph or an earlier export) cost no call.
   // A reseller key's calls go through the same guard as its GraphQL requests (src/auth/scoped-bss.ts).
-  const ctx = { bss: scopedBss(services.bss, caller), reference: services.reference, language, billCache: services.billCache, partnerDomainId: services.partnerDomainId };
+  // Its bill cache reads too (a hit makes no call for the guard to see): through the same scope's gate.
+  const bss = scopedBss(services.bss, caller);
+  const ctx = { bss, reference: services.reference, language, billCache: services.billCache?.gated(scopeGate(bss)), partnerDomainId: services.partnerDomainId };
   let units: Map<number, string>;
   try {
     // Before the first byte, so a failure here is still an HTTP error rather than an error marker.
@@ -120,7 +123,7 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
         names.set(id, name);
         if (caller.pii && !revealed.has(id) && (page.customer.name || page.customer.accountName)) {
           revealed.add(id);
-          services.log?.info({ event: 'pii.reveal', caller: caller.name, customerId: id, via: 'export' });
+          services.log?.info({ event: 'pii.reveal', caller: caller.name, customerId: id, field: 'SubAccountName', via: 'export' });
         }
       }
       return focusRow({ record, customer: page.customer, subAccountName: name }, rowContext);

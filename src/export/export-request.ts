@@ -5,7 +5,7 @@
  * endpoint (src/resolvers/consumption.ts `consumptionCycles`): it has no records yet, and an export of it
  * would quietly stream an empty file.
  */
-import { MAX_CYCLES, cyclesBetween, monthIndex } from '../resolvers/billing-cycles.js';
+import { MAX_CYCLES, cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
 

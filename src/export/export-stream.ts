@@ -4,8 +4,8 @@
  * (plus the pull's own small page buffer); the month never sits in memory. When the client goes away the
  * stream is cancelled and the pull is stopped. The body always ends with the encoder's end or error marker.
  */
-import type { PulledPage } from '../resolvers/consumption-pull.js';
-import type { ConsumptionRecordShape } from '../resolvers/consumption.js';
+import type { PulledPage } from '../sources/consumption-pull.js';
+import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import type { FocusRow } from './focus-columns.js';
 

@@ -6,8 +6,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import { formatDecimal } from '../bss/money.js';
-import type { ConsumptionRecordShape } from '../resolvers/consumption.js';
-import type { CustomerShape } from '../resolvers/customer.js';
+import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
+import type { CustomerShape } from '../sources/customers.js';
 import { chargeKind, serviceKind } from './focus-categories.js';
 
 export const FOCUS_VERSION = '1.2';

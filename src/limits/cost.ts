@@ -34,7 +34,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { FIELD_COSTS, type FieldCost } from './field-costs.js';
-import { monthIndex } from '../resolvers/billing-cycles.js';
+import { monthIndex } from '../sources/billing-cycles.js';
 
 export interface CostOptions {
   /** Items of a connection asked for without first/last. */

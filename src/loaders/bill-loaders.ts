@@ -15,17 +15,18 @@
  *   cycle and service-type filter, through the customer's exchanged token.
  */
 import DataLoader from 'dataloader';
-import type { Page } from '../resolvers/connection.js';
+import type { Page } from '../sources/list-endpoint.js';
 import {
-  decodeCustomerMonthlySumKey, decodeMonthlyBillsPageKey, fetchCustomerMonthlySummary, fetchMonthlyBillsByKey,
-  fetchMonthlyBillsPage, type CustomerMonthlySummaryShape, type MonthlyBillShape,
-} from '../resolvers/bill.js';
+  decodeCustomerMonthlySumKey, decodeMonthlyBillsPageKey, fetchCustomerMonthlySummary, fetchMonthlyBillsByKey, fetchMonthlyBillsPage,
+  type CustomerMonthlySummaryShape, type MonthlyBillShape,
+} from '../sources/monthly-bills.js';
 import {
   consumptionQueryKey, decodeConsumptionKey, decodeConsumptionPullKey, decodeConsumptionQueryKey, fetchAllConsumption, fetchConsumptionPage,
-  fetchConsumptionRecordsByKey, type ConsumptionRecordShape,
-} from '../resolvers/consumption.js';
-import { LivePull } from '../resolvers/live-pull.js';
-import type { LoaderContext } from './index.js';
+  fetchConsumptionRecordsByKey,
+  type ConsumptionRecordShape,
+} from '../sources/consumption-records.js';
+import { LivePull } from '../sources/live-pull.js';
+import type { LoaderContext } from './loader-context.js';
 
 export interface BillLoaders {
   /** One ListSubcustomerMonthlyBills page by `monthlyBillsPageKey`. */
@@ -61,7 +62,10 @@ function loadConsumption(ctx: LoaderContext, walks: Map<string, Promise<readonly
       const q = decodeConsumptionQueryKey(queryKey);
       // A window of a query the bill cache holds whole is a slice of it: no call.
       const cached = window !== null && ctx.billCache
-        ? ctx.billCache.peek<ConsumptionRecordShape>({ scope: ctx.partnerDomainId, language: ctx.language, kind: 'records', query: consumptionQueryKey(q), cycle: q.cycle })
+        ? ctx.billCache.peek<ConsumptionRecordShape>({
+          scope: ctx.partnerDomainId, language: ctx.language, kind: 'records', query: consumptionQueryKey(q), cycle: q.cycle,
+          owner: { customerId: q.customerId, indirectPartnerId: q.indirectPartnerId ?? null },
+        })
         : undefined;
       if (window === null || cached) walks.set(queryKey, cached ? Promise.resolve(cached) : fetchAllConsumption(ctx, q));
     }

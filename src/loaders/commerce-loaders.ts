@@ -11,13 +11,13 @@ import DataLoader from 'dataloader';
 import {
   decodeOrderKey, fetchAllOrders, fetchOrder, fetchOrderDetailsPage, encodeOrderKey, HEADER_PAGE,
   type OrderDetailsPage, type OrderShape,
-} from '../resolvers/order.js';
+} from '../sources/orders.js';
 import {
   completedOrdersFilter, decodeResourceKey, decodeScope, encodeResourceKey, encodeScope, fetchAllOnDemand, fetchAllPeriod,
   ON_DEMAND_IDS_MAX, RESOURCE_IDS_MAX,
   type OnDemandResourceShape, type PeriodResourceShape, type ResourceKey, type ResourceScope,
-} from '../resolvers/resource.js';
-import type { LoaderContext } from './index.js';
+} from '../sources/resources.js';
+import type { LoaderContext } from './loader-context.js';
 
 export interface CommerceLoaders {
   /** An order by `encodeOrderKey` (ListCustomerOrders with `order_id`; ShowCustomerOrderDetails for sub-orders). */

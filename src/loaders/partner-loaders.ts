@@ -12,22 +12,21 @@
  * the keys it was about, as an Error in their slot, so one reseller's trouble does not fail another's.
  */
 import DataLoader from 'dataloader';
+import { fetchCoupon, fetchCouponRecords, type CouponRecordShape, type CouponShape } from '../sources/coupons.js';
+import { fetchIssuedQuota, fetchQuotas, parseQuotaKey, quotaKey, type CouponQuotaShape } from '../sources/coupon-quotas.js';
+import { chunks } from '../sources/wire.js';
 import {
-  fetchCoupon, fetchCouponRecords, fetchIssuedQuota, fetchQuotas, parseQuotaKey, quotaKey,
-  type CouponQuotaShape, type CouponRecordShape, type CouponShape,
-} from '../resolvers/coupon.js';
-import {
-  chunks, customerKey, fetchAllCustomersOfScope, fetchCustomerBalances, fetchNewCustomerTags, fetchOwnBalances, findCustomers,
+  customerKey, fetchAllCustomersOfScope, fetchCustomerBalances, fetchNewCustomerTags, fetchOwnBalances, findCustomers,
   type CustomerBalanceShape, type CustomerOwnBalancesShape, type CustomerShape, type NewCustomerTagShape,
-} from '../resolvers/customer.js';
-import { fetchAllIndirectPartners, fetchIndirectPartner, type IndirectPartnerShape } from '../resolvers/indirect-partner.js';
-import { parseScopedKey, scopedKey, type Scope } from '../resolvers/partner.js';
+} from '../sources/customers.js';
+import { fetchAllIndirectPartners, fetchIndirectPartner, type IndirectPartnerShape } from '../sources/indirect-partners.js';
+import { parseScopedKey, scopedKey, type Scope } from '../sources/wire.js';
 import {
   ListCustomersBalancesDetail, ListPartnerCouponsRecord, ListQuotaCoupons, ListSubCustomerNewTag,
 } from '../bss/operations/partners/index.js';
 import type { CallOptions } from '../bss/client.js';
 import type { OperationSpec } from '../bss/operations/spec.js';
-import type { LoaderContext } from './index.js';
+import type { LoaderContext } from './loader-context.js';
 
 export interface PartnerLoaders {
   /**

@@ -6,9 +6,10 @@
  * are reduced to name, message and the BSS identifiers, without stack traces (DESIGN.md).
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
-import type { LogLevel } from '../config.js';
 import { BssError } from '../bss/errors.js';
 import { currentScope } from './request-scope.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export type Log = Logger;
 

@@ -5,6 +5,7 @@
  * with a clear error instead of flooding the upstream. Plain functions: no GraphQL in here.
  */
 import { GraphQLError } from 'graphql';
+import type { FetchPage, Page } from '../sources/list-endpoint.js';
 
 export interface ConnectionArgs {
   readonly first?: number | null | undefined;
@@ -13,14 +14,6 @@ export interface ConnectionArgs {
   readonly before?: string | null | undefined;
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** The upstream's total count, or null where the endpoint returns none. */
-  readonly total: number | null;
-}
-
-/** Fetches one upstream page; `limit` never exceeds the endpoint's page maximum. */
-export type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
 
 export interface Edge<T> {
   readonly cursor: string;

@@ -7,7 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { sumDecimals } from '../bss/money.js';
-import type { ConsumptionRecordShape } from './consumption.js';
+import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 
 /** Exact sums over a set of records. */
 export interface ConsumptionSums {

@@ -1,85 +1,13 @@
 /**
- * A distributor's cloud resellers (indirect partners, 二级经销商).
- * Upstream: ListIndirectPartners `POST /v2/partners/indirect-partners/query` (bss-api-partners.md §1.1).
- * There is no id-list lookup: one reseller is one call with `indirect_partner_id`, and every reseller is
- * a walk of pages of 100 (resellers are few, so the walk is cheap and is shared within a request).
+ * A distributor's cloud resellers (indirect partners, 二级经销商): the list connection. Upstream access and
+ * wire mapping: src/sources/indirect-partners.ts (ListIndirectPartners §1.1).
  */
-import { ListIndirectPartners, type IndirectPartnerInfo } from '../bss/operations/partners/index.js';
-import type { BssClient } from '../bss/client.js';
 import type { GraphQLContext } from '../context.js';
-import { offsetConnection, type ConnectionArgs, type OffsetConnection } from './connection.js';
-import { nonEmpty, parseWireTime, textOrNull, wireTime } from './partner.js';
-
-export interface IndirectPartnerShape {
-  readonly indirectPartnerId: string;
-  readonly accountName: string | null;
-  readonly name: string | null;
-  readonly mobilePhone: string | null;
-  readonly email: string | null;
-  readonly associatedOn: Date | null;
-  readonly accountManagerId: string | null;
-  readonly accountManagerName: string | null;
-}
-
-/** A wire record as the graph carries it; one without an id cannot be referenced and is dropped. */
-export function toIndirectPartnerShape(r: IndirectPartnerInfo): IndirectPartnerShape | null {
-  if (!r.indirect_partner_id) return null;
-  return {
-    indirectPartnerId: r.indirect_partner_id,
-    accountName: textOrNull(r.account_name),
-    name: textOrNull(r.name),
-    mobilePhone: textOrNull(r.mobile_phone),
-    email: textOrNull(r.email),
-    associatedOn: parseWireTime(r.associated_on),
-    accountManagerId: textOrNull(r.account_manager_id),
-    accountManagerName: textOrNull(r.account_manager_name),
-  };
-}
-
-const shapes = (rows: IndirectPartnerInfo[] | undefined): IndirectPartnerShape[] =>
-  (rows ?? []).flatMap((r) => toIndirectPartnerShape(r) ?? []);
-
-type Bss = { readonly bss: BssClient };
-
-/** One reseller by id (one call: the endpoint filters on a single `indirect_partner_id`). */
-export async function fetchIndirectPartner(ctx: Bss, indirectPartnerId: string): Promise<IndirectPartnerShape | null> {
-  const res = await ctx.bss.call(ListIndirectPartners, { body: { indirect_partner_id: indirectPartnerId, offset: 0, limit: 1 } });
-  return shapes(res.indirect_partners).find((p) => p.indirectPartnerId === indirectPartnerId) ?? null;
-}
-
-/** Every reseller of the distributor, in pages of 100. */
-export async function fetchAllIndirectPartners(ctx: Bss): Promise<IndirectPartnerShape[]> {
-  const { items } = await ctx.bss.paginate(ListIndirectPartners, { body: {} });
-  return shapes(items);
-}
-
-export interface IndirectPartnerFilters {
-  readonly accountName?: string | null;
-  readonly associatedFrom?: Date | null;
-  readonly associatedTo?: Date | null;
-  /** A reseller API key's own reseller: the list is asked for that one only (`indirect_partner_id`). */
-  readonly only?: string | null;
-}
+import { indirectPartnersList, type IndirectPartnerFilters, type IndirectPartnerShape } from '../sources/indirect-partners.js';
+import type { ConnectionArgs, OffsetConnection } from './connection.js';
+import { endpointConnection } from './endpoint-connection.js';
 
 /** `Partner.indirectPartners`: one ListIndirectPartners call per page of ≤ 100; the rows prime the loader. */
 export function indirectPartnersConnection(ctx: GraphQLContext, args: ConnectionArgs, f: IndirectPartnerFilters): Promise<OffsetConnection<IndirectPartnerShape>> {
-  return offsetConnection(
-    args,
-    async (offset, limit) => {
-      const res = await ctx.loaders.readOnce(ListIndirectPartners, {
-        body: {
-          account_name: nonEmpty(f.accountName),
-          indirect_partner_id: nonEmpty(f.only),
-          associated_on_begin: wireTime(f.associatedFrom),
-          associated_on_end: wireTime(f.associatedTo),
-          offset,
-          limit,
-        },
-      });
-      const items = shapes(res.indirect_partners);
-      for (const p of items) ctx.loaders.indirectPartner.prime(p.indirectPartnerId, p);
-      return { items, total: res.count ?? null };
-    },
-    { ...ctx.limits, pageMax: ListIndirectPartners.page!.maxLimit },
-  );
+  return endpointConnection(ctx, args, indirectPartnersList(f), (p) => ctx.loaders.indirectPartner.prime(p.indirectPartnerId, p));
 }

@@ -19,8 +19,8 @@ import { GraphQLError } from 'graphql';
 import type { Decimal } from 'decimal.js';
 import { Money } from '../bss/money.js';
 import type { GraphQLContext } from '../context.js';
-import { badInput } from './partner.js';
-import { conversions, measureUnits, type ConversionShape, type MeasureUnitShape } from './reference.js';
+import { badInput } from './input.js';
+import { conversions, measureUnits, type ConversionShape, type MeasureUnitShape } from '../sources/reference.js';
 
 /** Decimal places of a converted quantity whose quotient does not terminate. */
 export const CONVERSION_DECIMALS = 20;

@@ -5,11 +5,12 @@
  * and the `consumption` views (§4.2) are in src/schema/consumption.ts.
  * Behaviour lives in src/resolvers/bill.ts; loaders in src/loaders/bill-loaders.ts.
  */
+import { billCustomer, customerBillSumsConnection, monthlyBillsConnection } from '../resolvers/bill.js';
 import {
-  billCustomer, customerBillSumsConnection, customerMonthlySumKey, decodeMonthlyBillKey, encodeMonthlyBillKey, monthlyBillsConnection,
+  customerMonthlySumKey, decodeMonthlyBillKey, encodeMonthlyBillKey,
   type AccountDetailShape, type CustomerBillSumShape, type CustomerMonthlySummaryShape, type MonthlyBillShape, type MonthlyBillsQuery,
-} from '../resolvers/bill.js';
-import { resourceTypeByCode, serviceTypeByCode } from '../resolvers/reference.js';
+} from '../sources/monthly-bills.js';
+import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
 import type { ArgBuilder } from '@pothos/core';
 import { builder } from './builder.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
@@ -51,7 +52,9 @@ builder.node(MonthlyBill, {
   id: { resolve: (b) => encodeMonthlyBillKey(b) },
   loadOne: (id, ctx) => {
     const key = decodeMonthlyBillKey(id);
-    if (key) requireScope(ctx.caller, key.indirectPartnerId);
+    // Not a key this graph hands out: nothing to load (and no scope to check it against).
+    if (!key) return null;
+    requireScope(ctx.caller, key.indirectPartnerId);
     return ctx.loaders.monthlyBill.load(id);
   },
   fields: (t) => ({

@@ -6,20 +6,23 @@
  * usage-conversion.ts; loaders in src/loaders/bill-loaders.ts; upstream costs in docs/cost/bills.md.
  */
 import type { Decimal } from 'decimal.js';
-import { scopeFor, wholeScopeFor } from '../auth/scope.js';
+import { requireScope, scopeFor, wholeScopeFor } from '../auth/scope.js';
 import { openCycleOf, type GraphQLContext } from '../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { billCustomer, selectsCustomerDetails } from '../resolvers/bill.js';
 import {
-  consumptionBreakdown, consumptionByCycle, consumptionCycles, consumptionPullKey, consumptionRecordsConnection, consumptionSums,
-  encodeConsumptionRecordKey, type ConsumptionGroupShape, type ConsumptionQuery, type ConsumptionRecordShape, type ConsumptionSums,
-  type ConsumptionViewShape, type CycleArgs, type CycleConsumptionShape,
+  consumptionBreakdown, consumptionByCycle, consumptionCycles, consumptionRecordsConnection, consumptionSums,
+  type ConsumptionGroupShape, type ConsumptionSums, type ConsumptionViewShape, type CycleArgs, type CycleConsumptionShape,
 } from '../resolvers/consumption.js';
+import {
+  consumptionPullKey, decodeConsumptionRecordKey, encodeConsumptionRecordKey,
+  type ConsumptionQuery, type ConsumptionRecordShape,
+} from '../sources/consumption-records.js';
 import { primeCustomer } from '../resolvers/customer.js';
-import { regionByCode } from '../resolvers/geography.js';
-import { encodeOrderKey } from '../resolvers/order.js';
-import { measureUnitById, resourceTypeByCode, serviceTypeByCode, usageTypes } from '../resolvers/reference.js';
-import { encodeResourceKey } from '../resolvers/resource.js';
+import { regionByCode } from '../sources/geography.js';
+import { encodeOrderKey } from '../sources/orders.js';
+import { measureUnitById, resourceTypeByCode, serviceTypeByCode, usageTypes } from '../sources/reference.js';
+import { encodeResourceKey } from '../sources/resources.js';
 import { CONVERSION_DECIMALS, convertQuantity, type QuantityShape } from '../resolvers/usage-conversion.js';
 import { builder } from './builder.js';
 import {
@@ -80,7 +83,14 @@ builder.node(ConsumptionRecord, {
     '`GET /v2/bills/subcustomer-bills/res-fee-records`, bss-api-commerce.md §4.2): a usage record, or an order\'s ' +
     'charge or refund for one resource. Amounts are the raw rated amounts with up to 8 decimals.',
   id: { resolve: (r) => encodeConsumptionRecordKey(r) },
-  loadOne: (id, ctx) => ctx.loaders.consumptionRecord.load(id),
+  // The key names the scope the record was read in: a reseller key may refetch only its own (the bill cache
+  // behind the loader checks the customer too, as it answers without an upstream call).
+  loadOne: (id, ctx) => {
+    const key = decodeConsumptionRecordKey(id);
+    if (!key) return null;
+    requireScope(ctx.caller, key.indirectPartnerId);
+    return ctx.loaders.consumptionRecord.load(id);
+  },
   fields: (t) => ({
     recordId: t.exposeString('id', { description: 'The record\'s unique id upstream (`id`).' }),
     cycle: t.expose('cycle', { type: 'BillingCycle', description: 'The billing cycle (`bill_cycle`).' }),

@@ -6,18 +6,18 @@
  * `Customer` are added here.
  */
 import type { ArgBuilder } from '@pothos/core';
+import { couponChangesConnection, couponRecordsConnection, heldCouponsConnection, issuedCouponsConnection } from '../resolvers/coupon.js';
 import {
-  couponChangesConnection, couponKey, couponQuotasConnection, couponRecordsConnection, heldCouponsConnection, issuedCouponQuotasConnection,
-  issuedCouponsConnection, quotaKey, quotaRecordsConnection,
-  type CouponChangeShape, type CouponQuotaShape, type CouponRecordShape, type CouponShape, type CouponUseLimitShape, type HeldCouponShape,
-  type QuotaLimitShape, type QuotaRecordShape,
-  parseQuotaKey,
-} from '../resolvers/coupon.js';
-import { isConsultative } from '../resolvers/customer.js';
-import { encodeOrderKey } from '../resolvers/order.js';
-import { parseScopedKey, scopedKey, type Scope } from '../resolvers/partner.js';
+  couponKey,
+  type CouponChangeShape, type CouponRecordShape, type CouponShape, type CouponUseLimitShape, type HeldCouponShape,
+} from '../sources/coupons.js';
+import { couponQuotasConnection, issuedCouponQuotasConnection, quotaRecordsConnection } from '../resolvers/coupon-quota.js';
+import { quotaKey, type CouponQuotaShape, type QuotaLimitShape, type QuotaRecordShape, parseQuotaKey } from '../sources/coupon-quotas.js';
+import { isConsultative } from '../sources/customers.js';
+import { encodeOrderKey } from '../sources/orders.js';
+import { parseScopedKey, scopedKey, type Scope } from '../sources/wire.js';
 import { requireScope, scopeFor, scopeOfArg } from '../auth/scope.js';
-import { maskAccountName, maskName, personal } from '../auth/pii.js';
+import { loginName, maskAccountName, maskName, personal } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
@@ -106,7 +106,11 @@ builder.node(QuotaRecord, {
   },
   fields: (t) => ({
     recordId: t.exposeString('recordId', { nullable: true, description: 'The record id.' }),
-    operator: t.exposeString('operator', { nullable: true, description: 'Account name of the operator.' }),
+    operator: t.string({
+      nullable: true,
+      description: 'Account (login) name of the operator who issued or reclaimed the quota; masked (`p************1`) unless the API key has the PII permission.',
+      resolve: (r, _args, ctx) => loginName(ctx, r.operator, { indirectPartnerId: r.indirectPartnerId, field: 'QuotaRecord.operator' }),
+    }),
     operationType: t.field({ type: QuotaOperationType, description: 'Issue or reclaim.', resolve: (r) => quotaOperationType(r.operationType) }),
     operationTypeCode: t.exposeString('operationType', { nullable: true, description: 'The raw `operation_type`.' }),
     quotaId: t.exposeString('quotaId', { nullable: true, description: 'The reseller-side quota.' }),
@@ -183,7 +187,8 @@ builder.node(CouponQuota, {
   id: { resolve: (q) => quotaKey(q) },
   loadOne: (id, ctx) => {
     const key = parseQuotaKey(id);
-    if (key) requireScope(ctx.caller, key.indirectPartnerId);
+    if (!key) return null;
+    requireScope(ctx.caller, key.indirectPartnerId);
     return ctx.loaders.couponQuota.load(id);
   },
   fields: (t) => ({

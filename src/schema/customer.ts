@@ -8,11 +8,12 @@
  * resources, consumption, coupons) with `builder.objectFields`.
  */
 import type { ArgBuilder } from '@pothos/core';
+import { customerAccountChangesConnection, customersConnection } from '../resolvers/customer.js';
 import {
-  customerAccountChangesConnection, customerKey, customersConnection, isConsultative,
+  customerKey, isConsultative,
   type CustomerAccountChangeShape, type CustomerBalanceShape, type CustomerOwnBalancesShape, type CustomerShape, type NewCustomerTagShape,
-} from '../resolvers/customer.js';
-import { parseScopedKey, scopedKey, type Scope } from '../resolvers/partner.js';
+} from '../sources/customers.js';
+import { parseScopedKey, scopedKey, type Scope } from '../sources/wire.js';
 import { boundReseller, requireScope, scopeOfArg } from '../auth/scope.js';
 import { maskAccountName, maskEmail, maskName, maskPhone, personal, requirePii } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';

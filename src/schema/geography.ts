@@ -3,7 +3,10 @@
  * divisions `Province` → `City` → `County` (ListProvinces §5.7, ListCities §5.8, ListCounties §5.9), with
  * their root lists. Division lists come from the process-wide reference cache.
  */
-import { cities, counties, provinceByCode, provinces, type CityShape, type CountyShape, type ProvinceShape, type RegionShape } from '../resolvers/geography.js';
+import {
+  cities, counties, provinceByCode, provinces,
+  type CityShape, type CountyShape, type ProvinceShape, type RegionShape,
+} from '../sources/geography.js';
 import { builder } from './builder.js';
 
 export const Region = builder.objectRef<RegionShape>('Region').implement({

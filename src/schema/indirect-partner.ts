@@ -6,7 +6,8 @@
  * coupon.ts, its orders in order.ts.
  */
 import { accountBalances } from '../resolvers/partner.js';
-import { indirectPartnersConnection, type IndirectPartnerShape } from '../resolvers/indirect-partner.js';
+import { indirectPartnersConnection } from '../resolvers/indirect-partner.js';
+import { type IndirectPartnerShape } from '../sources/indirect-partners.js';
 import { builder } from './builder.js';
 import { boundReseller, requireScope } from '../auth/scope.js';
 import { maskAccountName, maskEmail, maskName, maskPhone, personal, requirePii } from '../auth/pii.js';

@@ -5,17 +5,23 @@
  * The resources an order bought are added in resource.ts.
  */
 import type { ArgBuilder } from '@pothos/core';
-import { orderStatus, orderType, orderSourceType, lineItemPeriodType, discountItemType, orderTypeFilter, DiscountItemType, LineItemPeriodType, OrderSort, OrderSourceType, OrderStatus, OrderStatusFilter, OrderType } from './commerce-enums.js';
 import {
-  decodeOrderKey, encodeOrderKey, lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails,
-  type AmountBreakdownShape, type EnterpriseProjectShape, type LineItemShape, type OrderFilters, type OrderShape,
-  type ProductShape, type RefundShape,
-} from '../resolvers/order.js';
-import { customerKey, primeCustomer } from '../resolvers/customer.js';
-import { resourceTypeByCode, serviceTypeByCode } from '../resolvers/reference.js';
-import { regionByCode } from '../resolvers/geography.js';
+  orderStatus, orderType, orderSourceType, lineItemPeriodType, discountItemType, orderTypeFilter, DiscountItemType, LineItemPeriodType,
+  OrderSort, OrderSourceType, OrderStatus, OrderStatusFilter, OrderType,
+} from './commerce-enums.js';
+import {
+  decodeOrderKey, encodeOrderKey,
+  type AmountBreakdownShape, type EnterpriseProjectShape, type LineItemShape, type OrderFilters, type OrderShape, type ProductShape,
+  type RefundShape,
+} from '../sources/orders.js';
+import { lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails } from '../resolvers/order.js';
+import { customerKey } from '../sources/customers.js';
+import { primeCustomer } from '../resolvers/customer.js';
+import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
+import { regionByCode } from '../sources/geography.js';
 import { builder } from './builder.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
+import { loginName } from '../auth/pii.js';
 import { Customer } from './customer.js';
 import { IndirectPartner } from './indirect-partner.js';
 import { Partner } from './partner.js';
@@ -186,7 +192,8 @@ builder.node(Order, {
   id: { resolve: (o) => encodeOrderKey(o) },
   loadOne: (id, ctx) => {
     const key = decodeOrderKey(id);
-    if (key) requireScope(ctx.caller, key.indirectPartnerId);
+    if (!key) return null;
+    requireScope(ctx.caller, key.indirectPartnerId);
     return ctx.loaders.order.load(id);
   },
   fields: (t) => ({
@@ -242,8 +249,11 @@ builder.node(Order, {
       nullable: true,
       description:
         'Who created the order: the operator\'s login name, or 运营人员 / 运营系统 for Huawei staff or the system ' +
-        '(`user_name`). From ShowCustomerOrderDetails: one call per order unless its details were read already.',
-      resolve: async (o, _args, ctx) => (await orderDetailsHeader(ctx, o))?.createdBy ?? null,
+        '(`user_name`). The login name is the customer\'s user: masked (`p************1`) unless the API key has the ' +
+        'PII permission (运营人员 / 运营系统 are shown as they are). From ShowCustomerOrderDetails: one call per order ' +
+        'unless its details were read already.',
+      resolve: async (o, _args, ctx) =>
+        loginName(ctx, (await orderDetailsHeader(ctx, o))?.createdBy, { customerId: o.customerId, field: 'Order.createdBy' }),
     }),
     paymentDeadline: t.field({
       type: 'DateTime',

@@ -5,10 +5,9 @@
  * coupon.ts; orders and bills by the commerce and bill files.
  */
 import type { ArgBuilder } from '@pothos/core';
-import {
-  accountBalances, accountChangesConnection, adjustRecordsConnection, thePartner,
-  type AccountBalance, type AccountChangeShape, type AdjustRecordShape, type PartnerShape, type Scope,
-} from '../resolvers/partner.js';
+import { accountBalances, accountChangesConnection, adjustRecordsConnection, thePartner } from '../resolvers/partner.js';
+import { type AccountBalance, type AccountChangeShape, type AdjustRecordShape, type PartnerShape } from '../sources/partner-funds.js';
+import { type Scope } from '../sources/wire.js';
 import { builder } from './builder.js';
 import { ACCOUNT_TYPE_UNKNOWN, AccountType, KNOWN_ACCOUNT_TYPES, knownCode } from './enums.js';
 import {

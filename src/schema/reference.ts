@@ -3,16 +3,9 @@
  * Served from the process-wide reference cache (one upstream call per catalogue and language).
  */
 import {
-  conversions,
-  measureUnits,
-  resourceTypes,
-  serviceTypeByCode,
-  serviceTypes,
-  type ConversionShape,
-  type MeasureUnitShape,
-  type ResourceTypeShape,
-  type ServiceTypeShape,
-} from '../resolvers/reference.js';
+  conversions, measureUnits, resourceTypes, serviceTypeByCode, serviceTypes,
+  type ConversionShape, type MeasureUnitShape, type ResourceTypeShape, type ServiceTypeShape,
+} from '../sources/reference.js';
 import { Money } from '../bss/money.js';
 import { builder } from './builder.js';
 

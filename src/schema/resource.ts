@@ -6,14 +6,17 @@
  */
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { measureUnitById, resourceTypeByCode, serviceTypeByCode } from '../resolvers/reference.js';
-import { regionByCode } from '../resolvers/geography.js';
-import { customerKey, primeCustomer } from '../resolvers/customer.js';
+import { measureUnitById, resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
+import { regionByCode } from '../sources/geography.js';
+import { customerKey } from '../sources/customers.js';
+import { primeCustomer } from '../resolvers/customer.js';
 import {
-  customerResourcesConnection, decodeResourceKey, encodeResourceKey, onDemandResourcesConnection, orderResourcesConnection,
-  periodResourcesConnection, purchaseOrderOf, scopeOfCustomer,
-  type OnDemandResourceShape, type PeriodResourceShape, type ResourceShape, type ResourceSpecShape,
+  customerResourcesConnection, onDemandResourcesConnection, orderResourcesConnection, periodResourcesConnection, purchaseOrderOf,
 } from '../resolvers/resource.js';
+import {
+  decodeResourceKey, encodeResourceKey, scopeOfCustomer,
+  type OnDemandResourceShape, type PeriodResourceShape, type ResourceShape, type ResourceSpecShape,
+} from '../sources/resources.js';
 import { builder } from './builder.js';
 import { requireScope } from '../auth/scope.js';
 import {

@@ -3,7 +3,7 @@
  * the catalogue edges between service types, resource types and usage types. Everything here is served
  * from the process-wide reference cache.
  */
-import { resourceTypeByCode, resourceTypesOfService, serviceTypeByCode, usageTypes, type UsageTypeShape } from '../resolvers/reference.js';
+import { resourceTypeByCode, resourceTypesOfService, serviceTypeByCode, usageTypes, type UsageTypeShape } from '../sources/reference.js';
 import { builder } from './builder.js';
 import { ResourceType, ServiceType } from './reference.js';
 

@@ -9,7 +9,7 @@ import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
 import { csvCellText } from '../../src/export/csv-guard.js';
 import { FOCUS_COLUMNS } from '../../src/export/focus-columns.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
-import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { createLog } from '../../src/ops/log.js';
 import type { CustomerRecord } from '../../src/simulator/dataset/world.js';
 import { TEST_NOW } from '../support/sim-request.js';

@@ -7,10 +7,13 @@ import { Money } from '../../src/bss/money.js';
 import { csvEncoder, csvLine } from '../../src/export/csv.js';
 import { GUARDED_COLUMNS, guardFormula } from '../../src/export/csv-guard.js';
 import { parseExportRequest } from '../../src/export/export-request.js';
-import { FOCUS_COLUMNS, billingPeriod, focusRow, isoTime, type FocusColumn, type FocusRow, type RowContext } from '../../src/export/focus-columns.js';
+import {
+  FOCUS_COLUMNS, billingPeriod, focusRow, isoTime,
+  type FocusColumn, type FocusRow, type RowContext,
+} from '../../src/export/focus-columns.js';
 import { ndjsonEncoder } from '../../src/export/ndjson.js';
-import type { ConsumptionRecordShape } from '../../src/resolvers/consumption.js';
-import type { CustomerShape } from '../../src/resolvers/customer.js';
+import type { ConsumptionRecordShape } from '../../src/sources/consumption-records.js';
+import type { CustomerShape } from '../../src/sources/customers.js';
 import { parseCsv } from './rfc4180.js';
 
 const customer: CustomerShape = {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../src/gateway.js';
-import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/limits/limits-plugin.js';
 import { startStack, type Stack } from '../support/stack.js';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startStack, type Stack } from '../support/stack.js';
-import { contractTabs, renderOfflineGraphiQL, simulatorExampleVariables, type GraphiQLPageProps } from '../../src/graphiql.js';
+import { contractExampleVariables, contractTabs, renderOfflineGraphiQL, type GraphiQLPageProps } from '../../src/graphiql.js';
+import { exampleData } from '../../src/simulator/example-data.js';
 
 /** The props the page hands to yoga's GraphiQL wrapper (`renderYogaGraphiQL(root, {...})`). */
 function pageProps(html: string): GraphiQLPageProps {
@@ -65,7 +66,7 @@ describe('GraphiQL, offline', () => {
   });
 
   it('opens every contract tab with the variables it needs on the simulator, and each answers without an error', async () => {
-    const tabs = contractTabs(simulatorExampleVariables(stack.simulator.state.world));
+    const tabs = contractTabs(contractExampleVariables(exampleData(stack.simulator.state.world)));
     expect(tabs.length).toBeGreaterThanOrEqual(7);
     for (const tab of tabs) {
       const name = /query (\w+)/.exec(tab.query!)![1]!;

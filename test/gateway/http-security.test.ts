@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
 import { createGateway, DEFAULT_HTTP, type Gateway, type GatewayOptions } from '../../src/gateway.js';
-import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const URL_ = 'http://gateway.test/graphql';

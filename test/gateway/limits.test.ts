@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
-import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../src/limits/limits-plugin.js';
 import { cycleMonths, estimateCost, type CostOptions } from '../../src/limits/cost.js';
 import { schema } from '../../src/schema/index.js';

@@ -7,7 +7,7 @@ import type { BssClient, BssClientOptions } from '../../src/bss/client.js';
 import { simulatorClient } from '../../src/bss/simulator-client.js';
 import type { ApiKeyEntry } from '../../src/auth/api-keys.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
-import { ReferenceCache } from '../../src/loaders/reference-cache.js';
+import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { createLog } from '../../src/ops/log.js';
 import { Metrics } from '../../src/ops/metrics.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';

@@ -3,7 +3,7 @@
  * inclusive range listed oldest first.
  */
 import { describe, expect, it } from 'vitest';
-import { cycleOf, cyclesBetween, monthIndex } from '../../src/resolvers/billing-cycles.js';
+import { cycleOf, cyclesBetween, monthIndex } from '../../src/sources/billing-cycles.js';
 
 describe('billing cycles', () => {
   it('counts months across a year end and back', () => {

@@ -5,8 +5,8 @@
  * asked), and a failure midway reaches readers after the records before it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConsumptionContext } from '../../src/resolvers/consumption.js';
-import { LivePull } from '../../src/resolvers/live-pull.js';
+import type { ConsumptionContext } from '../../src/sources/consumption-records.js';
+import { LivePull } from '../../src/sources/live-pull.js';
 
 const CYCLE = '2026-10';
 

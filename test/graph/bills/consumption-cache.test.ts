@@ -1,12 +1,12 @@
 /**
- * The process-wide bill cache (src/loaders/bill-cache.ts): closed cycles (before the current one in UTC+8)
+ * The process-wide bill cache (src/caches/bill-cache.ts): closed cycles (before the current one in UTC+8)
  * are served from it on a NEW request with no bill call; the open cycle is not (its TTL is 0 here); partner-wide
  * pulls read and fill it per customer-cycle (and the 4.3 consumer list); concurrent misses share one walk;
  * memory is bounded by records. Call counts exact, from the BSS client's counter.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ListSubCustomerBillDetail } from '../../../src/bss/operations/bills/index.js';
-import { BillCache, openCycleAt } from '../../../src/loaders/bill-cache.js';
+import { BillCache, openCycleAt } from '../../../src/caches/bill-cache.js';
 import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
 import { TEST_NOW } from '../../support/sim-request.js';
 import { startStack, type Stack } from '../../support/stack.js';

@@ -6,11 +6,14 @@
  * reads, summed with decimal.js here.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ListConsumeSubCustomers, ListSubCustomerBillDetail, type SubCustomerMonthlyBillDetail } from '../../../src/bss/operations/bills/index.js';
+import {
+  ListConsumeSubCustomers, ListSubCustomerBillDetail,
+  type SubCustomerMonthlyBillDetail,
+} from '../../../src/bss/operations/bills/index.js';
 import { ListIndirectPartners, ListSubCustomers } from '../../../src/bss/operations/partners/index.js';
 import { Money } from '../../../src/bss/money.js';
-import { ReferenceCache } from '../../../src/loaders/reference-cache.js';
-import { consumptionPullCallBound } from '../../../src/resolvers/consumption-pull.js';
+import { ReferenceCache } from '../../../src/caches/reference-cache.js';
+import { consumptionPullCallBound } from '../../../src/sources/consumption-pull.js';
 import { conversionFactor, convertQuantity } from '../../../src/resolvers/usage-conversion.js';
 import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
 import { startStack, type Stack } from '../../support/stack.js';

@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { Money } from '../../../src/bss/money.js';
 import { DEFAULT_LIMITS } from '../../../src/context.js';
 import { OPEN_CALLER } from '../../../src/auth/caller.js';
-import { ReferenceCache } from '../../../src/loaders/reference-cache.js';
-import type { OrderShape } from '../../../src/resolvers/order.js';
-import type { OnDemandResourceShape, PeriodResourceShape } from '../../../src/resolvers/resource.js';
+import { ReferenceCache } from '../../../src/caches/reference-cache.js';
+import { createLoaders } from '../../../src/loaders/index.js';
+import type { OrderShape } from '../../../src/sources/orders.js';
+import type { OnDemandResourceShape, PeriodResourceShape } from '../../../src/sources/resources.js';
 import {
   onDemandResourceStatus, onDemandStatusCodes, periodResourceStatus, periodStatusCodes,
 } from '../../../src/schema/commerce-enums.js';
@@ -105,8 +106,9 @@ describe('order and resource code lists', () => {
         return { total_count: 0, order_infos: [] };
       },
     };
+    // Real loaders over the stub client: list pages go through the request's `readOnce`.
     const contextValue = {
-      loaders: {}, limits: DEFAULT_LIMITS, language: 'zh_CN', partnerDomainId: 'p', reference: new ReferenceCache({ ttlMs: 1000 }), bss, caller: OPEN_CALLER,
+      loaders: createLoaders({ bss: bss as never, language: 'zh_CN', partnerDomainId: 'p' }), limits: DEFAULT_LIMITS, language: 'zh_CN', partnerDomainId: 'p', reference: new ReferenceCache({ ttlMs: 1000 }), bss, caller: OPEN_CALLER,
     };
     const result = await graphql({
       schema,

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type GraphQLContext } from '../../../src/context.js';
 import { OPEN_CALLER } from '../../../src/auth/caller.js';
 import { Money } from '../../../src/bss/money.js';
-import type { CouponShape } from '../../../src/resolvers/coupon.js';
-import type { CustomerShape, NewCustomerTagShape } from '../../../src/resolvers/customer.js';
+import type { CouponShape } from '../../../src/sources/coupons.js';
+import type { CustomerShape, NewCustomerTagShape } from '../../../src/sources/customers.js';
 import {
   accountTradeDetailType, associationType, couponQuotaStatus, couponStatus, couponTradeDetailType, customerType, directionFromRevenueExpense,
   directionFromType, newCustomerTagValue, UNKNOWN_NUMBER, UNKNOWN_TEXT, verificationStatus,

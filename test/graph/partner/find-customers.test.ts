@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BssClient } from '../../../src/bss/client.js';
 import { BssError } from '../../../src/bss/errors.js';
-import { findCustomers } from '../../../src/resolvers/customer.js';
+import { findCustomers } from '../../../src/sources/customers.js';
 
 /** A client whose partner scope knows one customer, `own1`. */
 const client = {

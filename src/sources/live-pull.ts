@@ -9,8 +9,8 @@
  * appended as they arrive; a later customer's wait here until every customer before it is complete (at most
  * one in-flight customer per worker, so the wait is bounded by the pull's concurrency).
  */
-import { customerKey, type CustomerShape } from './customer.js';
-import type { ConsumptionContext, ConsumptionRecordShape } from './consumption.js';
+import { customerKey, type CustomerShape } from './customers.js';
+import type { ConsumptionContext, ConsumptionRecordShape } from './consumption-records.js';
 import { pullConsumption, type PulledPage, type PullRequest } from './consumption-pull.js';
 
 /** A whole pull in its stable order. */

@@ -6,7 +6,9 @@
  * a closed cycle (before the current one in UTC+8, by the `now` clock) lives `closedCycleTtlMs`, the open (or a
  * future) cycle `openCycleTtlMs` (0: never stored). Keys hold the credential scope (the partner domain id the
  * gateway signs with; a reseller's scope is the query's `indirect_partner_id`, part of the query key), the
- * language (names come localised) and the canonical query key, so no caller ever reads another's bills.
+ * language (names come localised) and the canonical query key. A key's scope is only what was asked, though:
+ * a reseller's request reads through its gate (`gated`), which checks whose data an entry is before answering,
+ * hit or miss, so no caller ever reads another's bills.
  *
  * Memory is bounded by records, not entries (lru-cache `maxSize` + `sizeCalculation`): an entry weighs its
  * record count (at least 1). Concurrent misses of one key share one fetch; failures are never stored.
@@ -34,6 +36,29 @@ export interface BillCacheKey {
   readonly query: string;
   /** The billing cycle the entry belongs to (decides its lifetime). */
   readonly cycle: string;
+  /**
+   * Whose data the entry holds: one customer, in the scope it was read in (null: the partner's own). Absent:
+   * partner-wide data (the cycle's consumer list). Not part of the key (the query names it already): it is
+   * what a gated view (`gated`) checks before a caller reads the entry.
+   */
+  readonly owner?: BillCacheOwner;
+}
+
+export interface BillCacheOwner {
+  readonly customerId: string;
+  readonly indirectPartnerId: string | null;
+}
+
+/**
+ * A caller's right to read entries (a reseller key's: src/auth/scoped-bss.ts `scopeGate`). The cache is shared
+ * by every caller, and a hit makes no upstream call, so the scope guard on the BSS client never sees it: the
+ * gate stands in for that guard on every read.
+ */
+export interface BillCacheGate {
+  /** Resolves when the caller may read `owner`'s data (undefined: partner-wide data); rejects (FORBIDDEN) otherwise. */
+  admit(owner: BillCacheOwner | undefined): Promise<void>;
+  /** Without waiting: whether `owner`'s data is already known to be the caller's (if not, a `peek` is a miss). */
+  admitted(owner: BillCacheOwner | undefined): boolean;
 }
 
 const UTC8_MS = 8 * 3600 * 1000;
@@ -100,6 +125,22 @@ export class BillCache {
     const ttl = this.ttlFor(key.cycle);
     if (!this.cache || ttl <= 0) return;
     this.cache.set(textOf(key), value, { ttl });
+  }
+
+  /**
+   * This cache as one caller may read it: `load` first waits for the gate to admit the entry's owner (or fails
+   * with its refusal, before any lookup or fetch), and `peek` answers only for owners already admitted (a miss
+   * otherwise, so the caller goes the guarded upstream way). No gate (a partner-wide caller): the cache itself.
+   */
+  gated(gate: BillCacheGate | null | undefined): BillCache {
+    if (!gate) return this;
+    const view = Object.create(this) as BillCache;
+    view.peek = <T>(key: BillCacheKey): readonly T[] | undefined => (gate.admitted(key.owner) ? this.peek<T>(key) : undefined);
+    view.load = async <T>(key: BillCacheKey, fetch: () => Promise<readonly T[]>): Promise<readonly T[]> => {
+      await gate.admit(key.owner);
+      return this.load<T>(key, fetch);
+    };
+    return view;
   }
 
   /** Entries and records held (for tests and metrics). */

@@ -7,9 +7,10 @@
  * parent code; it is attached here from the request (§7.1).
  */
 import { ListCities, ListCounties, ListProvinces } from '../bss/operations/commerce/index.js';
-import type { GraphQLContext } from '../context.js';
+import type { Language } from '../language.js';
+import type { ReferenceContext } from './reference.js';
 
-type Ctx = Pick<GraphQLContext, 'bss' | 'reference' | 'language'>;
+type Ctx = ReferenceContext;
 
 export interface ProvinceShape {
   readonly code: string;
@@ -104,6 +105,6 @@ const REGION_NAMES: ReadonlyMap<string, { readonly zh_CN: string; readonly en_US
 ]);
 
 /** A region by code, in the request's language; a record's own `region_name` wins where it has one. */
-export function regionByCode(ctx: Pick<GraphQLContext, 'language'>, code: string, nameFromRecord?: string | null): RegionShape {
+export function regionByCode(ctx: { readonly language: Language }, code: string, nameFromRecord?: string | null): RegionShape {
   return { code, name: nameFromRecord || REGION_NAMES.get(code)?.[ctx.language] || null };
 }

@@ -4,7 +4,7 @@
  * concurrent misses share one upstream call.
  */
 import { LRUCache } from 'lru-cache';
-import type { Language } from '../config.js';
+import type { Language } from '../language.js';
 
 export interface ReferenceCacheOptions {
   /** How long an entry stays fresh. */

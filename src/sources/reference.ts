@@ -5,8 +5,12 @@
  * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListUsageTypes §5.4, ListMeasureUnits §5.5,
  * ListConversions §5.6.
  */
-import { ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes, ListUsageTypes } from '../bss/operations/commerce/index.js';
-import type { GraphQLContext } from '../context.js';
+import {
+  ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes, ListUsageTypes,
+} from '../bss/operations/commerce/index.js';
+import type { ReferenceCache } from '../caches/reference-cache.js';
+import type { Language } from '../language.js';
+import type { Upstream } from './list-endpoint.js';
 
 export interface ServiceTypeShape {
   readonly code: string;
@@ -37,7 +41,13 @@ export interface ConversionShape {
   readonly measureType: number | null;
 }
 
-type Ctx = Pick<GraphQLContext, 'bss' | 'reference' | 'language'>;
+/** The client, the process-wide catalogue cache, and the language names come in. */
+export interface ReferenceContext extends Upstream {
+  readonly reference: ReferenceCache;
+  readonly language: Language;
+}
+
+type Ctx = ReferenceContext;
 
 export function serviceTypes(ctx: Ctx): Promise<ServiceTypeShape[]> {
   return ctx.reference.get('serviceTypes', ctx.language, async () => {

@@ -21,12 +21,13 @@
  */
 import { ListConsumeSubCustomers } from '../bss/operations/bills/index.js';
 import { ListSubCustomers } from '../bss/operations/partners/index.js';
-import { fetchAllIndirectPartners } from './indirect-partner.js';
-import { customersOfScope, fetchAllCustomersOfScope, type CustomerShape } from './customer.js';
+import { fetchAllIndirectPartners } from './indirect-partners.js';
+import { customersOfScope, fetchAllCustomersOfScope, type CustomerShape } from './customers.js';
 import {
-  CONSUMPTION_PAGE_MAX, consumptionPages, type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
-} from './consumption.js';
-import type { Scope } from './partner.js';
+  CONSUMPTION_PAGE_MAX, consumptionPages,
+  type ConsumptionContext, type ConsumptionQuery, type ConsumptionRecordShape,
+} from './consumption-records.js';
+import type { Scope } from './wire.js';
 
 export interface PullRequest {
   /** `YYYY-MM` cycles, in the order their records should come per customer. */

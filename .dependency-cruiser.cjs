@@ -1,0 +1,60 @@
+/**
+ * The layers of DESIGN.md, enforced: each imports only those below it, and nothing under src/ is part of an
+ * import cycle. Run by `npm test` (test/architecture.test.ts) and by `npm run deps`. Type-only imports count:
+ * a type is a dependency on the layer that defines it.
+ *
+ * Lowest first: bss (the Huawei client) → caches → sources (upstream access per endpoint group) → loaders
+ * (request-scoped batching) → context → resolvers → schema → the gateway (plugins, export, main). The
+ * simulator is a separate application over bss; only main.ts starts it. The store never calls the upstream.
+ */
+const below = (layer, allowed) => ({
+  name: `${layer}-imports-only-below`,
+  comment: `${layer}/ may import only ${allowed.join(', ')} (and itself): nothing imports upward (DESIGN.md).`,
+  severity: 'error',
+  from: { path: `^src/${layer}/` },
+  to: { path: '^src/', pathNot: [`^src/${layer}/`, ...allowed.map((a) => `^src/${a}`)] },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import cycle means two modules each depend on the other: no layer owns the code between them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    below('bss', []),
+    below('caches', ['language\\.ts$']),
+    below('sources', ['bss/', 'caches/', 'language\\.ts$']),
+    below('store', ['language\\.ts$']),
+    below('loaders', ['bss/', 'caches/', 'sources/', 'language\\.ts$']),
+    below('simulator', ['bss/']),
+    {
+      name: 'resolvers-not-upward',
+      comment: 'Resolvers shape GraphQL from loaders and sources; the schema, plugins and HTTP edge are above them.',
+      severity: 'error',
+      from: { path: '^src/resolvers/' },
+      to: { path: '^src/(schema|export|limits|simulator)/|^src/(gateway|main|graphiql|http-server|http-edge)\\.ts$' },
+    },
+    {
+      name: 'schema-not-upward',
+      comment: 'The schema is below the gateway: it never imports the HTTP edge, the export or the simulator.',
+      severity: 'error',
+      from: { path: '^src/schema/' },
+      to: { path: '^src/(export|simulator)/|^src/(gateway|main|http-server|http-edge)\\.ts$' },
+    },
+    {
+      name: 'only-main-starts-the-simulator',
+      comment: 'The gateway talks to the simulator over HTTP like any client; only main.ts starts it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/simulator/', '^src/main\\.ts$'] },
+      to: { path: '^src/simulator/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
