@@ -7,10 +7,14 @@ export type { StoreDatabase } from './database.js';
 export type { StoredConsumptionRecord } from './consumption-record.js';
 export type { ConsumptionSelection, StoreScope } from './selection.js';
 export { replaceCustomerCycle, type CustomerCycleRecords, type ReplaceResult } from './replace-customer-cycle.js';
-export { readConsumptionTotals, readConsumptionBreakdown, type StoreSums, type StoreGroup, type BreakdownDimension } from './rollup-reads.js';
+export {
+  readConsumptionTotals, readConsumptionBreakdown, readConsumptionSummary, countConsumptionRecords, type StoreSums, type StoreGroup, type BreakdownDimension,
+  type ConsumptionSummary,
+} from './rollup-reads.js';
 export {
   pageConsumptionRecords, encodeRecordCursor, decodeRecordCursor, type RecordCursor, type RecordPage, type RecordPageArgs,
 } from './record-pages.js';
 export { readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
+export { refreshStatistics } from './statistics.js';
 export { StoreDatabaseError } from './sql-executor.js';
 export { StoreMigrationError } from './migrate.js';

@@ -1,7 +1,8 @@
 /**
  * Opens the state store from configuration: a PostgreSQL server when DATABASE_URL is set, otherwise the
  * embedded PGlite engine (in its worker thread) with its files under PARTNER_GRAPH_DATA_DIR. Either way
- * the same Kysely database, the same migrations (applied here, at start) and the same queries.
+ * the same Kysely database, the same migrations (applied here, at start, then planner statistics refreshed)
+ * and the same queries.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { migrateToLatest } from './migrate.js';
 import { PgliteWorkerClient } from './pglite-worker-client.js';
 import { createPostgresPool, postgresDialect } from './postgres-engine.js';
 import { SingleConnectionDialect } from './single-connection-dialect.js';
+import { refreshStatistics } from './statistics.js';
 
 /** What the store needs of the configuration (src/config.ts `store`). */
 export interface StoreConfig {
@@ -81,6 +83,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
       throw new Error(`the store needs PostgreSQL 15 or later; ${location} runs ${Math.floor(version / 10000)}`);
     }
     const migrationsApplied = options.migrate === false ? [] : await migrateToLatest(db);
+    if (options.migrate !== false) await refreshStatistics({ db });
     return { engine, db, location, migrationsApplied, close: () => db.destroy() };
   } catch (error) {
     await db.destroy().catch(() => undefined);

@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { recordFromRow, type ConsumptionRecordRow, type StoredConsumptionRecord } from './consumption-record.js';
 import type { StoreReader } from './open-store.js';
-import { readConsumptionTotals } from './rollup-reads.js';
+import { countConsumptionRecords } from './rollup-reads.js';
 import { checkSelection, scopeKeyOf, selectionConditions, type ConsumptionSelection } from './selection.js';
 
 /** A record's place in the order: its primary key. */
@@ -124,12 +124,12 @@ export async function pageConsumptionRecords(store: StoreReader, selection: Cons
     if (!forward) page.reverse();
     // Whether anything lies on the cursor's other side (the cursor's own record included).
     const behind = from ? (await scan(reader, selection, forward ? 'backward' : 'forward', from, true, 1)).length > 0 : false;
-    const { recordCount } = await readConsumptionTotals(reader, selection);
+    const totalCount = await countConsumptionRecords(reader, selection);
     return {
       edges: page.map((record) => ({ cursor: cursorOf(record), record })),
       hasNextPage: forward ? more : behind,
       hasPreviousPage: forward ? behind : more,
-      totalCount: recordCount,
+      totalCount,
     };
   });
 }

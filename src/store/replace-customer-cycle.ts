@@ -14,8 +14,11 @@ import { fromNumeric } from './numeric.js';
 import type { Store } from './open-store.js';
 import { scopeKeyOf } from './selection.js';
 
-/** Records per INSERT: ~1 MB of JSON, a few ms to serialise on the event loop. */
-export const RECORD_BATCH = 1000;
+/**
+ * Records per INSERT: ~0.5 MB of JSON, a few ms to serialise on the event loop (the insert itself runs in
+ * the engine's thread or server). Larger batches gain little: PGlite's insert, not the JSON, sets the pace.
+ */
+export const RECORD_BATCH = 500;
 
 export interface CustomerCycleRecords {
   readonly cycle: string;

@@ -87,6 +87,14 @@ export async function readConsumptionTotals(store: StoreReader, selection: Consu
   return sumsOf(rows[0]!);
 }
 
+/** How many records a selection has (from the rollups' counts: no record is read). */
+export async function countConsumptionRecords(store: StoreReader, selection: ConsumptionSelection): Promise<number> {
+  checkSelection(selection);
+  const { rows } = await sql<{ n: number }>`
+    select coalesce(sum(record_count), 0)::bigint as n from consumption_rollups where ${selectionConditions(selection, 'rollups')}`.execute(store.db);
+  return rows[0]!.n;
+}
+
 /** Per dimension: the key (and scope) columns, the name column, and the order the schema documents. */
 const BREAKDOWNS: Record<BreakdownDimension, { key: RawBuilder<unknown>; groupBy: RawBuilder<unknown>; name: RawBuilder<unknown>; orderBy: RawBuilder<unknown> }> = {
   serviceType: { key: sql`service_type_code`, groupBy: sql`service_type_code`, name: sql`min(service_type_name)`, orderBy: sql`service_type_code` },
@@ -118,3 +126,71 @@ export async function readConsumptionBreakdown(store: StoreReader, selection: Co
     ...sumsOf(row),
   }));
 }
+
+/** A view's totals and several breakdowns at once. */
+export interface ConsumptionSummary {
+  readonly totals: StoreSums;
+  readonly breakdowns: Partial<Record<BreakdownDimension, StoreGroup[]>>;
+}
+
+/** Per dimension: the columns it groups by, the one that is its key, and its name column. */
+const SETS: Record<BreakdownDimension, { columns: readonly string[]; key: string; name: string | null }> = {
+  serviceType: { columns: ['service_type_code'], key: 'service_type_code', name: 'service_type_name' },
+  resourceType: { columns: ['resource_type_code'], key: 'resource_type_code', name: 'resource_type_name' },
+  region: { columns: ['region_code'], key: 'region_code', name: 'region_name' },
+  chargeMode: { columns: ['charge_mode'], key: 'charge_mode', name: null },
+  billType: { columns: ['bill_type'], key: 'bill_type', name: null },
+  customer: { columns: ['scope_key', 'customer_id'], key: 'customer_id', name: null },
+  cycle: { columns: ['cycle'], key: 'cycle', name: null },
+};
+/** Every grouping column in one order; ORDER BY them sorts each set's rows as its dimension documents. */
+const GROUPING_ORDER: readonly (readonly [string, string])[] = [
+  ['service_type_code', ''], ['resource_type_code', ''], ['region_code', ''], ['charge_mode', ' nulls last'],
+  ['bill_type', ' nulls last'], ['scope_key', ''], ['customer_id', ''], ['cycle', ''],
+];
+
+/**
+ * Totals and the given breakdowns in one pass over the selection's rollups (GROUPING SETS): a partner-wide
+ * view's fields together cost one statement. Groups come in each dimension's documented order.
+ */
+export async function readConsumptionSummary(store: StoreReader, selection: ConsumptionSelection, dimensions: readonly BreakdownDimension[]): Promise<ConsumptionSummary> {
+  checkSelection(selection);
+  const wanted = [...new Set(dimensions)];
+  if (wanted.length === 0) return { totals: await readConsumptionTotals(store, selection), breakdowns: {} };
+  // grouping(…) takes only columns some set groups by: a bit per column, 1 where a row's set does not.
+  const used = GROUPING_ORDER.filter(([column]) => wanted.some((d) => SETS[d].columns.includes(column)));
+  const columns = used.map(([column]) => column);
+  const maskOf = (set: readonly string[]): number =>
+    columns.reduce((mask, column, i) => (set.includes(column) ? mask : mask | (1 << (columns.length - 1 - i))), 0);
+  const sets = sql.raw(['()', ...wanted.map((d) => `(${SETS[d].columns.join(', ')})`)].join(', '));
+  const list = sql.raw(columns.join(', '));
+  const order = sql.raw(used.map(([column, nulls]) => `${column}${nulls}`).join(', '));
+  const { rows } = await sql<SumsRow & Record<string, unknown> & { g: number }>`
+    select ${list}, grouping(${list}) as g,
+      min(service_type_name) as service_type_name, min(resource_type_name) as resource_type_name, min(region_name) as region_name,
+      ${SUMS}
+    from consumption_rollups
+    where ${selectionConditions(selection, 'rollups')}
+    group by grouping sets (${sets})
+    order by g, ${order}`
+    .execute(store.db);
+  const totalsRow = rows.find((r) => r.g === maskOf([]));
+  const breakdowns: Partial<Record<BreakdownDimension, StoreGroup[]>> = {};
+  for (const dimension of wanted) {
+    const { columns: set, key, name } = SETS[dimension];
+    const mask = maskOf(set);
+    breakdowns[dimension] = rows.filter((r) => r.g === mask).map((row) => ({
+      key: dimension === 'region' && row[key] === '' ? null : (row[key] as string | number | null),
+      name: name ? (row[name] as string | null) : null,
+      indirectPartnerId: dimension === 'customer' ? indirectPartnerOf(row.scope_key as string) : null,
+      ...sumsOf(row),
+    }));
+  }
+  // An empty selection may have no row at all, not even the grand total's.
+  return { totals: totalsRow ? sumsOf(totalsRow) : sumsOf(EMPTY), breakdowns };
+}
+
+const EMPTY: SumsRow = {
+  payment_amount: '0', official_amount: '0', discount_amount: '0', cash_amount: '0', credit_amount: '0', coupon_amount: '0',
+  flexi_purchase_coupon_amount: '0', stored_value_card_amount: '0', debt_amount: '0', writeoff_amount: '0', record_count: 0,
+};

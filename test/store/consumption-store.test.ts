@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionTotals,
+  decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionSummary, readConsumptionTotals,
   readSyncProgress, replaceCustomerCycle, StoreDatabaseError, type ConsumptionSelection, type RecordCursor, type Store,
   type StoredConsumptionRecord,
 } from '../../src/store/index.js';
@@ -170,6 +170,22 @@ describeEachEngine('exact sums', (store) => {
     expect(services.map((g) => g.key)).toEqual(['hws.service.type.ebs', 'hws.service.type.ec2', 'hws.service.type.obs']);
     expect(services[0]!.name).toBe('Elastic Cloud Server');
     expect((await readConsumptionBreakdown(store(), sel, 'cycle')).map((g) => g.key)).toEqual(cycles);
+  });
+
+  it('reads totals and every breakdown in one statement, the same as one by one', async () => {
+    const sel: ConsumptionSelection = { scope: 'all', fromCycle: cycles[0]!, toCycle: cycles[1]! };
+    const dimensions = ['serviceType', 'resourceType', 'region', 'chargeMode', 'billType', 'customer', 'cycle'] as const;
+    const summary = await readConsumptionSummary(store(), sel, dimensions);
+    const text = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+    expect(text(summary.totals)).toEqual(text(await readConsumptionTotals(store(), sel)));
+    for (const d of dimensions) expect(text(summary.breakdowns[d]), d).toEqual(text(await readConsumptionBreakdown(store(), sel, d)));
+    const some = await readConsumptionSummary(store(), sel, ['chargeMode', 'region']);
+    expect(Object.keys(some.breakdowns).sort()).toEqual(['chargeMode', 'region']);
+    expect(text(some.breakdowns.chargeMode)).toEqual(text(await readConsumptionBreakdown(store(), sel, 'chargeMode')));
+    const empty = await readConsumptionSummary(store(), { ...sel, fromCycle: '2020-01', toCycle: '2020-02' }, ['customer']);
+    expect(empty.totals.recordCount).toBe(0);
+    expect(empty.totals.amount.isZero()).toBe(true);
+    expect(empty.breakdowns.customer).toEqual([]);
   });
 
   it('filters on the rollups\' dimensions', async () => {
