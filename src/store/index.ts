@@ -2,7 +2,8 @@
  * The state store (docs/store.md): one PostgreSQL-dialect database, embedded PGlite by default or a
  * PostgreSQL server when DATABASE_URL is set. Nothing here calls the upstream.
  */
-export { openStore, MEMORY_DATA_DIR, type Store, type StoreConfig, type StoreEngine, type StoreReader, type OpenStoreOptions } from './open-store.js';
+export { openStore, MEMORY_DATA_DIR, type StoreConfig, type OpenStoreOptions } from './open-store.js';
+export type { Store, StoreEngine, StoreReader } from './store.js';
 export type { StoreDatabase } from './database.js';
 export type { StoredConsumptionRecord } from './consumption-record.js';
 export type { ConsumptionSelection, StoreScope } from './selection.js';

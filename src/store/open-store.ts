@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import type { StoreDatabase } from './database.js';
+import type { Store } from './store.js';
 import { migrateToLatest } from './migrate.js';
 import { PgliteWorkerClient } from './pglite-worker-client.js';
 import { createPostgresPool, postgresDialect } from './postgres-engine.js';
@@ -21,21 +22,6 @@ export interface StoreConfig {
   /** The embedded engine's directory, or `memory://` for a store that lasts as long as the process. */
   readonly dataDir: string;
 }
-
-export type StoreEngine = 'pglite' | 'postgresql';
-
-export interface Store {
-  readonly engine: StoreEngine;
-  readonly db: Kysely<StoreDatabase>;
-  /** For logs: the embedded engine's directory, or the server's host, port and database (never a password). */
-  readonly location: string;
-  /** The migrations this open applied (none when the store was current). */
-  readonly migrationsApplied: readonly string[];
-  close(): Promise<void>;
-}
-
-/** What a read needs: the store, or a transaction of it (`{ db: trx }`) for reads that must agree. */
-export type StoreReader = Pick<Store, 'db'>;
 
 export interface OpenStoreOptions {
   /** Apply pending migrations (default true). */

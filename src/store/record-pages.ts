@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import { recordFromRow, type ConsumptionRecordRow, type StoredConsumptionRecord } from './consumption-record.js';
-import type { StoreReader } from './open-store.js';
+import type { StoreReader } from './store.js';
 import { countConsumptionRecords } from './rollup-reads.js';
 import { checkSelection, scopeKeyOf, selectionConditions, type ConsumptionSelection } from './selection.js';
 

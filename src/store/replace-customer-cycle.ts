@@ -11,7 +11,7 @@ import type { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { RECORD_COLUMN_TYPES, recordColumns, type StoredConsumptionRecord } from './consumption-record.js';
 import { fromNumeric } from './numeric.js';
-import type { Store } from './open-store.js';
+import type { Store } from './store.js';
 import { scopeKeyOf } from './selection.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { sql, type RawBuilder } from 'kysely';
-import type { StoreReader } from './open-store.js';
+import type { StoreReader } from './store.js';
 import { fromNumeric } from './numeric.js';
 import { checkSelection, indirectPartnerOf, selectionConditions, type ConsumptionSelection } from './selection.js';
 

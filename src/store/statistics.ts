@@ -5,7 +5,7 @@
  * autovacuum, so the store analyzes when it opens, and the sync after it writes a cycle.
  */
 import { sql } from 'kysely';
-import type { StoreReader } from './open-store.js';
+import type { StoreReader } from './store.js';
 
 export async function refreshStatistics(store: StoreReader): Promise<void> {
   await sql`analyze consumption_records, consumption_rollups, consumption_sync_progress`.execute(store.db);

@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import type { SyncState } from './database.js';
 import { fromNumericOrNull } from './numeric.js';
-import type { StoreReader } from './open-store.js';
+import type { StoreReader } from './store.js';
 import { scopeKeyOf, type StoreScope } from './selection.js';
 
 export interface SyncProgress {
