@@ -3,7 +3,7 @@
  * request's loaders, and refunds. Upstream access and wire mapping: src/sources/orders.ts (ListCustomerOrders
  * §2.1, ShowCustomerOrderDetails §2.2, ShowRefundOrderDetails §2.7).
  */
-import { ListCustomerOrders, ShowCustomerOrderDetails } from '../bss/operations/commerce/index.js';
+import { ShowCustomerOrderDetails } from '../bss/operations/commerce/index.js';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import {

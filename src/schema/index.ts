@@ -10,6 +10,7 @@ import './customer.js';
 import './reference.js';
 import './bill-enums.js';
 import './bill.js';
+import './consumption-record.js';
 import './consumption.js';
 import './commerce-enums.js';
 import './geography.js';
@@ -17,6 +18,8 @@ import './usage-type.js';
 import './order.js';
 import './resource.js';
 import './coupon.js';
+import './coupon-quota.js';
+import './held-coupon.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 

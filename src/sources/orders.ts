@@ -18,7 +18,7 @@ import {
   type OrderLineItemEntityV2, type ProductObject, type SubCustomerOrderV2, type SubCustomerOrderV3,
 } from '../bss/operations/commerce/index.js';
 import type { Language } from '../language.js';
-import { listEndpoint, type Page, type Upstream } from './list-endpoint.js';
+import { listEndpoint, type Upstream } from './list-endpoint.js';
 import { nonEmpty, parseWireTime, wireTime } from './wire.js';
 
 /** What a fetch needs: the client and the language localised names come in. Loaders pass their own context. */
