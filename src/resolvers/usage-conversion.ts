@@ -4,9 +4,10 @@
  * both cached per language by the reference cache, so a conversion never costs a call per record.
  *
  * Rules (docs/consumption.md):
- * - The requested unit is a measure id written as text (`"11"`) or an abbreviation as ListMeasureUnits lists
- *   it (`"M"`). Abbreviations are not unique across measure types (`G` is GB of traffic and GB of capacity),
- *   so an abbreviation means the unit of that abbreviation in the quantity's own measure type.
+ * - The requested unit is a measure id written as text (`"11"`), an abbreviation as ListMeasureUnits lists
+ *   it (`"M"`), a unit's listed name (`"MB"`) or a name people type (`"GB"`, `"hour"`, `"minutes"`).
+ *   Abbreviations are not unique across measure types (`G` is GB of traffic and GB of capacity), so a unit
+ *   means the unit of that abbreviation in the quantity's own measure type.
  * - A conversion follows the table: one row, either way round (dividing by the ratio going back), or a chain
  *   of rows within the measure type (e.g. day → hour → second), shortest chain first. Nothing is guessed: no
  *   path, or another measure type, is the error UNIT_CONVERSION_NOT_FOUND naming both units.
@@ -52,20 +53,53 @@ function conversionNotFound(from: MeasureUnitShape | null, fromId: number | null
   });
 }
 
-/** The unit a client asked for, read in the measure type of the quantity being converted. */
+/**
+ * The names people type for a unit, each mapped to Huawei's abbreviation as ListMeasureUnits lists it (keys
+ * lower case). Huawei abbreviates GB as "G" and hour as "h"; a newcomer writes "GB" and "hour".
+ */
+const UNIT_ALIASES: ReadonlyMap<string, string> = new Map([
+  ...(['kb', 'kib', 'kilobyte', 'kilobytes'] as const).map((n) => [n, 'K'] as const),
+  ...(['mb', 'mib', 'megabyte', 'megabytes'] as const).map((n) => [n, 'M'] as const),
+  ...(['gb', 'gib', 'gigabyte', 'gigabytes'] as const).map((n) => [n, 'G'] as const),
+  ...(['tb', 'tib', 'terabyte', 'terabytes'] as const).map((n) => [n, 'T'] as const),
+  ...(['second', 'seconds', 'sec', 'secs'] as const).map((n) => [n, 's'] as const),
+  ...(['minute', 'minutes', 'mins'] as const).map((n) => [n, 'min'] as const),
+  ...(['hour', 'hours', 'hr', 'hrs'] as const).map((n) => [n, 'h'] as const),
+  ...(['day', 'days'] as const).map((n) => [n, 'd'] as const),
+  ...(['yuan', 'cny', 'rmb'] as const).map((n) => [n, 'Y'] as const),
+  ...(['piece', 'pieces', 'pc'] as const).map((n) => [n, 'pcs'] as const),
+  ...(['time'] as const).map((n) => [n, 'times'] as const),
+  ...(['gb-hour', 'gb-hours', 'gbh', 'gb*hour'] as const).map((n) => [n, 'GB*h'] as const),
+]);
+
+/** Of the units that match, the one of the quantity's own measure type (abbreviations repeat across types). */
+function pick(units: readonly MeasureUnitShape[], matches: (u: MeasureUnitShape) => boolean, measureType: number | null): MeasureUnitShape | undefined {
+  const named = units.filter(matches);
+  return named.find((u) => u.measureType === measureType) ?? named[0];
+}
+
+/**
+ * The unit a client asked for, read in the measure type of the quantity being converted: a measure id
+ * ("11"), Huawei's abbreviation ("G", exact case first), the unit's name as ListMeasureUnits lists it in
+ * the request's language ("GB", "小时"), or a common name ("GB", "hour", "minutes"), each case-insensitively.
+ */
 export function resolveUnit(units: readonly MeasureUnitShape[], requested: string, measureType: number | null): MeasureUnitShape {
   const text = requested.trim();
   if (/^\d+$/.test(text)) {
     const byId = units.find((u) => u.id === Number(text));
     if (byId) return byId;
   } else if (text) {
-    const named = units.filter((u) => u.abbreviation === text);
-    const sameType = named.find((u) => u.measureType === measureType);
-    if (sameType) return sameType;
-    if (named[0]) return named[0];
+    const lower = text.toLowerCase();
+    const alias = UNIT_ALIASES.get(lower);
+    const found =
+      pick(units, (u) => u.abbreviation === text, measureType) ??
+      pick(units, (u) => u.name.toLowerCase() === lower, measureType) ??
+      (alias === undefined ? undefined : pick(units, (u) => u.abbreviation === alias, measureType)) ??
+      pick(units, (u) => u.abbreviation?.toLowerCase() === lower, measureType);
+    if (found) return found;
   }
   throw badInput(
-    `"unit" must be a measure id (e.g. "11") or an abbreviation listed by measureUnits (e.g. "M"); ${JSON.stringify(requested)} is neither`,
+    `"unit" must be a measure id (e.g. "11"), an abbreviation or name listed by measureUnits (e.g. "M", "MB"), or a common unit name (e.g. "GB", "hour"); ${JSON.stringify(requested)} is none of these`,
     'unit',
   );
 }

@@ -166,6 +166,13 @@ describe('consumption views', () => {
       expect(t.converted.unit).toEqual({ id: 11, abbreviation: 'M' });
       expect(t.converted.amount).toBe(dec(new Money(t.usage.amount).times(1024).toFixed()));
       expect(t.converted.exact).toBe(true);
+      // The names people type (issue 15): "MB" and "megabytes" are Huawei's "M"; "GB", as the README writes it, is "G".
+      for (const typed of ['MB', 'megabytes']) {
+        const named = await data(stack, usageQuery(typed), { id: owner.customerId, cycle: CYCLE, res: trafficResource });
+        expect(named.customer.consumption.records.nodes[0].converted).toEqual(t.converted);
+      }
+      const gb = await data(stack, usageQuery('GB'), { id: owner.customerId, cycle: CYCLE, res: trafficResource });
+      expect(gb.customer.consumption.records.nodes[0].converted).toMatchObject({ amount: t.usage.amount, measureId: 10, exact: true });
     });
 
     it('divides exactly where the quotient terminates (MB → GB, ÷ 1024) and follows a chain (TB by way of GB, ÷ 1024²)', async () => {
