@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { LedgerWindow } from '../sources/partner-funds.js';
+import { MAX_CYCLES, cycleOf, monthIndex } from '../sources/billing-cycles.js';
 
 export function badInput(message: string, argument: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
@@ -36,4 +37,25 @@ export function ledgerWindow(from: string | null | undefined, to: string | null 
     if (end > limit) throw badInput('the ledger window may span at most one year ("from" to "to"), as the upstream requires', 'to');
   }
   return { ...(begin ? { trade_time_begin: begin } : {}), ...(end ? { trade_time_end: end } : {}) };
+}
+
+/**
+ * The one rule for every billing-cycle argument (monthly bills, a customer's monthly sum, the consumption
+ * views): a cycle from the open one (`openCycle`, UTC+8, see `openCycleOf`) back through the 17 before it —
+ * the 18 months Huawei keeps consumption (§4.2). A malformed cycle never gets here (the BillingCycle scalar
+ * refuses it with the same code); a future cycle has no bills yet, and an older one is refused upstream by
+ * some endpoints (CBC.0100) and silently answered empty by others, so both are BAD_USER_INPUT before any call.
+ */
+export function checkCycle(cycle: string, openCycle: string, argument = 'cycle'): string {
+  const oldest = cycleOf(monthIndex(openCycle) - (MAX_CYCLES - 1));
+  if (cycle > openCycle) {
+    throw badInput(`"${argument}" must not be a future cycle: cycles ${oldest} to ${openCycle} (the current one, UTC+8) can be asked (got "${cycle}")`, argument);
+  }
+  if (cycle < oldest) {
+    throw badInput(
+      `"${argument}" must be one of the last ${MAX_CYCLES} cycles, ${oldest} to ${openCycle} (UTC+8), as Huawei keeps bills ${MAX_CYCLES} months (got "${cycle}")`,
+      argument,
+    );
+  }
+  return cycle;
 }

@@ -13,6 +13,8 @@ import {
 import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
 import type { ArgBuilder } from '@pothos/core';
 import { builder } from './builder.js';
+import { openCycleOf, type GraphQLContext } from '../context.js';
+import { checkCycle } from '../resolvers/input.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
 import { maskAccountName, personal } from '../auth/pii.js';
 import {
@@ -117,12 +119,16 @@ const MonthlyBillConnection = builder.connectionObject(
   { name: 'MonthlyBillEdge' },
 );
 
+const CYCLE_ARG_DESCRIPTION =
+  'The billing cycle, `YYYY-MM` (UTC+8): the current one or one of the 17 before it (Huawei keeps bills 18 months); ' +
+  'any other is BAD_USER_INPUT before any call.';
+
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The 4.1 filters as arguments, shared by the partner and reseller fields. */
 function monthlyBillArgs(arg: ArgBuilder<Types>) {
   return {
-    cycle: arg({ type: 'BillingCycle', required: true, description: 'The billing cycle, `YYYY-MM` (UTC+8).' }),
+    cycle: arg({ type: 'BillingCycle', required: true, description: CYCLE_ARG_DESCRIPTION }),
     chargeMode: arg({
       type: ChargeMode,
       description:
@@ -143,9 +149,10 @@ interface MonthlyBillArgs {
   readonly customerId?: string | null | undefined;
 }
 
-function monthlyBillsQuery(args: MonthlyBillArgs, indirectPartnerId: string | null): MonthlyBillsQuery {
+/** The 4.1 query of the arguments; the cycle checked against the open one first (`checkCycle`), before any call. */
+function monthlyBillsQuery(ctx: GraphQLContext, args: MonthlyBillArgs, indirectPartnerId: string | null): MonthlyBillsQuery {
   return {
-    cycle: args.cycle,
+    cycle: checkCycle(args.cycle, openCycleOf(ctx)),
     indirectPartnerId,
     customerId: args.customerId || null,
     serviceTypeCode: args.serviceTypeCode || null,
@@ -168,7 +175,7 @@ builder.objectField(Partner, 'monthlyBills', (t) =>
         `\`IndirectPartner.monthlyBills\`; for a reseller API key, its own reseller's). ${MONTHLY_BILLS_COST}`,
       args: monthlyBillArgs(t.arg),
       resolve: (_partner, args, ctx) =>
-        monthlyBillsConnection(ctx, args, monthlyBillsQuery(args, scopeOfArg(ctx.caller, null)), monthlyBillChargeModes(args.chargeMode)),
+        monthlyBillsConnection(ctx, args, monthlyBillsQuery(ctx, args, scopeOfArg(ctx.caller, null)), monthlyBillChargeModes(args.chargeMode)),
     },
     MonthlyBillConnection,
   ),
@@ -184,7 +191,7 @@ builder.objectField(IndirectPartner, 'monthlyBills', (t) =>
         `distributors only). ${MONTHLY_BILLS_COST}`,
       args: monthlyBillArgs(t.arg),
       resolve: (p, args, ctx) =>
-        monthlyBillsConnection(ctx, args, monthlyBillsQuery(args, requireScope(ctx.caller, p.indirectPartnerId)), monthlyBillChargeModes(args.chargeMode)),
+        monthlyBillsConnection(ctx, args, monthlyBillsQuery(ctx, args, requireScope(ctx.caller, p.indirectPartnerId)), monthlyBillChargeModes(args.chargeMode)),
     },
     MonthlyBillConnection,
   ),
@@ -277,12 +284,12 @@ builder.objectFields(Customer, (t) => ({
       '(customer-only, §4.4). One call for totals and up to 1000 rows, plus one IAM token exchange per customer while its ' +
       'token is cached. A customer who granted no agency yields the error CUSTOMER_AGENCY_NOT_GRANTED on this field.',
     args: {
-      cycle: t.arg({ type: 'BillingCycle', required: true, description: 'The billing cycle, `YYYY-MM` (UTC+8).' }),
+      cycle: t.arg({ type: 'BillingCycle', required: true, description: CYCLE_ARG_DESCRIPTION }),
       serviceTypeCode: t.arg.string({ description: 'Only this service type (`service_type_code`).' }),
     },
     resolve: (customer, args, ctx) =>
       ctx.loaders.customerMonthlySummary.load(
-        customerMonthlySumKey({ customerId: customer.customerId, cycle: args.cycle, serviceTypeCode: args.serviceTypeCode || null }),
+        customerMonthlySumKey({ customerId: customer.customerId, cycle: checkCycle(args.cycle, openCycleOf(ctx)), serviceTypeCode: args.serviceTypeCode || null }),
       ),
   }),
 }));
