@@ -76,6 +76,22 @@ describe('GraphiQL, offline', () => {
     }
   }, 60_000);
 
+  it('opens the customer tabs on a customer with orders, resources, coupons and consumption (issue 15)', async () => {
+    const example = exampleData(stack.simulator.state);
+    // `npm start` hands over the world alone: the same generated data picks the same customer.
+    expect(exampleData(stack.simulator.state.world)).toEqual(example);
+    const tabs = contractTabs(contractExampleVariables(example));
+    const run = async (name: string) => {
+      const tab = tabs.find((t) => t.query!.startsWith(`query ${name}(`))!;
+      const result = await stack.graphql(tab.query!, JSON.parse(tab.variables!));
+      expect(result.errors, name).toBeUndefined();
+      return result.data.customer;
+    };
+    const customer = await run('ContractCustomer');
+    for (const list of ['orders', 'resources', 'coupons'] as const) expect(customer[list].totalCount, list).toBeGreaterThan(0);
+    expect((await run('ContractConsumption')).consumption.records.totalCount).toBeGreaterThan(0);
+  }, 60_000);
+
   it('serves the bundle, its stylesheet and its workers', async () => {
     for (const [path, type] of [
       ['/graphiql/yoga-graphiql.umd.js', 'text/javascript; charset=utf-8'],
