@@ -9,6 +9,7 @@ import { CallCounter, type RequestHook } from './call-counter.js';
 import type { CallOptions, PaginateOptions } from './call-options.js';
 import { credentialIdentity, isTokenCredentials, secretsOf, type ClientCredentials } from './credentials.js';
 import { CustomerTokens } from './customer-tokens.js';
+import { BudgetShare } from './budget-share.js';
 import { BssError } from './errors.js';
 import { buildHttpRequest } from './http-request.js';
 import { IAM_AGENCY_TOKEN_OPERATION, IamClient } from './iam-client.js';
@@ -96,12 +97,24 @@ export class BssClient {
   private readonly budget: RateBudget;
   private readonly sender: Sender;
   private readonly tokens: CustomerTokens;
+  private readonly clock: Clock;
+  private readonly sleep: Sleep;
+  private readonly guardMs: number;
+  /** Set on a `withBudgetShare` view only: the share its calls also pass. */
+  private readonly share: BudgetShare | undefined;
+  /** A `withBudgetShare` view's own count of its calls (the shared `counter` counts them too). */
+  readonly shareCounter: CallCounter | undefined;
   private closed: Promise<void> | undefined;
 
   constructor(options: BssClientOptions) {
     this.endpoint = new URL(options.endpoint).origin;
     const clock = options.clock ?? systemClock;
     const sleep = options.sleep ?? realSleep;
+    this.clock = clock;
+    this.sleep = sleep;
+    this.guardMs = options.rate?.guardMs ?? 0;
+    this.share = undefined;
+    this.shareCounter = undefined;
     const credentials = options.credentials;
     this.identity = credentialIdentity(credentials);
     this.partnerAuth = isTokenCredentials(credentials) ? { kind: 'token', token: credentials.token } : { kind: 'aksk', credentials };
@@ -166,16 +179,17 @@ export class BssClient {
     if (op.caller === 'customer' && !customerId) throw new TypeError(`${op.name} is customer-only: pass { customerId }`);
     if (op.caller === 'partner' && customerId) throw new TypeError(`${op.name} is partner-only: it takes no customerId`);
     this.counter.recordCall(op.name);
+    this.shareCounter?.recordCall(op.name);
     const parts = buildHttpRequest(op, req, { endpoint: this.endpoint, language: opts.language });
     const rate = this.budget.rateFor(op);
 
     if (!customerId) {
-      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}` };
+      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share };
       return (await this.sender.send(spec, parts, this.partnerAuth, opts.signal)).body as Res;
     }
 
     // Huawei counts quotas per account: a customer token spends the customer's quota, not the partner's.
-    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}` };
+    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share };
     const token = await this.customerToken(op.name, customerId, opts.signal);
     try {
       return (await this.sender.send(spec, parts, { kind: 'token', token }, opts.signal)).body as Res;
@@ -201,6 +215,19 @@ export class BssClient {
   /** The same walk, one page at a time, each yielded as it arrives. */
   pages<Req, Res, Item = PageItem<Res>>(op: OperationSpec<Req, Res>, req: Req, opts: PaginateOptions = {}): AsyncIterable<Page<Item>> {
     return walkPages<Req, Res, Item>((o, r, c) => this.call(o, r, c), op, req, opts);
+  }
+
+  /**
+   * The same client (credentials, connections, token cache, the shared per-API budget and counter) whose calls
+   * may spend at most `share` of each API's quota: they pass a BudgetShare (src/bss/budget-share.ts) before the
+   * shared budget, so work through the view (the background sync) leaves the rest of every quota to the
+   * others. Closing the view closes the client.
+   */
+  withBudgetShare(share: number): BssClient {
+    const view = Object.create(this) as BssClient;
+    Object.defineProperty(view, 'share', { value: new BudgetShare({ share, clock: this.clock, sleep: this.sleep, guardMs: this.guardMs }) });
+    Object.defineProperty(view, 'shareCounter', { value: new CallCounter() });
+    return view;
   }
 
   /** Forgets cached customer tokens and negative agency answers. */

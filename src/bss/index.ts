@@ -15,6 +15,7 @@ export { BssError, isGatewayCode, isThrottleCode, type BssErrorKind } from './er
 export { IAM_AGENCY_TOKEN_OPERATION, NO_AGENCY_CODE } from './iam-client.js';
 export type { Page, PageItem } from './paginate.js';
 export { RateBudget, type RateBudgetOptions } from './rate-budget.js';
+export { BudgetShare, type BudgetShareOptions, type LeaveShare } from './budget-share.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 export type { Clock, Sleep } from './time.js';
 export type { Transport, TransportRequest, TransportResponse } from './transport.js';

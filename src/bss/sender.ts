@@ -3,6 +3,7 @@
  * (AK/SK signature or token), the HTTP exchange, counting, the `onRequest` hook, response parsing and
  * retries. Shared by the BSS client and the IAM token exchange so both obey the same rules.
  */
+import type { BudgetShare, LeaveShare } from './budget-share.js';
 import type { CallCounter, RequestHook } from './call-counter.js';
 import type { PartnerCredentials } from './credentials.js';
 import { BssError } from './errors.js';
@@ -30,6 +31,8 @@ export interface SendSpec {
   readonly budgetKey: string;
   readonly rate: number;
   readonly caller: 'partner' | 'customer';
+  /** A share of the budget this call must also pass (the background sync's calls: src/bss/budget-share.ts). */
+  readonly share?: BudgetShare | undefined;
 }
 
 export interface SendResult {
@@ -86,9 +89,13 @@ export class Sender {
     const redact = (text: string): string => deps.redact(text, extraSecrets);
     return runWithRetry(
       async (attempt) => {
+        let leave: LeaveShare | undefined;
         try {
-          await deps.budget.acquire(spec.budgetKey, spec.rate, signal);
+          leave = spec.share ? await spec.share.enter(spec.budgetKey, spec.rate, signal) : undefined;
+          const start = await deps.budget.acquire(spec.budgetKey, spec.rate, signal);
+          leave?.(start);
         } catch (reason) {
+          leave?.(undefined);
           throw abortedError(spec.operation, attempt - 1, reason);
         }
         const started = deps.clock();
