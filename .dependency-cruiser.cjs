@@ -5,7 +5,8 @@
  *
  * Lowest first: bss (the Huawei client) → caches → sources (upstream access per endpoint group) → loaders
  * (request-scoped batching) → context → resolvers → schema → the gateway (plugins, export, main). The
- * simulator is a separate application over bss; only main.ts starts it. The store never calls the upstream.
+ * simulator is a separate application over bss; only main.ts starts it. The store never calls the upstream;
+ * the sync (src/sync/) sits beside the loaders: it reads through sources and writes the store.
  */
 const below = (layer, allowed) => ({
   name: `${layer}-imports-only-below`,
@@ -29,6 +30,8 @@ module.exports = {
     below('sources', ['bss/', 'caches/', 'language\\.ts$']),
     below('store', ['language\\.ts$']),
     below('loaders', ['bss/', 'caches/', 'sources/', 'language\\.ts$']),
+    // The background consumption sync: upstream (through sources) into the store; nothing above it.
+    below('sync', ['bss/', 'caches/', 'sources/', 'store/', 'language\\.ts$']),
     below('simulator', ['bss/']),
     {
       name: 'resolvers-not-upward',

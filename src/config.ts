@@ -97,6 +97,21 @@ export interface Config {
     /** PARTNER_GRAPH_DATA_DIR: the embedded engine's files (`memory://`: kept in memory, gone at exit). */
     readonly dataDir: string;
   };
+  /** The background consumption sync into the store (src/sync/, docs/store.md "The sync"). */
+  readonly sync: {
+    /** PARTNER_GRAPH_SYNC: on (default) or off. */
+    readonly enabled: boolean;
+    /** PARTNER_GRAPH_SYNC_SHARE: fraction of each API's quota the sync may spend (default 0.5). */
+    readonly share: number;
+    /** PARTNER_GRAPH_SYNC_MONTHS: closed cycles kept, newest first (default and most: 18). */
+    readonly months: number;
+    /** PARTNER_GRAPH_SYNC_REFRESH_MINUTES: the open cycle's re-read and closed cycles' drift check (default 1440). */
+    readonly refreshMs: number;
+    /** PARTNER_GRAPH_SYNC_SETTLE_DAYS: days after its end a cycle is still re-read like the open one (default 3). */
+    readonly settleMs: number;
+    /** PARTNER_GRAPH_SYNC_CONCURRENCY: customers read at once (default 4). */
+    readonly concurrency: number;
+  };
 }
 
 export type { LogLevel } from './ops/log.js';
@@ -217,6 +232,18 @@ function readDatabaseUrl(r: Reader): string | undefined {
   return undefined;
 }
 
+/** PARTNER_GRAPH_SYNC_SHARE: a fraction in (0, 1]; the rest of each API's quota is the interactive queries'. */
+function readShare(r: Reader): number {
+  const raw = r.string('PARTNER_GRAPH_SYNC_SHARE');
+  if (raw === undefined) return 0.5;
+  const value = Number(raw);
+  if (!/^(0?\.\d+|1(\.0*)?|0)$/.test(raw) || !(value > 0 && value <= 1)) {
+    r.problems.push(`PARTNER_GRAPH_SYNC_SHARE must be a fraction above 0 and at most 1, such as 0.5 (got "${raw}")`);
+    return 0.5;
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -268,6 +295,14 @@ export function loadConfig(env: Env = process.env): Config {
     store: {
       databaseUrl: readDatabaseUrl(r),
       dataDir: r.string('PARTNER_GRAPH_DATA_DIR') ?? './.partner-graph',
+    },
+    sync: {
+      enabled: r.boolean('PARTNER_GRAPH_SYNC', true),
+      share: readShare(r),
+      months: r.integer('PARTNER_GRAPH_SYNC_MONTHS', 18, 0, 18),
+      refreshMs: r.integer('PARTNER_GRAPH_SYNC_REFRESH_MINUTES', 1440, 1, 7 * 1440) * 60_000,
+      settleMs: r.integer('PARTNER_GRAPH_SYNC_SETTLE_DAYS', 3, 0, 31) * 86_400_000,
+      concurrency: r.integer('PARTNER_GRAPH_SYNC_CONCURRENCY', 4, 1, 64),
     },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -9,6 +9,8 @@ import { callerOf } from './auth/auth-plugin.js';
 import { scopeGate, scopedBss } from './auth/scoped-bss.js';
 import { openCycleAt, type BillCache } from './caches/bill-cache.js';
 import type { Metrics } from './ops/metrics.js';
+import type { Store } from './store/index.js';
+import type { ConsumptionSync } from './sync/index.js';
 import type { Log } from './ops/log.js';
 import type { Language } from './language.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
@@ -34,6 +36,13 @@ export interface GatewayServices {
   readonly limits?: GraphLimits;
   /** Consumption records of closed cycles (and briefly the open one), shared across requests. */
   readonly billCache?: BillCache;
+  /**
+   * The state store (src/store/): synced consumption, and later idempotency records and the audit log. Absent:
+   * every consumption question is a live pull.
+   */
+  readonly store?: Store;
+  /** The background consumption sync into `store` (src/sync/): its progress is `Query.consumptionSync`. Absent: off. */
+  readonly sync?: ConsumptionSync;
   readonly metrics?: Metrics;
   readonly log?: Log;
   /**

@@ -16,6 +16,9 @@ import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
+import { openStore, type Store } from './store/index.js';
+import { ConsumptionSync } from './sync/index.js';
+import { syncObserver } from './ops/sync-log.js';
 
 interface Upstream {
   readonly bssEndpoint: string;
@@ -69,6 +72,22 @@ function apiKeysFor(config: Config): ApiKeyEntry[] | null {
   return keys;
 }
 
+/**
+ * The state store: PGlite under PARTNER_GRAPH_DATA_DIR by default (no server needed), PostgreSQL when
+ * DATABASE_URL is set. A store that cannot open is logged and the gateway serves without it (live pulls only).
+ * Its location is logged, never the URL's password (Store.location has none).
+ */
+async function openStateStore(config: Config, log: ReturnType<typeof createLog>): Promise<Store | undefined> {
+  try {
+    const store = await openStore(config.store, { onIdleError: (error) => log.warn({ err: error }, 'state store: an idle connection failed') });
+    log.info({ event: 'store.open', engine: store.engine, location: store.location, migrationsApplied: store.migrationsApplied }, 'state store open');
+    return store;
+  } catch (error) {
+    log.error({ event: 'store.open.failed', err: error instanceof Error ? { name: error.name, message: error.message.replace(/\/\/[^@\s]*@/g, '//') } : String(error) }, 'state store could not be opened: consumption is pulled live');
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -85,7 +104,8 @@ async function main(): Promise<void> {
   const log = createLog(config.log.level);
   const metrics = new Metrics();
   keepServingOnUnhandledRejection(log, () => metrics.unhandledRejection());
-  const upstream = await upstreamFor(config);
+  // The store opens (PGlite: seconds of WASM start-up) while the simulator starts.
+  const [upstream, store] = await Promise.all([upstreamFor(config), openStateStore(config, log)]);
   const bss = new BssClient({
     endpoint: upstream.bssEndpoint,
     iamEndpoint: upstream.iamEndpoint,
@@ -97,9 +117,25 @@ async function main(): Promise<void> {
     onRequest: (event) => metrics.observeUpstream(event),
     onThrottleWait: (event) => metrics.observeThrottleWait(event),
   });
+  const sync = store && config.sync.enabled
+    ? new ConsumptionSync({
+      bss,
+      store,
+      share: config.sync.share,
+      months: config.sync.months,
+      refreshMs: config.sync.refreshMs,
+      settleMs: config.sync.settleMs,
+      concurrency: config.sync.concurrency,
+      language: config.language,
+      onEvent: syncObserver(log, metrics),
+    })
+    : undefined;
+  if (sync) metrics.trackSync(() => sync.calls().calls);
   const gateway = createGateway(
     {
       bss,
+      ...(store ? { store } : {}),
+      ...(sync ? { sync } : {}),
       partnerDomainId: upstream.credentials.domainId,
       reference: new ReferenceCache({ ttlMs: config.graph.referenceTtlMs, onLookup: (hit) => metrics.cacheLookup('reference', hit) }),
       defaultLanguage: config.language,
@@ -135,6 +171,13 @@ async function main(): Promise<void> {
     } else {
       console.log(`API keys: ${apiKeys.length} from ${config.auth.apiKeysFile}`);
     }
+    if (store) {
+      console.log(
+        `State store: ${store.engine} at ${store.location}; consumption sync ${sync ? `on (${Math.round(config.sync.share * 100)} % of each API's quota, ${config.sync.months} closed cycles and the open one; first pass in the background)` : 'off'}`,
+      );
+    }
+    // Started once the gateway listens: the first pass runs in the background and never delays start-up.
+    sync?.start();
     if (upstream.simulator) {
       const c = upstream.simulator.credentials;
       console.log(
@@ -149,6 +192,8 @@ async function main(): Promise<void> {
 
   const shutdown = (): void => {
     server.close();
+    // The sync stops first (its reads are aborted; those units stay unsynced), then the store closes.
+    void (sync?.stop() ?? Promise.resolve()).then(() => store?.close()).catch((error: unknown) => log.error({ err: error }, 'closing the state store failed'));
     void bss.close();
     void upstream.simulator?.close();
   };

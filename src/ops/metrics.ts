@@ -7,12 +7,13 @@
  * unnamed operations are `anonymous`, and past `maxOperationNames` distinct names the rest are `other`.
  * Upstream operation names come from our own operation specs (a fixed set).
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Plugin } from 'graphql-yoga';
 
 import type { RequestEvent } from '../bss/call-counter.js';
 import type { ThrottleWaitEvent } from '../bss/client.js';
 import { isThrottleCode } from '../bss/errors.js';
+import type { SyncEvent } from '../sync/events.js';
 import { currentScope, type RequestScope } from './request-scope.js';
 
 export type CacheName = 'reference' | 'bill';
@@ -124,6 +125,53 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly syncUnits = new Counter({
+    name: 'consumption_sync_units_total',
+    help: 'Customer × cycle units the consumption sync worked on, by outcome (synced, failed).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly syncRecords = new Counter({
+    name: 'consumption_sync_records_total',
+    help: 'Consumption records the sync wrote into the store.',
+    registers: [this.registry],
+  });
+  private readonly syncDrift = new Counter({
+    name: 'consumption_sync_drift_units_total',
+    help: 'Units of settled cycles found to differ from the upstream summary (read again or replaced at once).',
+    registers: [this.registry],
+  });
+  private readonly syncCalls: Gauge<'operation'> = new Gauge({
+    name: 'consumption_sync_upstream_calls',
+    help: 'Upstream calls the consumption sync made since start, by operation (within its share of each quota).',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+    collect: () => {
+      for (const [operation, n] of Object.entries(this.syncCallSource?.() ?? {})) this.syncCalls.set({ operation }, n);
+    },
+  });
+  private readonly syncCyclesComplete = new Gauge({
+    name: 'consumption_sync_cycles_complete',
+    help: 'Billing cycles the sync keeps that are complete (every listed customer synced), after the last pass.',
+    registers: [this.registry],
+  });
+  private readonly syncCycles = new Gauge({
+    name: 'consumption_sync_cycles',
+    help: 'Billing cycles the sync keeps.',
+    registers: [this.registry],
+  });
+  private readonly syncLag: Gauge = new Gauge({
+    name: 'consumption_sync_lag_seconds',
+    help: 'Seconds since the last sync pass that left every kept cycle complete (since start when none has yet); absent without a sync.',
+    registers: [this.registry],
+    collect: () => {
+      if (this.syncCallSource) this.syncLag.set((Date.now() - (this.syncCaughtUpAt ?? this.startedAt)) / 1000);
+    },
+  });
+  private syncCallSource: (() => Readonly<Record<string, number>>) | null = null;
+  private syncCaughtUpAt: number | null = null;
+  private readonly startedAt = Date.now();
+
   constructor(options: MetricsOptions = {}) {
     this.maxOperationNames = options.maxOperationNames ?? 200;
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
@@ -132,6 +180,39 @@ export class Metrics {
     for (const cache of ['reference', 'bill'] as const) {
       this.cacheHits.inc({ cache }, 0);
       this.cacheMisses.inc({ cache }, 0);
+    }
+  }
+
+  /**
+   * The consumption sync's progress (src/sync/events.ts). `calls` reads the sync's own call counter when
+   * /metrics is scraped; the lag counts from the last pass that left every cycle complete.
+   */
+  trackSync(calls: () => Readonly<Record<string, number>>): void {
+    this.syncCallSource = calls;
+    for (const outcome of ['synced', 'failed'] as const) this.syncUnits.inc({ outcome }, 0);
+    this.syncRecords.inc(0);
+    this.syncDrift.inc(0);
+  }
+
+  observeSync(event: SyncEvent): void {
+    switch (event.type) {
+      case 'unit-synced':
+        this.syncUnits.inc({ outcome: 'synced' });
+        this.syncRecords.inc(event.records);
+        break;
+      case 'unit-failed':
+        this.syncUnits.inc({ outcome: 'failed' });
+        break;
+      case 'drift-checked':
+        this.syncDrift.inc(event.differing + event.replaced);
+        break;
+      case 'pass-finished':
+        this.syncCycles.set(event.cycles);
+        this.syncCyclesComplete.set(event.cyclesComplete);
+        if (event.cyclesComplete === event.cycles) this.syncCaughtUpAt = Date.now();
+        break;
+      default:
+        break;
     }
   }
 

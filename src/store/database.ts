@@ -88,6 +88,8 @@ export interface ConsumptionSyncCyclesTable {
   cycle: string;
   customers_listed_at: Timestamp | null;
   completed_at: Timestamp | null;
+  /** 0002: when the stored totals were last compared with the upstream's summary (drift check). */
+  checked_at: Generated<Date | null>;
 }
 
 export type SyncState = 'pending' | 'synced' | 'stale' | 'failed';
@@ -108,6 +110,10 @@ export interface ConsumptionSyncProgressTable {
   attempted_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** 0002: no longer listed for the cycle (its records are kept); null while listed. */
+  left_at: Generated<Date | null>;
+  /** 0002: "1" referral, "2" resale; null until known. */
+  association_type: Generated<string | null>;
 }
 
 export type IdempotencyState = 'in_progress' | 'applied' | 'failed' | 'unknown';

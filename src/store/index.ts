@@ -17,5 +17,10 @@ export {
 } from './record-pages.js';
 export { readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
 export { refreshStatistics } from './statistics.js';
+export {
+  recordCycleListing, registerSyncCycles, unitsToSync, recordUnitFailure, markUnitsStale, markCycleStale, recordAssociationType,
+  recordCycleChecked, recordCycleCompletion, readSyncCycle, readStoredUnitTotals, readSyncedUnits,
+  type SyncUnit, type ListedCustomer, type ListingResult, type PendingUnit, type SyncCycleRow, type StoredUnitTotals, type SyncedUnit,
+} from './sync-units.js';
 export { StoreDatabaseError } from './sql-executor.js';
 export { StoreMigrationError } from './migrate.js';

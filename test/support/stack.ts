@@ -15,11 +15,17 @@ import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
 import type { Log } from '../../src/ops/log.js';
 import type { QueryLimits } from '../../src/limits/limits-plugin.js';
 import type { GraphLimits } from '../../src/context.js';
+import { openStore, MEMORY_DATA_DIR, type Store } from '../../src/store/index.js';
+import { ConsumptionSync, type ConsumptionSyncOptions } from '../../src/sync/index.js';
 
 export interface Stack {
   readonly simulator: RunningSimulator;
   readonly bss: BssClient;
   readonly gateway: Gateway;
+  /** The state store, with `store` (in memory unless one was given). */
+  readonly store: Store | undefined;
+  /** The consumption sync, with `sync`: not started; tests run `sync.runPass()` themselves. */
+  readonly sync: ConsumptionSync | undefined;
   /**
    * Runs a GraphQL operation through the gateway and returns the parsed JSON response. Pass a typed
    * document (test/generated, from GraphQL Code Generator) to get typed data and variables.
@@ -49,6 +55,10 @@ export interface StackOptions {
   readonly queryLimits?: QueryLimits;
   /** Connection limits (default: `first` ≤ 1000); whole-month pulls raise `maxFirst`, as a BI deployment would. */
   readonly limits?: GraphLimits;
+  /** A state store for the gateway: `'memory'` opens PGlite in memory (`memory://`), closed with the stack; or a store to use (not closed). */
+  readonly store?: 'memory' | Store;
+  /** A consumption sync into the store (needs `store`), with these options; the simulator's clock is its "now". */
+  readonly sync?: boolean | Partial<Omit<ConsumptionSyncOptions, 'bss' | 'store'>>;
 }
 
 const PII_TEST_KEY = 'pg_test-admin-with-pii';
@@ -66,6 +76,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const { domainId } = simulator.credentials;
   const bss = simulatorClient(simulator);
+  const ownStore = options.store === 'memory';
+  const store = options.store === 'memory' ? await openStore({ databaseUrl: undefined, dataDir: MEMORY_DATA_DIR }) : options.store;
+  if (options.sync && !store) throw new Error('startStack: a sync needs a store');
+  const sync = options.sync && store
+    ? new ConsumptionSync({ bss, store, now: () => TEST_NOW, ...(options.sync === true ? {} : options.sync) })
+    : undefined;
   const gateway = createGateway({
     bss,
     partnerDomainId: domainId,
@@ -76,6 +92,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(options.log ? { log: options.log } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.billCache ? { billCache: options.billCache } : {}),
+    ...(store ? { store } : {}),
+    ...(sync ? { sync } : {}),
   }, {
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
     apiKeys: options.pii ? [...(options.apiKeys ?? []), { name: 'test-pii', role: 'admin', pii: true, sha256: sha256Hex(PII_TEST_KEY) }] : (options.apiKeys ?? null),
@@ -85,6 +103,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     simulator,
     bss,
     gateway,
+    store,
+    sync,
     async graphql(query, variables, headers) {
       const response = await gateway.fetch('http://gateway.test/graphql', {
         method: 'POST',
@@ -94,6 +114,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return (await response.json()) as { data?: any; errors?: any[] };
     },
     async close() {
+      await sync?.stop();
+      if (ownStore) await store?.close();
       await bss.close();
       await simulator.close();
     },
