@@ -45,6 +45,11 @@ const CUSTOMER_LOADER: FieldCost = { calls: 1 };
 const ORDER_LOADER: FieldCost = { calls: 1 };
 const QUOTA_LOADER: FieldCost = { calls: 1, batch: 50 };
 const RESOURCES_OF_CUSTOMER = ['Customer.resources', 'Customer.periodResources', 'Customer.onDemandResources'];
+/** Edges answered from the row when only these are asked (resolvers/id-edges.ts). */
+const CUSTOMER_ID_ONLY = ['id', 'customerId'];
+const RESELLER_ID_ONLY = ['id', 'indirectPartnerId'];
+/** One customer's records of one cycle, windowed: 1 call per ≤ 1000 rows. */
+const RECORDS_1000: FieldCost = { calls: 1, pageMax: 1000 };
 
 const REFERENCE_FIELDS = [
   'serviceType', 'resourceType', 'subServiceType', 'subResourceType', 'ownerServiceType', 'usageType', 'unit', 'sizeUnit', 'region',
@@ -109,7 +114,7 @@ const TABLE: Record<string, FieldCost> = {
   'IndirectPartner.accountChangeRecords': PAGE_100,
 
   // Customers.
-  'Customer.indirectPartner': { ...RESELLER, freeUnder: ['IndirectPartner.customers'] },
+  'Customer.indirectPartner': { ...RESELLER, freeUnder: ['IndirectPartner.customers'], freeSelection: RESELLER_ID_ONLY },
   'Customer.balance': { calls: 1, batch: 100 },
   'Customer.newCustomerTag': { calls: 1, batch: 200 },
   'Customer.coupons': PAGE_100,
@@ -118,30 +123,39 @@ const TABLE: Record<string, FieldCost> = {
   'Customer.accountChangeRecords': CUSTOMER_PAGE_100,
   'Customer.heldCoupons': CUSTOMER_PAGE_100,
   'Customer.couponChangeRecords': CUSTOMER_PAGE_100,
+  'HeldCoupon.customer': { ...CUSTOMER_LOADER, freeUnder: ['Customer.heldCoupons'], freeSelection: CUSTOMER_ID_ONLY },
+  'HeldCoupon.coupon': { calls: 1 },
+  // Telling a customer from a reseller lists the resellers once per request (free in a reseller's listing): over-estimated per row.
+  'AdjustRecord.customer': CUSTOMER_LOADER,
+  'AdjustRecord.indirectPartner': RESELLER,
+  'AccountChangeRecord.customer': CUSTOMER_LOADER,
+  'AccountChangeRecord.indirectPartner': RESELLER,
 
   // Coupons and quotas.
   'Partner.issuedCoupons': PAGE_100,
   'IndirectPartner.issuedCoupons': PAGE_100,
-  'Coupon.customer': CUSTOMER_LOADER,
+  'Coupon.customer': { ...CUSTOMER_LOADER, freeSelection: CUSTOMER_ID_ONLY },
   'Coupon.order': ORDER_LOADER,
-  'Coupon.indirectPartner': RESELLER,
+  'Coupon.indirectPartner': { ...RESELLER, freeSelection: RESELLER_ID_ONLY },
   'Coupon.records': { calls: 1, batch: 100, listSize: 3, shareKey: 'couponRecords' },
   'Coupon.quota': { calls: 2, batch: 50, shareKey: 'couponRecords' },
   'CouponRecord.coupon': { calls: 1 },
-  'CouponRecord.customer': CUSTOMER_LOADER,
+  'CouponRecord.customer': { ...CUSTOMER_LOADER, freeSelection: CUSTOMER_ID_ONLY },
   'CouponRecord.quota': QUOTA_LOADER,
   'Partner.couponQuotas': PAGE_100,
   'IndirectPartner.couponQuotas': PAGE_100,
   'Partner.issuedCouponQuotas': PAGE_100,
   'CouponQuota.issuedQuotas': PAGE_100,
   'CouponQuota.parentQuota': QUOTA_LOADER,
-  'CouponQuota.indirectPartner': RESELLER,
+  'CouponQuota.indirectPartner': { ...RESELLER, freeSelection: RESELLER_ID_ONLY },
+  'CouponQuota.couponRecords': PAGE_100,
+  'Order.coupons': PAGE_100,
   'CouponQuota.records': PAGE_100,
   'Partner.quotaRecords': PAGE_100,
   'IndirectPartner.quotaRecords': PAGE_100,
   'QuotaRecord.quota': QUOTA_LOADER,
   'QuotaRecord.parentQuota': QUOTA_LOADER,
-  'QuotaRecord.indirectPartner': RESELLER,
+  'QuotaRecord.indirectPartner': { ...RESELLER, freeSelection: RESELLER_ID_ONLY },
   'Partner.couponRecords': PAGE_100,
   'IndirectPartner.couponRecords': PAGE_100,
 
@@ -149,7 +163,8 @@ const TABLE: Record<string, FieldCost> = {
   'Partner.orders': PAGE_100,
   'IndirectPartner.orders': PAGE_100,
   'Customer.orders': PAGE_100,
-  'Order.customer': { ...CUSTOMER_LOADER, freeUnder: ['Customer.orders'] },
+  'Order.customer': { ...CUSTOMER_LOADER, freeUnder: ['Customer.orders'], freeSelection: CUSTOMER_ID_ONLY },
+  'Order.consumptionRecords': RECORDS_1000,
   'Order.createdBy': { calls: 1, shareKey: 'orderDetails' },
   'Order.paymentDeadline': { calls: 1, shareKey: 'orderDetails' },
   'Order.lineItems': { calls: 1, pageMax: 100 },
@@ -160,9 +175,12 @@ const TABLE: Record<string, FieldCost> = {
   'Customer.resources': { calls: 2, pageMax: 100 },
   'Customer.periodResources': PAGE_100,
   'Customer.onDemandResources': PAGE_100,
-  'Resource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER },
-  'PeriodResource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER },
-  'OnDemandResource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER },
+  'Resource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER, freeSelection: CUSTOMER_ID_ONLY },
+  'PeriodResource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER, freeSelection: CUSTOMER_ID_ONLY },
+  'OnDemandResource.customer': { ...CUSTOMER_LOADER, freeUnder: RESOURCES_OF_CUSTOMER, freeSelection: CUSTOMER_ID_ONLY },
+  'Resource.consumptionRecords': RECORDS_1000,
+  'PeriodResource.consumptionRecords': RECORDS_1000,
+  'OnDemandResource.consumptionRecords': RECORDS_1000,
   'PeriodResource.parent': { calls: 1, batch: 50 },
   'PeriodResource.children': { calls: 1, batch: 50, listSize: 5 },
   // The customer's completed orders, then up to a few candidate orders checked.
@@ -171,6 +189,7 @@ const TABLE: Record<string, FieldCost> = {
   // Bills (bills.md): without a charge mode the three modes are each asked.
   'Partner.monthlyBills': { calls: (a) => (a['chargeMode'] ? 1 : 3), pageMax: 100 },
   'IndirectPartner.monthlyBills': { calls: (a) => (a['chargeMode'] ? 1 : 3), pageMax: 100 },
+  'Customer.monthlyBills': { calls: (a) => (a['chargeMode'] ? 1 : 3), pageMax: 100 },
   'MonthlyBill.customer': { ...CUSTOMER_LOADER, freeSelection: ['id', 'customerId'] },
   'Customer.consumption': { consumption: 'customer' },
   'IndirectPartner.consumption': { consumption: 'scope' },

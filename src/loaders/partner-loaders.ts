@@ -12,7 +12,7 @@
  * the keys it was about, as an Error in their slot, so one reseller's trouble does not fail another's.
  */
 import DataLoader from 'dataloader';
-import { fetchCoupon, fetchCouponRecords, type CouponRecordShape, type CouponShape } from '../sources/coupons.js';
+import { fetchCoupon, fetchCouponRecords, fetchHeldCoupon, type CouponRecordShape, type CouponShape, type HeldCouponShape } from '../sources/coupons.js';
 import { fetchIssuedQuota, fetchQuotas, parseQuotaKey, quotaKey, type CouponQuotaShape } from '../sources/coupon-quotas.js';
 import { chunks } from '../sources/wire.js';
 import {
@@ -54,6 +54,8 @@ export interface PartnerLoaders {
   readonly customerOwnBalances: DataLoader<string, CustomerOwnBalancesShape>;
   /** An issued coupon by `couponKey`: one ListIssuedPartnerCoupons call per id (§3.1). */
   readonly coupon: DataLoader<string, CouponShape | null>;
+  /** A coupon as its holder sees it, by `encodeHeldCouponKey`: one ListSubCustomerCoupons call per id, through the token (§3.5); primed by lists. */
+  readonly heldCoupon: DataLoader<string, HeldCouponShape | null>;
   /** Every issue/reclaim record of a coupon, by `couponKey`: ≤ 100 coupons per walk and scope (§3.4). */
   readonly couponRecords: DataLoader<string, CouponRecordShape[]>;
   /** A coupon quota by `quotaKey`: ≤ 50 per call, per scope and quota type (§1.7). */
@@ -204,6 +206,8 @@ export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
 
   const coupon = new DataLoader<string, CouponShape | null>((keys) => Promise.all(keys.map((k) => fetchCoupon(ctx, k).catch(asError))));
 
+  const heldCoupon = new DataLoader<string, HeldCouponShape | null>((keys) => Promise.all(keys.map((k) => fetchHeldCoupon(ctx, k).catch(asError))));
+
   const couponRecords = new DataLoader<string, CouponRecordShape[]>(async (keys) => {
     const rows = await batchByIds(
       keys,
@@ -241,7 +245,7 @@ export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
   const issuedCouponQuota = new DataLoader<string, CouponQuotaShape | null>((ids) => Promise.all(ids.map((id) => fetchIssuedQuota(ctx, id).catch(asError))));
 
   return {
-    readOnce, customer, indirectPartner, allIndirectPartners, allCustomersOf, customerBalance, newCustomerTag, customerOwnBalances, coupon, couponRecords, couponQuota,
+    readOnce, customer, indirectPartner, allIndirectPartners, allCustomersOf, customerBalance, newCustomerTag, customerOwnBalances, coupon, heldCoupon, couponRecords, couponQuota,
     issuedCouponQuota,
   };
 }

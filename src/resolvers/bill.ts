@@ -6,7 +6,8 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ListSubcustomerMonthlyBills, ShowCustomerMonthlySum } from '../bss/operations/bills/index.js';
 import type { GraphQLContext } from '../context.js';
-import { customerKey, type CustomerShape } from '../sources/customers.js';
+import type { CustomerShape } from '../sources/customers.js';
+import { CUSTOMER_ID_FIELDS, customerEdge, selectsOnly } from './id-edges.js';
 import type { FetchPage, Page } from '../sources/list-endpoint.js';
 import {
   encodeMonthlyBillKey, fetchCustomerBillSumsPage, monthlyBillsPageKey,
@@ -89,23 +90,6 @@ export function monthlyBillsConnection(
 // ---------------------------------------------------------------------------------------------------------
 // The customer of a bill row
 
-/** Customer fields answerable from the id alone. */
-const ID_ONLY_FIELDS: ReadonlySet<string> = new Set(['customerId', 'id', '__typename']);
-
-/**
- * Whether a selection set asks only for fields answerable from an id. Fragments are followed; a field under
- * @skip/@include counts as asked (a needless lookup at worst, never a wrong answer).
- */
-function selectsOnly(set: SelectionSetNode | undefined, allowed: ReadonlySet<string>, info: GraphQLResolveInfo): boolean {
-  if (!set) return true;
-  return set.selections.every((s) => {
-    if (s.kind === 'Field') return allowed.has(s.name.value);
-    if (s.kind === 'InlineFragment') return selectsOnly(s.selectionSet, allowed, info);
-    const fragment = info.fragments[s.name.value];
-    return fragment ? selectsOnly(fragment.selectionSet, allowed, info) : false;
-  });
-}
-
 /**
  * Whether the selection below this field reaches a `customer` field that asks for more than its id, at any
  * depth, through fragments: then the customers behind the rows are worth listing up front (ListSubCustomers,
@@ -117,7 +101,7 @@ export function selectsCustomerDetails(info: GraphQLResolveInfo): boolean {
   const reaches = (set: SelectionSetNode | undefined): boolean =>
     !!set &&
     set.selections.some((s) => {
-      if (s.kind === 'Field') return (s.name.value === 'customer' && !selectsOnly(s.selectionSet, ID_ONLY_FIELDS, info)) || reaches(s.selectionSet);
+      if (s.kind === 'Field') return (s.name.value === 'customer' && !selectsOnly(s.selectionSet, CUSTOMER_ID_FIELDS, info)) || reaches(s.selectionSet);
       if (s.kind === 'InlineFragment') return reaches(s.selectionSet);
       // A fragment spread once is enough (and a cycle of spreads, which validation refuses anyway, cannot loop).
       if (seen.has(s.name.value)) return false;
@@ -128,10 +112,8 @@ export function selectsCustomerDetails(info: GraphQLResolveInfo): boolean {
 }
 
 /**
- * The customer a bill row belongs to. A bill row carries only the customer id, and a customer lookup is one
- * ListSubCustomers call per distinct customer (no id-list endpoint): when the query asks only for the id
- * (`customer { customerId }`, as BI exports do) the customer is answered from the row, without a call;
- * anything more goes through the customer loader (de-duplicated per request).
+ * The customer a bill row belongs to (a bill row carries only the customer id): free when only the id is
+ * asked, else the customer loader — `customerEdge` in id-edges.ts, the rule every customer edge follows.
  */
 export function billCustomer(
   ctx: GraphQLContext,
@@ -139,19 +121,7 @@ export function billCustomer(
   customerId: string,
   indirectPartnerId: string | null,
 ): CustomerShape | Promise<CustomerShape | null> {
-  if (info.fieldNodes.every((node) => selectsOnly(node.selectionSet, ID_ONLY_FIELDS, info))) return idOnlyCustomer(customerId, indirectPartnerId);
-  // The scoped key lets the loader ask the row's own scope (a reseller's customer) directly.
-  return ctx.loaders.customer.load(customerKey({ customerId, indirectPartnerId }));
-}
-
-/**
- * A customer shape holding only what a bill row knows. The cast is sound because it is used only when the
- * query selects nothing but the id fields, which read `customerId` and `indirectPartnerId` alone; built
- * this way it also stays valid as the partner graph adds fields to `CustomerShape`.
- */
-function idOnlyCustomer(customerId: string, indirectPartnerId: string | null): CustomerShape {
-  const known: Pick<CustomerShape, 'customerId' | 'indirectPartnerId'> = { customerId, indirectPartnerId };
-  return known as CustomerShape;
+  return customerEdge(ctx, info, customerId, indirectPartnerId)!;
 }
 
 /**

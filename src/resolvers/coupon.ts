@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../context.js';
 import {
   couponChangesList, couponKey, couponRecordsList, heldCouponsList, issuedCouponsList,
   type CouponChangeFilters, type CouponChangeShape, type CouponRecordFilters, type CouponRecordShape, type CouponShape,
-  type HeldCouponFilters, type HeldCouponShape, type IssuedCouponFilters,
+  encodeHeldCouponKey, type CouponHolder, type HeldCouponFilters, type HeldCouponShape, type IssuedCouponFilters,
 } from '../sources/coupons.js';
 import type { Scope } from '../sources/wire.js';
 import type { ConnectionArgs, OffsetConnection } from './connection.js';
@@ -24,8 +24,8 @@ export function couponRecordsConnection(ctx: GraphQLContext, scope: Scope, args:
 }
 
 /** ListSubCustomerCoupons §3.5 with the customer's token. */
-export function heldCouponsConnection(ctx: GraphQLContext, customerId: string, args: ConnectionArgs, f: HeldCouponFilters): Promise<OffsetConnection<HeldCouponShape>> {
-  return endpointConnection(ctx, args, heldCouponsList(customerId, f));
+export function heldCouponsConnection(ctx: GraphQLContext, holder: CouponHolder, args: ConnectionArgs, f: HeldCouponFilters): Promise<OffsetConnection<HeldCouponShape>> {
+  return endpointConnection(ctx, args, heldCouponsList(holder, f), (c) => ctx.loaders.heldCoupon.prime(encodeHeldCouponKey(c), c));
 }
 
 /** ListCustomerCouponChangeRecords §3.6 with the customer's token, one call per page of ≤ 100. */

@@ -34,3 +34,17 @@ export function accountChangesConnection(
 ): Promise<OffsetConnection<AccountChangeShape>> {
   return endpointConnection(ctx, args, accountChangesList(scope, f, ledgerWindow(f.from, f.to)));
 }
+
+/**
+ * Whom a fund-allocation or ledger row's `customer_id` names (§1.5, §1.6): in a reseller's listing always one
+ * of its customers; in the partner's own, a distributor's resellers appear there too, and the row does not
+ * say which. Then the resellers are listed once per request (ListIndirectPartners, pages of 100; also primes
+ * every `indirectPartner` edge) and the id looked up among them. A partner that is no distributor has no
+ * resellers to list: its rows all name customers.
+ */
+export async function counterpartyKind(ctx: Pick<GraphQLContext, 'loaders'>, scope: Scope, id: string | null): Promise<'customer' | 'reseller' | null> {
+  if (!id) return null;
+  if (scope) return 'customer';
+  const resellers = await ctx.loaders.allIndirectPartners().catch(() => []);
+  return resellers.some((r) => r.indirectPartnerId === id) ? 'reseller' : 'customer';
+}

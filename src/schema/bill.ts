@@ -15,6 +15,8 @@ import type { ArgBuilder } from '@pothos/core';
 import { builder } from './builder.js';
 import { openCycleOf, type GraphQLContext } from '../context.js';
 import { checkCycle } from '../resolvers/input.js';
+import { primeCustomer } from '../resolvers/customer.js';
+import { isConsultative } from '../sources/customers.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
 import { maskAccountName, personal } from '../auth/pii.js';
 import {
@@ -196,6 +198,30 @@ builder.objectField(IndirectPartner, 'monthlyBills', (t) =>
     MonthlyBillConnection,
   ),
 );
+
+builder.objectField(Customer, 'monthlyBills', (t) =>
+  t.connection(
+    {
+      type: MonthlyBill,
+      nullable: true,
+      description:
+        'The customer\'s monthly sums in one cycle, as its partner sees them (the same listing as `Partner.monthlyBills` ' +
+        'with `customer_id`, and `indirect_partner_id` for a reseller\'s customer; partner credentials, no token). ' +
+        `Rows lead back to this customer without a lookup. None (no call) for a consultative-sales customer. ${MONTHLY_BILLS_COST}`,
+      args: (({ customerId: _customerId, ...rest }) => rest)(monthlyBillArgs(t.arg)),
+      resolve: (c, args, ctx) => {
+        if (isConsultative(c)) return emptyMonthlyBills();
+        primeCustomer(ctx, c);
+        const q = monthlyBillsQuery(ctx, { ...args, customerId: c.customerId }, requireScope(ctx.caller, c.indirectPartnerId));
+        return monthlyBillsConnection(ctx, args, q, monthlyBillChargeModes(args.chargeMode));
+      },
+    },
+    MonthlyBillConnection,
+  ),
+);
+
+/** Monthly bills list resale customers only: a consultative-sales customer has none to list. */
+const emptyMonthlyBills = () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 });
 
 // ---------------------------------------------------------------------------------------------------------
 // The customer's own monthly bill (4.4)

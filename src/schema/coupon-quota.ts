@@ -10,6 +10,7 @@ import { requireScope, scopeFor, scopeOfArg } from '../auth/scope.js';
 import { loginName, maskAccountName, maskName, personal } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
+import { resellerEdge } from '../resolvers/id-edges.js';
 import { IndirectPartner } from './indirect-partner.js';
 import { Partner } from './partner.js';
 import {
@@ -106,8 +107,8 @@ builder.node(QuotaRecord, {
     indirectPartner: t.field({
       type: IndirectPartner,
       nullable: true,
-      description: 'The reseller, through the reseller loader.',
-      resolve: (r, _args, ctx) => (r.indirectPartnerId ? ctx.loaders.indirectPartner.load(r.indirectPartnerId) : null),
+      description: 'The reseller: free when only its id is asked, else the reseller loader.',
+      resolve: (r, _args, ctx, info) => resellerEdge(ctx, info, r.indirectPartnerId),
     }),
     indirectPartnerAccountName: t.string({
       nullable: true,
@@ -179,8 +180,8 @@ builder.node(CouponQuota, {
     indirectPartner: t.field({
       type: IndirectPartner,
       nullable: true,
-      description: 'The reseller that issues from it, through the reseller loader; null for the partner\'s own quotas.',
-      resolve: (q, _args, ctx) => (q.indirectPartnerId ? ctx.loaders.indirectPartner.load(q.indirectPartnerId) : null),
+      description: 'The reseller that issues from it; null for the partner\'s own quotas. Free when only its id is asked, else the reseller loader.',
+      resolve: (q, _args, ctx, info) => resellerEdge(ctx, info, q.indirectPartnerId),
     }),
     parentQuotaId: t.string({
       nullable: true,

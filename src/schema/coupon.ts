@@ -13,6 +13,7 @@ import { parseScopedKey, scopedKey, type Scope } from '../sources/wire.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
+import { customerEdge, resellerEdge } from '../resolvers/id-edges.js';
 import { CouponQuota } from './coupon-quota.js';
 import { Customer } from './customer.js';
 import { IndirectPartner } from './indirect-partner.js';
@@ -97,8 +98,8 @@ builder.node(CouponRecord, {
     customer: t.field({
       type: Customer,
       nullable: true,
-      description: 'The customer holding the coupon, through the customer loader (one call in the coupon\'s scope per distinct customer).',
-      resolve: (r, _args, ctx) => (r.customerId ? ctx.loaders.customer.load(scopedKey(r.customerId, r.indirectPartnerId)) : null),
+      description: 'The customer holding the coupon: free when only its id is asked, else the customer loader (one call in the coupon\'s scope per distinct customer).',
+      resolve: (r, _args, ctx, info) => customerEdge(ctx, info, r.customerId, r.indirectPartnerId),
     }),
     amount: t.expose('amount', {
       type: 'Decimal',
@@ -138,8 +139,8 @@ builder.node(Coupon, {
     customer: t.field({
       type: Customer,
       nullable: true,
-      description: 'The customer holding it, through the customer loader (free when listed under that customer).',
-      resolve: (c, _args, ctx) => (c.customerId ? ctx.loaders.customer.load(scopedKey(c.customerId, c.indirectPartnerId)) : null),
+      description: 'The customer holding it: free when only its id is asked or when listed under that customer, else the customer loader.',
+      resolve: (c, _args, ctx, info) => customerEdge(ctx, info, c.customerId, c.indirectPartnerId),
     }),
     orderId: t.exposeString('orderId', { nullable: true, description: 'The order the coupon was used on.' }),
     order: t.field({
@@ -163,8 +164,8 @@ builder.node(Coupon, {
     indirectPartner: t.field({
       type: IndirectPartner,
       nullable: true,
-      description: 'The reseller that issued it, through the reseller loader; null when the partner did.',
-      resolve: (c, _args, ctx) => (c.indirectPartnerId ? ctx.loaders.indirectPartner.load(c.indirectPartnerId) : null),
+      description: 'The reseller that issued it; null when the partner did. Free when only its id is asked, else the reseller loader.',
+      resolve: (c, _args, ctx, info) => resellerEdge(ctx, info, c.indirectPartnerId),
     }),
     records: t.field({
       type: [CouponRecord],
@@ -326,6 +327,38 @@ builder.objectFields(IndirectPartner, (t) => ({
       description: 'The log of coupons this reseller issued and reclaimed. Upstream: ListPartnerCouponsRecord with `indirect_partner_id`, one call per page of ≤ 100.',
       args: { ...couponRecordArgs(t.arg), customerId: t.arg.string({ description: 'Only this customer\'s coupons (`customer_id`).' }) },
       resolve: (p, args, ctx) => resolveCouponRecords(ctx, p.indirectPartnerId, args.customerId, args),
+    },
+    CouponRecordConnection,
+  ),
+}));
+
+builder.objectFields(Order, (t) => ({
+  coupons: t.connection(
+    {
+      type: Coupon,
+      nullable: true,
+      description:
+        'The partner-issued coupons used on this order. Upstream: ListIssuedPartnerCoupons `GET /v2/promotions/benefits/partner-coupons` ' +
+        'with `order_id` (and `customer_id`), in the order\'s scope: one call per page of ≤ 100 per order (the endpoint takes one order id). ' +
+        'Coupons from Huawei campaigns are not listed here: see `Customer.heldCoupons(orderId:)`.',
+      args: (({ orderId: _orderId, ...rest }) => rest)(issuedCouponArgs(t.arg)),
+      resolve: (o, args, ctx) => resolveIssuedCoupons(ctx, requireScope(ctx.caller, o.indirectPartnerId), o.customerId, { ...args, orderId: o.orderId }),
+    },
+    CouponConnection,
+  ),
+}));
+
+builder.objectFields(CouponQuota, (t) => ({
+  couponRecords: t.connection(
+    {
+      type: CouponRecord,
+      nullable: true,
+      description:
+        'The coupons issued from this quota (and their reclaims), as issue/reclaim records each leading to its coupon. Upstream: ' +
+        'ListPartnerCouponsRecord `GET /v2/promotions/benefits/partner-coupons/records/query` with `quota_id`, in the quota\'s ' +
+        'scope: one call per page of ≤ 100; `coupon` on a record costs one ListIssuedPartnerCoupons call per distinct coupon not yet read.',
+      args: (({ quotaId: _quotaId, ...rest }) => rest)(couponRecordArgs(t.arg)),
+      resolve: (q, args, ctx) => resolveCouponRecords(ctx, requireScope(ctx.caller, q.indirectPartnerId), null, { ...args, quotaId: q.quotaId }),
     },
     CouponRecordConnection,
   ),

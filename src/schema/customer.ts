@@ -18,8 +18,10 @@ import { boundReseller, requireScope, scopeOfArg } from '../auth/scope.js';
 import { maskAccountName, maskEmail, maskName, maskPhone, personal, requirePii } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
+import { customerEdge, resellerEdge } from '../resolvers/id-edges.js';
+import { counterpartyKind } from '../resolvers/partner.js';
 import { IndirectPartner } from './indirect-partner.js';
-import { AccountBalanceRef, AdjustRecord, AdjustRecordConnection, Partner, adjustRecordArgs, resolveAdjustRecords } from './partner.js';
+import { AccountBalanceRef, AccountChangeRecord, AdjustRecord, AdjustRecordConnection, Partner, adjustRecordArgs, resolveAdjustRecords } from './partner.js';
 import {
   AccountTradeDetailType, AssociationType, CustomerLevel, CustomerTradeType, CustomerType, FrozenState, LedgerBalanceType, LedgerDirection,
   NewCustomerTagValue, VerificationStatus, accountTradeDetailType, associationType, customerLevel, customerType, directionFromRevenueExpense,
@@ -149,9 +151,9 @@ builder.node(Customer, {
       type: IndirectPartner,
       nullable: true,
       description:
-        'The reseller whose customer this is; null for the partner\'s own customers. Through the reseller loader: ' +
+        'The reseller whose customer this is; null for the partner\'s own customers. Free when only its id is asked; else the reseller loader: ' +
         'free when the reseller was already read in this request, else one ListIndirectPartners call per distinct reseller.',
-      resolve: (c, _args, ctx) => (c.indirectPartnerId ? ctx.loaders.indirectPartner.load(c.indirectPartnerId) : null),
+      resolve: (c, _args, ctx, info) => resellerEdge(ctx, info, c.indirectPartnerId),
     }),
     balance: t.field({
       type: CustomerBalance,
@@ -322,5 +324,42 @@ builder.objectField(IndirectPartner, 'customers', (t) =>
     CustomerConnection,
   ),
 );
+
+// ---------------------------------------------------------------------------------------------------------
+// Whom a fund-allocation or ledger row names (the rows are defined in partner.ts, below this file)
+
+const COUNTERPARTY_COST =
+  'In a reseller\'s listing free when only its id is asked; in the partner\'s own, telling a customer from a reseller lists ' +
+  'the resellers once per request (ListIndirectPartners, pages of 100), which also answers the reseller. Anything beyond a ' +
+  'customer\'s id: the customer loader.';
+
+
+/** A row naming a customer or a reseller by `customer_id`, in the scope it was listed in. */
+interface CounterpartyRow {
+  readonly customerId: string | null;
+  readonly indirectPartnerId: Scope;
+}
+
+function counterpartyEdges<Row extends CounterpartyRow>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Row>, what: string) {
+  return {
+    customer: t.field({
+      type: Customer,
+      nullable: true,
+      description: `The customer ${what}; null when \`customerId\` names a reseller. ${COUNTERPARTY_COST}`,
+      resolve: async (r, _args, ctx, info) =>
+        (await counterpartyKind(ctx, r.indirectPartnerId, r.customerId)) === 'customer' ? customerEdge(ctx, info, r.customerId, r.indirectPartnerId) : null,
+    }),
+    indirectPartner: t.field({
+      type: IndirectPartner,
+      nullable: true,
+      description: `The reseller ${what}, for a distributor's allocation to a reseller; null when \`customerId\` names a customer. ${COUNTERPARTY_COST}`,
+      resolve: async (r, _args, ctx, info) =>
+        (await counterpartyKind(ctx, r.indirectPartnerId, r.customerId)) === 'reseller' ? resellerEdge(ctx, info, r.customerId) : null,
+    }),
+  };
+}
+
+builder.objectFields(AdjustRecord, (t) => counterpartyEdges(t, 'the funds moved to or from'));
+builder.objectFields(AccountChangeRecord, (t) => counterpartyEdges(t, 'concerned (allocations, reclaims and unbinding reclaims only)'));
 
 export { CustomerBalance, NewCustomerTag };

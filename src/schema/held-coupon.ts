@@ -6,7 +6,10 @@ import { couponChangesConnection, heldCouponsConnection } from '../resolvers/cou
 import type { CouponChangeShape, HeldCouponShape } from '../sources/coupons.js';
 import { maskAccountName, personal } from '../auth/pii.js';
 import { builder } from './builder.js';
-import { CouponUseLimit } from './coupon.js';
+import { Coupon, CouponUseLimit } from './coupon.js';
+import { requireScope } from '../auth/scope.js';
+import { customerEdge } from '../resolvers/id-edges.js';
+import { couponKey, decodeHeldCouponKey, encodeHeldCouponKey } from '../sources/coupons.js';
 import { Customer } from './customer.js';
 import {
   CouponFetchMethod, CouponMediaType, CouponStatus, CouponTradeDetailType, CouponTradeType, CouponType, LedgerDirection, couponFetchMethod,
@@ -16,11 +19,41 @@ import {
 // ---------------------------------------------------------------------------------------------------------
 // The customer's own coupons (held, its own view) and its coupon ledger
 
-const HeldCoupon = builder.objectRef<HeldCouponShape>('HeldCoupon').implement({
+export const HeldCoupon = builder.objectRef<HeldCouponShape>('HeldCoupon');
+
+builder.node(HeldCoupon, {
   description:
     'A coupon as its holder sees it, whoever issued it (Huawei campaigns included): ListSubCustomerCoupons ' +
-    '`GET /v2/promotions/benefits/coupons` with the customer\'s token (§3.5).',
+    '`GET /v2/promotions/benefits/coupons` with the customer\'s token (§3.5). Refetched by id with `coupon_id` (one call ' +
+    'through the holder\'s token).',
+  id: { resolve: (c) => encodeHeldCouponKey(c) },
+  loadOne: (id, ctx) => {
+    const key = decodeHeldCouponKey(id);
+    if (!key) return null;
+    requireScope(ctx.caller, key.indirectPartnerId);
+    return ctx.loaders.heldCoupon.load(id);
+  },
   fields: (t) => ({
+    customerId: t.exposeString('customerId', { description: 'The customer holding the coupon (whose token read it).' }),
+    customer: t.field({
+      type: Customer,
+      nullable: true,
+      description: 'The customer holding the coupon: free when only its id is asked or when listed under that customer, else the customer loader.',
+      resolve: (c, _args, ctx, info) => customerEdge(ctx, info, c.customerId, c.indirectPartnerId),
+    }),
+    coupon: t.field({
+      type: Coupon,
+      nullable: true,
+      description:
+        'The same coupon as its issuer sees it, when the customer\'s partner (or reseller) issued it: through the coupon loader ' +
+        '(ListIssuedPartnerCoupons with `coupon_id`, one call per distinct coupon; free when already listed). Null, without a ' +
+        'call, for a coupon from a Huawei campaign or another issuer (`sourceId` is not the customer\'s partner).',
+      resolve: (c, _args, ctx) => {
+        const issuer = c.indirectPartnerId ?? ctx.partnerDomainId;
+        if (!c.couponId || c.sourceId !== issuer) return null;
+        return ctx.loaders.coupon.load(couponKey({ couponId: c.couponId, indirectPartnerId: c.indirectPartnerId }));
+      },
+    }),
     couponId: t.exposeString('couponId', { nullable: true, description: 'The coupon instance id.' }),
     couponCode: t.exposeString('couponCode', { nullable: true, description: 'The coupon code.' }),
     status: t.field({ type: CouponStatus, description: 'The coupon\'s status.', resolve: (c) => couponStatus(c.status) }),
@@ -97,7 +130,7 @@ builder.objectFields(Customer, (t) => ({
         sourceId: t.arg.string({ description: 'Only coupons from this issuer (`source_id`: the partner id for partner coupons).' }),
       },
       resolve: (c, args, ctx) =>
-        heldCouponsConnection(ctx, c.customerId, args, {
+        heldCouponsConnection(ctx, c, args, {
           couponType: filterCode(args.couponType, 'couponType'),
           status: filterCode(args.status, 'status'),
           orderId: args.orderId,

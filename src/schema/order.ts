@@ -17,6 +17,7 @@ import {
 import { lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails } from '../resolvers/order.js';
 import { customerKey } from '../sources/customers.js';
 import { primeCustomer } from '../resolvers/customer.js';
+import { customerEdge } from '../resolvers/id-edges.js';
 import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
 import { regionByCode } from '../sources/geography.js';
 import { builder } from './builder.js';
@@ -202,8 +203,10 @@ builder.node(Order, {
     customer: t.field({
       type: Customer,
       nullable: true,
-      description: 'The customer who placed the order (the customer loader; free when listed under that customer).',
-      resolve: (o, _args, ctx) => (o.customerId ? ctx.loaders.customer.load(customerKey({ customerId: o.customerId, indirectPartnerId: o.indirectPartnerId })) : null),
+      description:
+        'The customer who placed the order: free when only its id is asked (the order holds it) or when listed under that ' +
+        'customer, else the customer loader (one ListSubCustomers call per distinct customer).',
+      resolve: (o, _args, ctx, info) => customerEdge(ctx, info, o.customerId, o.indirectPartnerId),
     }),
     status: t.field({ type: OrderStatus, description: 'The order status (E7).', resolve: (o) => orderStatus(o.status) }),
     statusCode: t.exposeInt('status', { nullable: true, description: 'The raw `status` code (E7).' }),

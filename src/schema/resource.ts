@@ -10,6 +10,7 @@ import { measureUnitById, resourceTypeByCode, serviceTypeByCode } from '../sourc
 import { regionByCode } from '../sources/geography.js';
 import { customerKey } from '../sources/customers.js';
 import { primeCustomer } from '../resolvers/customer.js';
+import { customerEdge } from '../resolvers/id-edges.js';
 import {
   customerResourcesConnection, onDemandResourcesConnection, orderResourcesConnection, periodResourcesConnection, purchaseOrderOf,
 } from '../resolvers/resource.js';
@@ -60,8 +61,10 @@ export const Resource = builder.interfaceRef<ResourceShape>('Resource').implemen
     customer: t.field({
       type: Customer,
       nullable: true,
-      description: 'The customer holding the resource (the customer loader; free when listed under that customer).',
-      resolve: (r, _args, ctx) => ctx.loaders.customer.load(customerKey(r)),
+      description:
+        'The customer holding the resource: free when only its id is asked (the resource holds it) or when listed under ' +
+        'that customer, else the customer loader (one ListSubCustomers call per distinct customer).',
+      resolve: (r, _args, ctx, info) => customerEdge(ctx, info, r.customerId, r.indirectPartnerId),
     }),
     chargeMode: t.field({
       type: ResourceChargeMode,

@@ -14,7 +14,7 @@ import {
   type IQueryUserCouponsResultV2, type IQueryUserPartnerCouponsResultV2,
 } from '../bss/operations/partners/index.js';
 import { toDecimalOrNull } from '../bss/money.js';
-import { listEndpoint, type Upstream } from './list-endpoint.js';
+import { fetchListPage, listEndpoint, type Upstream } from './list-endpoint.js';
 import type { LedgerWindow } from './partner-funds.js';
 import { nonEmpty, nonEmptyList, parseScopedKey, parseWireTime, scopedKey, textOrNull, wireMonth, wireTime, type Scope } from './wire.js';
 
@@ -248,11 +248,23 @@ export interface HeldCouponShape {
   readonly usage: string | null;
   readonly isFrozen: string | null;
   readonly sourceId: string | null;
+  /** The holder, whose token read it (not on the wire: the gateway asked for this customer's coupons). */
+  readonly customerId: string;
+  /** The holder's reseller; null for the partner's own customer. */
+  readonly indirectPartnerId: string | null;
+}
+
+/** The customer a held coupon was read for. */
+export interface CouponHolder {
+  readonly customerId: string;
+  readonly indirectPartnerId: string | null;
 }
 
 /** §3.5 names the §3.1 concepts differently (`valid_time`, `plan_name`, `reserve_time`): mapped here. */
-function toHeldCoupon(c: IQueryUserCouponsResultV2): HeldCouponShape {
+function toHeldCoupon(c: IQueryUserCouponsResultV2, holder: CouponHolder): HeldCouponShape {
   return {
+    customerId: holder.customerId,
+    indirectPartnerId: holder.indirectPartnerId,
     couponId: textOrNull(c.coupon_id),
     couponCode: textOrNull(c.coupon_code),
     status: c.status ?? null,
@@ -283,6 +295,7 @@ function toHeldCoupon(c: IQueryUserCouponsResultV2): HeldCouponShape {
 }
 
 export interface HeldCouponFilters {
+  readonly couponId?: string | null;
   readonly couponType?: number | undefined;
   readonly status?: number | undefined;
   readonly orderId?: string | null;
@@ -290,14 +303,36 @@ export interface HeldCouponFilters {
 }
 
 /** ListSubCustomerCoupons §3.5 with the customer's token: every coupon it holds, Huawei's campaigns' too. */
-export const heldCouponsList = (customerId: string, f: HeldCouponFilters) =>
+export const heldCouponsList = (holder: CouponHolder, f: HeldCouponFilters) =>
   listEndpoint({
     op: ListSubCustomerCoupons,
     // offset and limit always travel together, as the endpoint requires.
-    request: (offset, limit) => ({ coupon_type: f.couponType, status: f.status, order_id: nonEmpty(f.orderId), source_id: nonEmpty(f.sourceId), offset, limit }),
-    page: (res) => ({ items: (res.user_coupons ?? []).map(toHeldCoupon), total: res.count ?? null }),
-    options: { customerId },
+    request: (offset, limit) => ({
+      coupon_id: nonEmpty(f.couponId), coupon_type: f.couponType, status: f.status, order_id: nonEmpty(f.orderId), source_id: nonEmpty(f.sourceId), offset, limit,
+    }),
+    page: (res) => ({ items: (res.user_coupons ?? []).map((c) => toHeldCoupon(c, holder)), total: res.count ?? null }),
+    options: { customerId: holder.customerId },
   });
+
+/** A held coupon's key and global id: `customerId[@indirectPartnerId]/couponId` (ids are hex or alphanumeric, never `/`). */
+export function encodeHeldCouponKey(c: CouponHolder & { readonly couponId: string | null }): string {
+  return `${scopedKey(c.customerId, c.indirectPartnerId)}/${c.couponId ?? ''}`;
+}
+
+export function decodeHeldCouponKey(key: string): (CouponHolder & { couponId: string }) | null {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return null;
+  const { id, scope } = parseScopedKey(key.slice(0, slash));
+  return id ? { customerId: id, indirectPartnerId: scope, couponId: key.slice(slash + 1) } : null;
+}
+
+/** One held coupon by key: ListSubCustomerCoupons with `coupon_id`, through the holder's token (one call). */
+export async function fetchHeldCoupon(ctx: Upstream, key: string): Promise<HeldCouponShape | null> {
+  const k = decodeHeldCouponKey(key);
+  if (!k) return null;
+  const page = await fetchListPage(ctx, heldCouponsList(k, { couponId: k.couponId }), 0, 10);
+  return page.items.find((c) => c.couponId === k.couponId) ?? null;
+}
 
 export interface CouponChangeShape {
   readonly couponId: string | null;

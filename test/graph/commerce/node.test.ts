@@ -110,8 +110,9 @@ describe('node(id) for orders and resources', () => {
     expect(direct.order).toBeNull();
 
     stack.bss.counter.reset();
-    const refetched = await data(stack, `query ($id: ID!) { node(id: $id) { id ... on Order { orderId customer { customerId } } } }`, { id: viaRoot.order.id });
-    expect(refetched.node).toEqual({ id: viaRoot.order.id, orderId, customer: { customerId: resellerCustomer.customerId } });
+    // More than the customer's id (its id alone is the order's, free): the customer is looked up.
+    const refetched = await data(stack, `query ($id: ID!) { node(id: $id) { id ... on Order { orderId customer { customerId accountName } } } }`, { id: viaRoot.order.id });
+    expect(refetched.node).toMatchObject({ id: viaRoot.order.id, orderId, customer: { customerId: resellerCustomer.customerId } });
     // The customer is looked up in the reseller's scope the order came from: one call, no search.
     expect(requests(stack)).toEqual({ ListCustomerOrders: 1, ListSubCustomers: 1 });
   });
