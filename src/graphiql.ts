@@ -1,7 +1,7 @@
 /**
  * GraphiQL that works with no internet: yoga's own GraphiQL build (@graphql-yoga/graphiql), served from
  * node_modules under /graphiql/ instead of the CDN yoga's default page loads it from, with the contract
- * operations (examples/contract.graphql) open as tabs so an analyst starts from working queries.
+ * operations (examples/contract.graphql, examples/store.graphql) open as tabs so an analyst starts from working queries.
  */
 import { readFile, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -87,11 +87,15 @@ self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => worke
 </body></html>`;
 }
 
-/** One tab per operation of examples/contract.graphql, with example variables where we have them. */
+/**
+ * The contract files GraphiQL opens as tabs, in order: the schema contract and the consumption store's
+ * (`Query.consumptionSync`), each a copy of its file under ../shared/contract/.
+ */
+export const CONTRACT_FILES = ['contract.graphql', 'store.graphql'] as const;
+
+/** One tab per operation of the contract files (examples/), with example variables where we have them. */
 export function contractTabs(variables: Record<string, unknown> = {}): NonNullable<GraphiQLOptions['defaultTabs']> {
-  const text = readFileSync(new URL('../examples/contract.graphql', import.meta.url), 'utf8');
-  return parse(text)
-    .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+  return CONTRACT_FILES.flatMap((file) => parse(readFileSync(new URL(`../examples/${file}`, import.meta.url), 'utf8')).definitions).filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
     .map((op) => {
       const used = Object.fromEntries(
         (op.variableDefinitions ?? []).flatMap((v) => (v.variable.name.value in variables ? [[v.variable.name.value, variables[v.variable.name.value]]] : [])),

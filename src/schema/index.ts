@@ -20,6 +20,7 @@ import './resource.js';
 import './coupon.js';
 import './coupon-quota.js';
 import './held-coupon.js';
+import './sync-progress.js';
 import './consumption-edges.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });

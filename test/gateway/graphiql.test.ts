@@ -27,10 +27,13 @@ describe('GraphiQL, offline', () => {
     const html = await res.text();
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('src="/graphiql/yoga-graphiql.umd.js"');
-    const contract = parse(readFileSync(new URL('../../examples/contract.graphql', import.meta.url), 'utf8'));
-    for (const def of contract.definitions) {
-      if (def.kind === 'OperationDefinition') expect(html).toContain(`query ${def.name!.value}`);
+    for (const file of ['contract.graphql', 'store.graphql']) {
+      const contract = parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
+      for (const def of contract.definitions) {
+        if (def.kind === 'OperationDefinition') expect(html).toContain(`query ${def.name!.value}`);
+      }
     }
+    expect(html).toContain('query ContractConsumptionSync');
   });
 
   it('opens the first tab on its own query, not GraphiQL\'s welcome text, and that query answers', async () => {
@@ -120,5 +123,15 @@ describe('GraphiQL, offline', () => {
       return; // a clone without shared/ beside it: nothing to compare against
     }
     expect(readFileSync(new URL('../../examples/contract.graphql', import.meta.url), 'utf8')).toBe(shared);
+  });
+
+  it('keeps a copy of the consumption store\'s contract identical to the shared one, when it is beside the checkout', () => {
+    let shared: string;
+    try {
+      shared = readFileSync(new URL('../../../shared/contract/store.graphql', import.meta.url), 'utf8');
+    } catch {
+      return; // a clone without shared/ beside it: nothing to compare against
+    }
+    expect(readFileSync(new URL('../../examples/store.graphql', import.meta.url), 'utf8')).toBe(shared);
   });
 });
