@@ -34,7 +34,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { FIELD_COSTS, type FieldCost } from './field-costs.js';
-import { monthIndex } from '../sources/billing-cycles.js';
+import { cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
+import type { ConsumptionCoverage } from '../store/index.js';
 
 export interface CostOptions {
   /** Items of a connection asked for without first/last. */
@@ -43,6 +44,11 @@ export interface CostOptions {
   readonly maxFirst: number;
   /** Customers assumed in the partner's (or one reseller's) scope for a scope-wide consumption view. */
   readonly assumedCustomers: number;
+  /**
+   * What the state store holds (src/store/consumption-coverage.ts): a view whose every cycle is complete is
+   * answered from it (no call), and an unsynced scope-wide view is priced by the scopes' real customer counts.
+   */
+  readonly coverage?: ConsumptionCoverage;
   /** Items assumed in a plain list field (not a connection) whose size the table does not give. */
   readonly defaultListSize?: number;
   /** Page maximum of a connection the table does not list. */
@@ -69,7 +75,7 @@ interface Walk {
   readonly schema: GraphQLSchema;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Record<string, unknown>;
-  readonly options: Required<Omit<CostOptions, 'costs'>>;
+  readonly options: Required<Omit<CostOptions, 'costs' | 'coverage'>> & Pick<CostOptions, 'coverage'>;
   readonly costs: Readonly<Record<string, FieldCost>>;
 }
 
@@ -203,7 +209,11 @@ function fieldCost(
 
   if (rule?.consumption) {
     const months = cycleMonths(args);
-    const customers = rule.consumption === 'customer' ? 1 : walk.options.assumedCustomers;
+    const coverage = walk.options.coverage;
+    const cycles = cyclesOf(args);
+    // The store answers a view only whole (src/resolvers/consumption-store.ts): every cycle complete, or a live pull.
+    if (coverage && cycles && cycles.every((c) => coverage.completeCycles.has(c))) return below({ ...scope, owner: coordinate });
+    const customers = rule.consumption === 'customer' ? 1 : scopeCustomers(coverage, coordinate) ?? walk.options.assumedCustomers;
     // A scope-wide view first lists the scope's customers (pages of 100).
     const listing = rule.consumption === 'scope' ? Math.ceil(customers / 100) : 0;
     return count * (months * customers + listing) + below({ ...scope, owner: coordinate });
@@ -238,6 +248,25 @@ function fieldCost(
 function onlySelects(walk: Walk, node: FieldNode, type: GraphQLCompositeType, allowed: readonly string[] | undefined): boolean {
   if (!allowed || !node.selectionSet) return false;
   return collectFields(walk, node.selectionSet, type, [], new Set()).every(({ node: f }) => f.name.value === '__typename' || allowed.includes(f.name.value));
+}
+
+/** The cycles a view names, oldest first; null when unreadable (refused later, before any call). */
+function cyclesOf(args: Args): string[] | null {
+  const from = args['fromCycle'] ?? args['cycle'];
+  const to = args['toCycle'] ?? args['cycle'] ?? args['fromCycle'];
+  if (typeof from !== 'string' || typeof to !== 'string' || cycleIndex(from) === null || cycleIndex(to) === null || from > to) return null;
+  return cyclesBetween(from, to);
+}
+
+/**
+ * The customers a scope-wide view pulls, from the store's newest listing: every scope for `Partner`, the
+ * largest reseller for `IndirectPartner` (which one is not known before execution). Null: no listing yet.
+ */
+function scopeCustomers(coverage: ConsumptionCoverage | undefined, coordinate: string): number | null {
+  if (!coverage || coverage.customersByScope.size === 0) return null;
+  const counts = [...coverage.customersByScope.entries()];
+  if (coordinate.startsWith('IndirectPartner.')) return Math.max(0, ...counts.filter(([scope]) => scope !== null).map(([, n]) => n));
+  return counts.reduce((n, [, c]) => n + c, 0);
 }
 
 /** Months a consumption view covers: `cycle`, or `fromCycle`..`toCycle` inclusive; 1 when unreadable. */

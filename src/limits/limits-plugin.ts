@@ -10,6 +10,8 @@ import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_LIMITS, type GraphLimits } from '../context.js';
 import { useBodyLimit } from './body-limit.js';
 import { estimateCost } from './cost.js';
+import { consumptionCoverage } from './coverage-cache.js';
+import type { Store } from '../store/index.js';
 import { useKnownOperationTypes } from './operation-types.js';
 import { BEFORE_EXECUTION, useShapeLimits } from './shape-limits.js';
 import { useExecutionTimeout } from './timeout.js';
@@ -46,17 +48,22 @@ export function costError(estimatedCost: number, maxCost: number): GraphQLError 
 
 interface CostContext {
   readonly limits?: GraphLimits;
+  readonly store?: Store;
 }
 
 /** Refuses an operation whose estimate is over `maxCost`; an accepted one reports it in `extensions.cost`. */
 export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin {
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const graph = (args.contextValue as CostContext | undefined)?.limits ?? DEFAULT_LIMITS;
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as CostContext | undefined;
+      const graph = context?.limits ?? DEFAULT_LIMITS;
+      // A store that cannot be read prices every view live: the estimate errs towards refusing, never towards flooding.
+      const coverage = context?.store ? await consumptionCoverage(context.store).catch(() => undefined) : undefined;
       const estimated = estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
         defaultFirst: graph.defaultFirst,
         maxFirst: graph.maxFirst,
         assumedCustomers,
+        ...(coverage ? { coverage } : {}),
       });
       if (estimated > maxCost) {
         setResultAndStopExecution({ errors: [costError(estimated, maxCost)] });

@@ -4,7 +4,7 @@
  * page maximum is served by walking upstream pages; `first` beyond the configured maximum is refused
  * with a clear error instead of flooding the upstream. Plain functions: no GraphQL in here.
  */
-import { GraphQLError } from 'graphql';
+import { badInput } from './input.js';
 import type { FetchPage, Page } from '../sources/list-endpoint.js';
 
 export interface ConnectionArgs {
@@ -50,10 +50,6 @@ export function cursorToOffset(cursor: string, argument: 'after' | 'before'): nu
   return offset;
 }
 
-function badInput(message: string, argument: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
-
 function checkCount(value: number | null | undefined, argument: 'first' | 'last', max: number): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < 0) throw badInput(`"${argument}" must be a whole number of at least 0 (got ${value})`, argument);
@@ -82,7 +78,7 @@ async function readWindow<T>(fetchPage: FetchPage<T>, offset: number, count: num
 }
 
 /** `first` and `last`, checked against the configured maximum; never both. */
-function checkCounts(args: ConnectionArgs, max: number): { first: number | null; last: number | null } {
+export function checkCounts(args: ConnectionArgs, max: number): { first: number | null; last: number | null } {
   const first = checkCount(args.first, 'first', max);
   const last = checkCount(args.last, 'last', max);
   if (first !== null && last !== null) throw badInput('pass either "first" or "last", not both', 'last');

@@ -17,10 +17,15 @@ export interface ConsumptionSums {
   readonly recordCount: number;
 }
 
+/** What a breakdown row tells of its group besides the key: names its records carried, its customer. */
+export type GroupSample = Pick<
+  ConsumptionRecordShape, 'serviceTypeName' | 'resourceTypeName' | 'regionName' | 'chargeModeCode' | 'customerId' | 'indirectPartnerId'
+>;
+
 /** One row of a breakdown: the group's key, a record of it (for names) and its exact sums. */
 export interface ConsumptionGroupShape extends ConsumptionSums {
   readonly key: string;
-  readonly sample: ConsumptionRecordShape;
+  readonly sample: GroupSample;
 }
 
 /** The dimensions a view breaks down by. */

@@ -19,7 +19,7 @@ import {
 } from '../sources/consumption-records.js';
 import type { LivePull } from '../sources/live-pull.js';
 import { MAX_CYCLES, cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
-import type { Scope } from '../sources/wire.js';
+import type { ConsumptionViewShape } from './consumption-view.js';
 import {
   arrayConnection, liveConnection, offsetConnection,
   type ConnectionArgs, type LiveConnection, type OffsetConnection,
@@ -29,24 +29,15 @@ import {
   type Cell, type ConsumptionDimension, type ConsumptionGroupShape, type ConsumptionSums,
 } from './consumption-cells.js';
 import { badInput } from './input.js';
+import { storeBreakdown, storeRecordsConnection, storeSums, storeViewOf } from './consumption-store.js';
 
 export type { ConsumptionDimension, ConsumptionGroupShape, ConsumptionSums } from './consumption-cells.js';
+export type { ConsumptionViewShape } from './consumption-view.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The view
 
-/**
- * What a `consumption(…)` field resolves to: which records, not the records. Every field of the view loads
- * through the request's loaders, so fields asked together share one walk (or one pull).
- * - `customer`: one customer's query, per cycle of the range (single cycle: windowed records, see below);
- * - `partner`: every customer of a scope (`'all'`, the partner's own = null, or one reseller), pulled with
- *   `pullConsumption` across customers.
- */
-export type ConsumptionViewShape =
-  | { readonly kind: 'customer'; readonly query: ConsumptionQuery; readonly cycles: readonly string[] }
-  | { readonly kind: 'partner'; readonly scope: 'all' | Scope; readonly cycles: readonly string[] };
-
-type ViewContext = Pick<GraphQLContext, 'loaders'>;
+type ViewContext = Pick<GraphQLContext, 'loaders' | 'store' | 'limits'>;
 
 export interface CycleArgs {
   readonly cycle?: string | null | undefined;
@@ -119,29 +110,20 @@ async function viewCells(ctx: ViewContext, view: ConsumptionViewShape): Promise<
 }
 
 export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
-  return sumCells(await viewCells(ctx, view));
+  const stored = await storeViewOf(ctx, view);
+  return stored ? storeSums(stored) : sumCells(await viewCells(ctx, view));
 }
 
-export interface ServiceTypeConsumptionShape extends ConsumptionSums {
-  readonly serviceTypeCode: string;
-  /** The name a record carried, for a code the catalogue does not know. */
-  readonly serviceTypeName: string | null;
+/** Where a view's answers come from: the store (synced, with when) or a live pull (src/resolvers/consumption-store.ts). */
+export async function consumptionSource(ctx: ViewContext, view: ConsumptionViewShape): Promise<{ source: 'STORE' | 'LIVE'; syncedAt: Date | null }> {
+  const stored = await storeViewOf(ctx, view);
+  return stored ? { source: 'STORE', syncedAt: stored.syncedAt } : { source: 'LIVE', syncedAt: null };
 }
 
 export async function consumptionBreakdown(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension): Promise<ConsumptionGroupShape[]> {
+  const stored = await storeViewOf(ctx, view);
+  if (stored) return storeBreakdown(stored, dimension);
   return rollUp(await viewCells(ctx, view), dimension, DIMENSIONS[dimension].order);
-}
-
-/** Exact sums per service type, ordered by service type code (a stable order for exports and diffs). */
-export async function consumptionByServiceType(ctx: ViewContext, view: ConsumptionViewShape): Promise<ServiceTypeConsumptionShape[]> {
-  return (await consumptionBreakdown(ctx, view, 'serviceType')).map((g) => ({
-    serviceTypeCode: g.key,
-    serviceTypeName: g.sample.serviceTypeName,
-    amount: g.amount,
-    officialAmount: g.officialAmount,
-    discountAmount: g.discountAmount,
-    recordCount: g.recordCount,
-  }));
 }
 
 export interface CycleConsumptionShape extends ConsumptionSums {
@@ -150,7 +132,9 @@ export interface CycleConsumptionShape extends ConsumptionSums {
 
 /** Exact sums per cycle of the view, every cycle of the range present (zero when it has no records), oldest first. */
 export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionViewShape): Promise<CycleConsumptionShape[]> {
-  const groups = new Map(rollUp(await viewCells(ctx, view), 'cycle').map((g) => [g.key, g]));
+  const stored = await storeViewOf(ctx, view);
+  const rows = stored ? await storeBreakdown(stored, 'cycle') : rollUp(await viewCells(ctx, view), 'cycle');
+  const groups = new Map(rows.map((g) => [g.key, g]));
   return view.cycles.map((cycle) => {
     const g = groups.get(cycle);
     return g ? { cycle, amount: g.amount, officialAmount: g.officialAmount, discountAmount: g.discountAmount, recordCount: g.recordCount } : { cycle, ...sumsOf([]) };
@@ -166,6 +150,8 @@ export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionView
 export async function consumptionRecordsConnection(
   ctx: GraphQLContext, view: ConsumptionViewShape, args: ConnectionArgs,
 ): Promise<OffsetConnection<ConsumptionRecordShape> | LiveConnection<ConsumptionRecordShape>> {
+  const stored = await storeViewOf(ctx, view);
+  if (stored) return storeRecordsConnection(ctx, stored, args);
   if (view.kind === 'customer' && view.cycles.length === 1) {
     const q = { ...view.query, cycle: view.cycles[0]! };
     return offsetConnection(

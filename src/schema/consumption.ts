@@ -9,7 +9,7 @@ import { openCycleOf, type GraphQLContext } from '../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { billCustomer, selectsCustomerDetails } from '../resolvers/bill.js';
 import {
-  consumptionBreakdown, consumptionByCycle, consumptionCycles, consumptionRecordsConnection, consumptionSums,
+  consumptionBreakdown, consumptionByCycle, consumptionSource, consumptionCycles, consumptionRecordsConnection, consumptionSums,
   type ConsumptionGroupShape, type ConsumptionSums, type ConsumptionViewShape, type CycleArgs, type CycleConsumptionShape,
 } from '../resolvers/consumption.js';
 import { consumptionPullKey, type ConsumptionQuery } from '../sources/consumption-records.js';
@@ -128,7 +128,8 @@ const VIEW_COST =
  * a `customer` for more than its id, so a BI pull of amounts pays no call for names it does not show.
  */
 async function primePulled(ctx: GraphQLContext, view: ConsumptionViewShape, info: GraphQLResolveInfo): Promise<void> {
-  if (view.kind !== 'partner') return;
+  // A view the store answers pulls nothing: its customers are looked up only where a query asks for them.
+  if (view.kind !== 'partner' || (await consumptionSource(ctx, view)).source === 'STORE') return;
   const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
   live.onCustomer((c) => primeCustomer(ctx, c));
   if ((view.scope === 'all' || view.scope === null) && selectsCustomerDetails(info)) {
@@ -141,8 +142,29 @@ async function breakdown(ctx: GraphQLContext, view: ConsumptionViewShape, dimens
   return consumptionBreakdown(ctx, view, dimension);
 }
 
+const ConsumptionSource = builder.enumType('ConsumptionSource', {
+  description: 'Where a consumption view\'s answers come from.',
+  values: {
+    STORE: { description: 'The state store: every cycle of the view is synced for its scope; no upstream call.' },
+    LIVE: { description: 'A live pull from the upstream (a cycle not synced yet, or a filter the store does not index).' },
+  },
+});
+
 function viewFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConsumptionViewShape>) {
   return {
+    source: t.field({
+      type: ConsumptionSource,
+      description:
+        'Where this view is answered from: `STORE` when every cycle of it is synced for its scope (docs/store.md), otherwise ' +
+        '`LIVE`. A view takes one source for all its fields.',
+      resolve: async (v, _args, ctx) => (await consumptionSource(ctx, v)).source,
+    }),
+    syncedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'With `source: STORE`: when the view\'s data was synced (the oldest of its cycles\' completion); null when live.',
+      resolve: async (v, _args, ctx) => (await consumptionSource(ctx, v)).syncedAt,
+    }),
     cycle: t.field({
       type: 'BillingCycle',
       nullable: true,

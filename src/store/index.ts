@@ -24,3 +24,4 @@ export {
 } from './sync-units.js';
 export { StoreDatabaseError } from './sql-executor.js';
 export { StoreMigrationError } from './migrate.js';
+export { readConsumptionCoverage, type ConsumptionCoverage } from './consumption-coverage.js';
