@@ -113,6 +113,20 @@ describe('loadConfig', () => {
     expect(config.billCache).toEqual({ closedCycleTtlMs: 604_800_000, openCycleTtlMs: 0, maxRecords: 0 });
   });
 
+  it('reads the consumption sync\'s settings, with defaults, and refuses a share outside (0, 1] or more than 18 months', () => {
+    expect(loadConfig({}).sync).toEqual({ enabled: true, share: 0.5, months: 18, refreshMs: 86_400_000, settleMs: 3 * 86_400_000, concurrency: 4 });
+    expect(loadConfig({
+      PARTNER_GRAPH_SYNC: 'off', PARTNER_GRAPH_SYNC_SHARE: '0.25', PARTNER_GRAPH_SYNC_MONTHS: '6', PARTNER_GRAPH_SYNC_REFRESH_MINUTES: '60',
+      PARTNER_GRAPH_SYNC_SETTLE_DAYS: '0', PARTNER_GRAPH_SYNC_CONCURRENCY: '2',
+    }).sync).toEqual({ enabled: false, share: 0.25, months: 6, refreshMs: 3_600_000, settleMs: 0, concurrency: 2 });
+    expect(loadConfig({ PARTNER_GRAPH_SYNC_SHARE: '1' }).sync.share).toBe(1);
+    expect(problemsOf({ PARTNER_GRAPH_SYNC_SHARE: '0', PARTNER_GRAPH_SYNC_MONTHS: '19' })).toEqual([
+      'PARTNER_GRAPH_SYNC_SHARE must be a fraction above 0 and at most 1, such as 0.5 (got "0")',
+      'PARTNER_GRAPH_SYNC_MONTHS must be a whole number from 0 to 18 (got "19")',
+    ]);
+    expect(problemsOf({ PARTNER_GRAPH_SYNC_SHARE: '1.5' })).toHaveLength(1);
+  });
+
   it('names the variable and the rule for bad switches and limits', () => {
     expect(problemsOf({ PARTNER_GRAPH_GRAPHIQL: 'maybe', PARTNER_GRAPH_MAX_DEPTH: '0', LOG_LEVEL: 'loud', PARTNER_GRAPH_MAX_BODY_BYTES: '10' })).toEqual([
       'PARTNER_GRAPH_GRAPHIQL must be true or false (got "maybe")',
