@@ -26,6 +26,7 @@ import { exportStream } from './export-stream.js';
 import { ExportInputError, parseExportRequest, type ExportRequest } from './export-request.js';
 import { FOCUS_VERSION, focusRow } from './focus-columns.js';
 import { ndjsonEncoder } from './ndjson.js';
+import { storedExportSelection, storedPages } from './store-pages.js';
 
 export const EXPORT_PATH = '/export/consumption';
 
@@ -102,7 +103,14 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   const abort = new AbortController();
   const onClientGone = (): void => abort.abort();
   request.signal?.addEventListener('abort', onClientGone, { once: true });
-  const pages = pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
+  // Synced cycles come from the state store (no call per record); anything else is the live pull. A store that
+  // cannot be read is the live pull too: the export still answers, at the upstream's pace.
+  const stored = services.store
+    ? await storedExportSelection(services.store, { cycles: req.cycles, scope, customerIds: req.customerIds }).catch(() => null)
+    : null;
+  const pages = stored && services.store
+    ? storedPages(ctx, services.store, stored, abort.signal)
+    : pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
 
   const revealed = new Set<string>();
   const names = new Map<string, string | null>();
@@ -130,7 +138,9 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
     },
     onEnd: (rows, failure) => {
       request.signal?.removeEventListener('abort', onClientGone);
-      const fields = { event: 'export.end', caller: caller.name, cycles: req.cycles.length, format: req.format, rows, ms: Date.now() - started };
+      const fields = {
+        event: 'export.end', caller: caller.name, cycles: req.cycles.length, format: req.format, source: stored ? 'store' : 'live', rows, ms: Date.now() - started,
+      };
       if (failure) services.log?.warn({ ...fields, code: failure.code, operation: failure.operation, requestId: failure.requestId });
       else services.log?.info(fields);
     },
@@ -147,6 +157,7 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
       'content-disposition': `attachment; filename="consumption-${cycleLabel}.${encoder.fileExtension}"`,
       'cache-control': 'no-store',
       'x-focus-version': FOCUS_VERSION,
+      'x-consumption-source': stored ? 'STORE' : 'LIVE',
       // A body is complete only when its last line is the end marker; this says how the markers read.
       'x-export-markers': encoder.markers,
     },

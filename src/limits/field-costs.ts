@@ -57,7 +57,10 @@ const REFERENCE_FIELDS = [
 const TYPES_WITH_REFERENCES = [
   'MonthlyBill', 'ServiceTypeConsumption', 'ResourceTypeConsumption', 'RegionConsumption', 'ConsumptionRecord', 'CustomerBillSum', 'Order', 'OrderLineItem', 'OrderProduct', 'OrderRefund',
   'Resource', 'PeriodResource', 'OnDemandResource', 'ResourceSpec', 'UsageQuantity', 'UsageType', 'ResourceType', 'ServiceType',
+  'CustomerFeeRecord', 'CustomerResourceBill', 'CustomerResourceDetailBill', 'AmortizedCost', 'ServiceResource',
 ];
+/** A customer's own cost rows (customer-costs.ts): read from the row, its customer free for the id. */
+const COST_ROWS = ['CustomerFeeRecord', 'CustomerResourceBill', 'CustomerResourceDetailBill', 'AmortizedCost'];
 
 /** Fields read from the parent record (no call), by type. */
 const FROM_RECORD: Readonly<Record<string, readonly string[]>> = {
@@ -70,6 +73,10 @@ const FROM_RECORD: Readonly<Record<string, readonly string[]>> = {
   CouponQuota: ['limits'],
   CouponQuotaLimit: ['values'],
   MonthlyBill: ['accountDetails'],
+  CostGroup: ['dimensions', 'points'],
+  PriceQuote: ['products', 'discounts'],
+  RenewalQuote: ['products', 'discounts', 'resources', 'failures'],
+  DiscountPrice: ['products'],
   Resource: ['spec'],
   PeriodResource: ['spec', 'enterpriseProject'],
   OnDemandResource: ['spec'],
@@ -205,7 +212,30 @@ const TABLE: Record<string, FieldCost> = {
   // The summary's one call (plus a customer token, cached by the client) holds the first 1000 rows.
   'Customer.monthlySummary': { calls: 1 },
   'CustomerMonthlySummary.rows': { calls: 1, pageMax: 1000, freePages: 1 },
+
+  // A customer's own cost data, 95th-percentile usage (customer token) and price quotes (issue 15).
+  'Customer.feeRecords': RECORDS_1000,
+  'Customer.resourceBills': RECORDS_1000,
+  'Customer.resourceDetailBills': RECORDS_1000,
+  'Customer.amortizedCosts': RECORDS_1000,
+  'Customer.costs': RECORDS_1000,
+  'Customer.percentileUsage': RECORDS_1000,
+  'Resource.percentileUsage': { calls: 1 },
+  'PeriodResource.percentileUsage': { calls: 1 },
+  'OnDemandResource.percentileUsage': { calls: 1 },
+  // The first 1000 points come with the month.
+  'PercentileUsage.points': { calls: 1, pageMax: 1000, freePages: 1 },
+  'PercentileUsageSummary.customer': { ...CUSTOMER_LOADER, freeSelection: CUSTOMER_ID_ONLY },
+  'Query.onDemandQuote': { calls: 1 },
+  'Query.periodQuote': { calls: 1 },
+  'Query.renewalQuote': { calls: 1 },
+  'ServiceType.resources': CACHED,
 };
+
+for (const type of COST_ROWS) {
+  TABLE[`${type}.customer`] ??= { ...CUSTOMER_LOADER, freeSelection: CUSTOMER_ID_ONLY };
+  TABLE[`${type}.enterpriseProject`] ??= FREE;
+}
 
 for (const type of TYPES_WITH_REFERENCES) {
   for (const field of REFERENCE_FIELDS) TABLE[`${type}.${field}`] ??= CACHED;

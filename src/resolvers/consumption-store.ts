@@ -14,8 +14,8 @@ import type { GraphQLContext } from '../context.js';
 import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import { encodeConsumptionRecordKey } from '../sources/consumption-records.js';
 import {
-  decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary, summarizeSyncCycles,
-  type BreakdownDimension, type ConsumptionSelection, type Store, type StoreGroup, type StoreScope, type StoreSums, type SyncCycleSummary,
+  completeSince, decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary,
+  type BreakdownDimension, type ConsumptionSelection, type Store, type StoreGroup, type StoreSums,
 } from '../store/index.js';
 import { checkCounts, type ConnectionArgs, type OffsetConnection } from './connection.js';
 import type { ConsumptionDimension, ConsumptionGroupShape } from './consumption-cells.js';
@@ -36,21 +36,7 @@ export interface StoreView {
 
 type SummaryPart = 'total' | BreakdownDimension;
 
-/** Per request (keyed by its loaders) and scope: the sync's cycles, read once. */
-const cycleSummaries = new WeakMap<object, Map<string, Promise<ReadonlyMap<string, SyncCycleSummary>>>>();
 const storeViews = new WeakMap<ConsumptionViewShape, Promise<StoreView | null>>();
-
-function syncedCycles(ctx: StoreContext, store: Store, scope: StoreScope): Promise<ReadonlyMap<string, SyncCycleSummary>> {
-  let perScope = cycleSummaries.get(ctx.loaders);
-  if (!perScope) cycleSummaries.set(ctx.loaders, (perScope = new Map()));
-  const key = JSON.stringify(scope);
-  let cycles = perScope.get(key);
-  if (!cycles) {
-    cycles = summarizeSyncCycles(store, scope).then((rows) => new Map(rows.map((r) => [r.cycle, r])));
-    perScope.set(key, cycles);
-  }
-  return cycles;
-}
 
 /** The store selection of a view, or null when it filters on what the rollups do not carry. */
 function selectionOf(view: ConsumptionViewShape): ConsumptionSelection | null {
@@ -85,13 +71,8 @@ async function resolveStoreView(ctx: StoreContext, view: ConsumptionViewShape): 
   const store = ctx.store;
   const selection = store ? selectionOf(view) : null;
   if (!store || !selection) return null;
-  const cycles = await syncedCycles(ctx, store, selection.scope);
-  let syncedAt: Date | null = null;
-  for (const cycle of view.cycles) {
-    const summary = cycles.get(cycle);
-    if (!summary?.complete || !summary.syncedAt) return null;
-    if (!syncedAt || summary.syncedAt < syncedAt) syncedAt = summary.syncedAt;
-  }
+  const syncedAt = await completeSince(store, selection.scope, view.cycles);
+  if (!syncedAt) return null;
   const summary = new DataLoader<SummaryPart, StoreSums | StoreGroup[]>(async (parts) => {
     const result = await readConsumptionSummary(store, selection, parts.filter((p): p is BreakdownDimension => p !== 'total'));
     return parts.map((p) => (p === 'total' ? result.totals : (result.breakdowns[p] ?? [])));

@@ -20,8 +20,11 @@ import './resource.js';
 import './coupon.js';
 import './coupon-quota.js';
 import './held-coupon.js';
-import './sync-progress.js';
 import './consumption-edges.js';
+import './customer-costs.js';
+import './percentile-usage.js';
+import './price-quote.js';
+import './sync-progress.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 

@@ -1,9 +1,12 @@
 /**
- * `UsageType`: the metering factors of ListUsageTypes (bss-api-commerce.md §5.4), `Query.usageTypes`, and
+ * `UsageType`: the metering factors of ListUsageTypes (bss-api-commerce.md §5.4), `Query.usageTypes`, the resources a
+ * service type sells (ListServiceResources §5.3), and
  * the catalogue edges between service types, resource types and usage types. Everything here is served
  * from the process-wide reference cache.
  */
-import { resourceTypeByCode, resourceTypesOfService, serviceTypeByCode, usageTypes, type UsageTypeShape } from '../sources/reference.js';
+import {
+  resourceTypeByCode, resourceTypesOfService, serviceResources, serviceTypeByCode, usageTypes, type ServiceResourceShape, type UsageTypeShape,
+} from '../sources/reference.js';
 import { builder } from './builder.js';
 import { ResourceType, ServiceType } from './reference.js';
 
@@ -45,6 +48,36 @@ builder.objectField(ServiceType, 'resourceTypes', (t) =>
     nullable: true,
     description: 'The resource types this service type sells, grouped from the cached resource-type catalogue (no extra upstream call).',
     resolve: (s, _args, ctx) => resourceTypesOfService(ctx, s.code),
+  }),
+);
+
+const ServiceResource = builder.objectRef<ServiceResourceShape>('ServiceResource').implement({
+  description: 'A resource a service type sells, as the product catalogue describes it (`ResourceBasicInfo`, ListServiceResources §5.3).',
+  fields: (t) => ({
+    resourceType: t.field({
+      type: ResourceType,
+      description: 'The resource type (`resource_type_code`), from the cached catalogue.',
+      resolve: (r, _args, ctx) => resourceTypeByCode(ctx, r.resourceTypeCode, r.name),
+    }),
+    ownerServiceType: t.field({
+      type: ServiceType,
+      nullable: true,
+      description: 'The service type the resource belongs to commercially (`product_owner_service`), from the cached catalogue.',
+      resolve: (r, _args, ctx) => (r.ownerServiceTypeCode ? serviceTypeByCode(ctx, r.ownerServiceTypeCode) : null),
+    }),
+    name: t.exposeString('name', { nullable: true, description: 'The resource\'s name in the catalogue, in the request\'s language.' }),
+    description: t.exposeString('description', { nullable: true, description: 'The resource\'s description in the catalogue.' }),
+  }),
+});
+
+builder.objectField(ServiceType, 'resources', (t) =>
+  t.field({
+    type: [ServiceResource],
+    nullable: true,
+    description:
+      'The resources this service type sells, as the product catalogue lists them. Upstream: ListServiceResources ' +
+      '`GET /v2/products/service-resources?service_type_code=…`, every page of 100, cached per language and service type.',
+    resolve: (s, _args, ctx) => serviceResources(ctx, s.code),
   }),
 );
 

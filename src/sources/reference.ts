@@ -2,11 +2,11 @@
  * Reference catalogues, each read whole (at the endpoint's largest page) and cached per language
  * across requests: they change rarely (bss-api-commerce.md §7.3). Every `serviceType { code name }`-style
  * edge in the graph resolves through the lookups here, from the cache, never with an extra call per record.
- * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListUsageTypes §5.4, ListMeasureUnits §5.5,
+ * Upstream: ListServiceTypes §5.1, ListResourceTypes §5.2, ListServiceResources §5.3, ListUsageTypes §5.4, ListMeasureUnits §5.5,
  * ListConversions §5.6.
  */
 import {
-  ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceTypes, ListUsageTypes,
+  ListConversions, ListMeasureUnits, ListResourceTypes, ListServiceResources, ListServiceTypes, ListUsageTypes,
 } from '../bss/operations/commerce/index.js';
 import type { ReferenceCache } from '../caches/reference-cache.js';
 import type { Language } from '../language.js';
@@ -106,6 +106,39 @@ export async function resourceTypeByCode(ctx: Ctx, code: string, nameFromRecord?
 
 export async function measureUnitById(ctx: Ctx, id: number): Promise<MeasureUnitShape | null> {
   return (await measureUnits(ctx)).find((u) => u.id === id) ?? null;
+}
+
+/** A resource a service type sells, as ListServiceResources §5.3 describes it (`ResourceBasicInfo`). */
+export interface ServiceResourceShape {
+  readonly resourceTypeCode: string;
+  readonly ownerServiceTypeCode: string | null;
+  readonly name: string | null;
+  readonly description: string | null;
+}
+
+/**
+ * The resources a service type sells, as ListServiceResources §5.3 lists them (every page of 100), cached per
+ * language and service type like the other catalogues: a second ask costs nothing.
+ */
+export function serviceResources(ctx: Ctx, serviceTypeCode: string): Promise<ServiceResourceShape[]> {
+  return ctx.reference.get(
+    'serviceResources',
+    ctx.language,
+    async () => {
+      const { items } = await ctx.bss.paginate(ListServiceResources, { service_type_code: serviceTypeCode }, { language: ctx.language });
+      return items.flatMap((i) =>
+        i.basic_info?.resource_type_code
+          ? [{
+              resourceTypeCode: i.basic_info.resource_type_code,
+              ownerServiceTypeCode: i.basic_info.product_owner_service || null,
+              name: i.basic_info.name || null,
+              description: i.basic_info.description || null,
+            }]
+          : [],
+      );
+    },
+    serviceTypeCode,
+  );
 }
 
 /** The resource types a service type sells, grouped from the cached resource-type catalogue (§7.3: no call). */

@@ -83,3 +83,18 @@ export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope 
     return { cycle: r.cycle, complete, customersSynced: r.synced, customersTotal: r.total, records: r.records, syncedAt: complete ? r.last_synced : null };
   });
 }
+
+/**
+ * When `cycles` were synced for `scope`: the oldest of their completion times once every one of them is
+ * complete, else null (a view of them cannot be answered from the store). One statement.
+ */
+export async function completeSince(store: StoreReader, scope: StoreScope, cycles: readonly string[]): Promise<Date | null> {
+  const summaries = new Map((await summarizeSyncCycles(store, scope)).map((s) => [s.cycle, s]));
+  let since: Date | null = null;
+  for (const cycle of cycles) {
+    const summary = summaries.get(cycle);
+    if (!summary?.complete || !summary.syncedAt) return null;
+    if (!since || summary.syncedAt < since) since = summary.syncedAt;
+  }
+  return since;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startStack, type Stack } from '../support/stack.js';
-import { contractExampleVariables, contractTabs, renderOfflineGraphiQL, type GraphiQLPageProps } from '../../src/graphiql.js';
+import { CONTRACT_FILES, contractExampleVariables, contractTabs, renderOfflineGraphiQL, type GraphiQLPageProps } from '../../src/graphiql.js';
 import { exampleData } from '../../src/simulator/example-data.js';
 
 /** The props the page hands to yoga's GraphiQL wrapper (`renderYogaGraphiQL(root, {...})`). */
@@ -27,7 +27,7 @@ describe('GraphiQL, offline', () => {
     const html = await res.text();
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('src="/graphiql/yoga-graphiql.umd.js"');
-    for (const file of ['contract.graphql', 'store.graphql']) {
+    for (const file of CONTRACT_FILES) {
       const contract = parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
       for (const def of contract.definitions) {
         if (def.kind === 'OperationDefinition') expect(html).toContain(`query ${def.name!.value}`);

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex, type ApiKeyEntry } from '../../../src/auth/api-keys.js';
+import { Money, formatDecimal } from '../../../src/bss/money.js';
 import { pullConsumption } from '../../../src/sources/consumption-pull.js';
 import { openStore, MEMORY_DATA_DIR, replaceCustomerCycle, type Store } from '../../../src/store/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
@@ -128,6 +129,20 @@ describe('consumption from the state store', () => {
     const unsynced = await stored.graphql('{ partner { consumption(cycle: "2026-09") { cycle } } }', undefined, admin);
     expect((unsynced as any).extensions?.cost?.estimated).toBe(units.length + Math.ceil(units.length / 100));
   }, 60_000);
+
+  it('exports a synced month from the store: its BilledCost sum equals the GraphQL total, no record read upstream', async () => {
+    const total = (await data(stored, `{ partner { consumption(cycle: "${CYCLE}") { total recordCount } } }`, undefined, admin)).partner.consumption;
+    const before = requests(stored);
+    const res = await stored.gateway.fetch(`http://gateway.test/export/consumption?cycle=${CYCLE}&format=ndjson`, { headers: admin });
+    expect(res.headers.get('x-consumption-source')).toBe('STORE');
+    const lines = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string | number | null>);
+    const rows = lines.slice(0, -1);
+    expect(lines[lines.length - 1]).toEqual({ x_End: { rows: total.recordCount } });
+    expect(formatDecimal(rows.reduce((a, r) => a.plus(String(r.BilledCost)), new Money(0)))).toBe(total.total);
+    const calls = Object.fromEntries(Object.entries(requests(stored)).map(([op, n]) => [op, n - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+    // Names only: the listing of each scope's customers (and the resellers), never a record page.
+    expect(Object.keys(calls).sort()).toEqual(['ListIndirectPartners', 'ListSubCustomers']);
+  }, 120_000);
 
   it('answers a cycle that is not synced live', async () => {
     const got = (await data(stored, '{ partner { consumption(cycle: "2026-09") { source syncedAt } } }', undefined, admin)).partner.consumption;
