@@ -16,18 +16,9 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
  * Reads that deliberately have no field. Each entry says why; remove it when a field arrives.
  */
 const NO_FIELD: Readonly<Record<string, string>> = {
-  // A pre-check of a customer-creation write (is this name, phone or e-mail free?): it belongs beside the
-  // CreateSubCustomer mutation, which the read-only graph does not have yet.
-  CheckUserIdentity: 'pre-check of the CreateSubCustomer write; comes with the mutations',
-  // The state of a real-name authentication the partner submitted (a write of its own): belongs with the
-  // real-name mutations (CreatePersonalRealnameAuth, CreateEnterpriseRealnameAuthentication).
-  ShowRealnameAuthenticationReviewResult: 'result of the real-name writes; comes with the mutations',
-  // What a pending order may be paid with: inputs to the PayOrders write, read at payment time.
-  ListOrderCouponsByOrderId: 'payment options of a pending order (PayOrders); comes with the payment mutation',
-  ListOrderDiscounts: 'payment options of a pending order (PayOrders); comes with the payment mutation',
-  // The discounts a partner set on its customers: read together with BatchSetSubCustomerDiscount, the write
-  // that sets them.
-  ListSubCustomerDiscounts: 'discounts set by BatchSetSubCustomerDiscount; comes with that mutation',
+  // RETIRED (§2.14): removed from Huawei's SDK in 0.0.83 with its write BatchSetSubCustomerDiscount; the
+  // reference keeps it for old integrations, the graph does not offer it.
+  ListSubCustomerDiscounts: 'retired upstream (§2.14)',
 };
 
 /** Every file the schema reaches through its static relative imports. */

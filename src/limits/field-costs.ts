@@ -77,6 +77,7 @@ const FROM_RECORD: Readonly<Record<string, readonly string[]>> = {
   PriceQuote: ['products', 'discounts'],
   RenewalQuote: ['products', 'discounts', 'resources', 'failures'],
   DiscountPrice: ['products'],
+  OrderUsableCoupons: ['coupons', 'maxUse'],
   Resource: ['spec'],
   PeriodResource: ['spec', 'enterpriseProject'],
   OnDemandResource: ['spec'],

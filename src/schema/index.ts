@@ -24,6 +24,8 @@ import './consumption-edges.js';
 import './customer-costs.js';
 import './percentile-usage.js';
 import './price-quote.js';
+import './order-payment.js';
+import './customer-checks.js';
 import './sync-progress.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });

@@ -10,7 +10,8 @@ import {
   ListCustomerselfResourceRecords, ListOnDemandResourceRatings, ListRateOnPeriodDetail, ListRenewRateOnPeriod,
   ListResourceUsage, ListResourceUsageSummary,
 } from '../../src/bss/operations/bills/index.js';
-import { ListServiceResources } from '../../src/bss/operations/commerce/index.js';
+import { ListOrderCouponsByOrderId, ListOrderDiscounts, ListServiceResources } from '../../src/bss/operations/commerce/index.js';
+import { CheckUserIdentity, ShowRealnameAuthenticationReviewResult } from '../../src/bss/operations/partners/index.js';
 import type { CustomerRecord } from '../../src/simulator/dataset/world.js';
 import { resources95 } from '../../src/simulator/dataset/bills/usage-95.js';
 import { TEST_NOW } from '../support/sim-request.js';
@@ -174,6 +175,49 @@ describe('reads with a field of their own', () => {
         failures: (raw.fail_resource_infos ?? []).map((f) => ({ resourceId: f.resource_id, code: f.error_code })),
       });
       expect(below(stack)).toEqual({ ListRenewRateOnPeriod: 1 });
+    });
+  });
+
+  describe('customer checks and payment options', () => {
+    it('Customer.realNameReview: ShowRealnameAuthenticationReviewResult, one call per customer', async () => {
+      const d = await data(stack, '{ partner { customers(first: 10) { nodes { customerId realNameReview { status statusCode opinion } } } } }');
+      const nodes = d.partner.customers.nodes as { customerId: string; realNameReview: { statusCode: number; opinion: string | null } | null }[];
+      expect(requests(stack)).toEqual({ ListSubCustomers: 1, ShowRealnameAuthenticationReviewResult: nodes.length });
+      for (const n of nodes) {
+        const raw = await stack.bss.call(ShowRealnameAuthenticationReviewResult, { customer_id: n.customerId });
+        expect(n.realNameReview?.statusCode ?? null).toBe(raw.review_result ?? null);
+        if (n.realNameReview) expect(n.realNameReview.opinion).toBe(raw.opinion ?? null);
+      }
+    });
+
+    it('Query.customerIdentityCheck: CheckUserIdentity, one call', async () => {
+      const taken = owner.email;
+      const d = await data(stack, `query ($v: String!) { taken: customerIdentityCheck(searchType: EMAIL, value: $v) { available result } free: customerIdentityCheck(searchType: EMAIL, value: "nobody-here@example.org") { available } }`, { v: taken });
+      expect(d).toEqual({ taken: { available: false, result: 'used_by_user' }, free: { available: true } });
+      expect(requests(stack)).toEqual({ CheckUserIdentity: 2 });
+      const raw = await stack.bss.call(CheckUserIdentity, { body: { search_type: 'email', search_value: taken } });
+      expect(raw.check_result).toBe('used_by_user');
+    });
+
+    it('Order.usableCoupons and usableDiscounts: one call each for a pending order, none for any other', async () => {
+      const pendingOwner = pick(directCustomers(stack, '2'), 'resale customer with an agency and a pending-payment order', (c) =>
+        c.agency !== null && stack.simulator.state.commerce.ordersOf(c.customerId).some((o) => o.status === 6),
+      );
+      const pending = stack.simulator.state.commerce.ordersOf(pendingOwner.customerId).find((o) => o.status === 6)!;
+      const coupons = await stack.bss.call(ListOrderCouponsByOrderId, { order_id: pending.orderId }, { customerId: pendingOwner.customerId });
+      const discounts = await stack.bss.call(ListOrderDiscounts, { order_id: pending.orderId }, { customerId: pendingOwner.customerId });
+      stack.bss.counter.reset();
+      const d = await data(stack, `query ($o: String!) { order(orderId: $o) { status usableCoupons { coupons { couponId } maxUse { quantity } } usableDiscounts { discountId } } }`, { o: pending.orderId });
+      expect(d.order.status).toBe('PENDING_PAYMENT');
+      expect(d.order.usableCoupons.coupons.map((c: { couponId: string }) => c.couponId)).toEqual((coupons.user_coupons ?? []).map((c) => c.coupon_id));
+      expect(d.order.usableDiscounts.map((x: { discountId: string }) => x.discountId)).toEqual((discounts.discounts ?? []).map((x) => x.discount_id));
+      expect(below(stack)).toEqual({ ListCustomerOrders: 1, ListOrderCouponsByOrderId: 1, ListOrderDiscounts: 1 });
+
+      const completed = stack.simulator.state.commerce.ordersOf(pendingOwner.customerId).find((o) => o.status === 5)!;
+      stack.bss.counter.reset();
+      const done = await data(stack, `query ($o: String!) { order(orderId: $o) { usableCoupons { coupons { couponId } } usableDiscounts { discountId } } }`, { o: completed.orderId });
+      expect(done.order).toEqual({ usableCoupons: { coupons: [] }, usableDiscounts: [] });
+      expect(requests(stack)).toEqual({ ListCustomerOrders: 1 });
     });
   });
 
