@@ -96,6 +96,8 @@ export interface Config {
     readonly databaseUrl: string | undefined;
     /** PARTNER_GRAPH_DATA_DIR: the embedded engine's files (`memory://`: kept in memory, gone at exit). */
     readonly dataDir: string;
+    /** PARTNER_GRAPH_STORE_PROCESS: the embedded engine in a child process (default on) instead of a worker thread. */
+    readonly engineProcess: boolean;
   };
   /** The background consumption sync into the store (src/sync/, docs/store.md "The sync"). */
   readonly sync: {
@@ -295,6 +297,7 @@ export function loadConfig(env: Env = process.env): Config {
     store: {
       databaseUrl: readDatabaseUrl(r),
       dataDir: r.string('PARTNER_GRAPH_DATA_DIR') ?? './.partner-graph',
+      engineProcess: r.boolean('PARTNER_GRAPH_STORE_PROCESS', true),
     },
     sync: {
       enabled: r.boolean('PARTNER_GRAPH_SYNC', true),

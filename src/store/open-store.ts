@@ -21,6 +21,11 @@ export interface StoreConfig {
   readonly databaseUrl: string | undefined;
   /** The embedded engine's directory, or `memory://` for a store that lasts as long as the process. */
   readonly dataDir: string;
+  /**
+   * The embedded engine in a child process instead of a worker thread (PARTNER_GRAPH_STORE_PROCESS): its
+   * WebAssembly heap (~400 MB, ~800 MB on the first open) then stays out of the gateway process's memory.
+   */
+  readonly engineProcess?: boolean;
 }
 
 export interface OpenStoreOptions {
@@ -56,7 +61,7 @@ async function openEngine(config: StoreConfig, options: OpenStoreOptions): Promi
     await mkdir(resolve(config.dataDir), { recursive: true });
     dir = join(resolve(config.dataDir), 'pglite');
   }
-  const client = await PgliteWorkerClient.start(dir);
+  const client = await PgliteWorkerClient.start(dir, { process: config.engineProcess ?? false });
   return { engine: 'pglite', db: new Kysely<StoreDatabase>({ dialect: new SingleConnectionDialect(async () => client) }), location: dir };
 }
 

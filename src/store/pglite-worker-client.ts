@@ -3,6 +3,8 @@
  * client sends it one statement at a time. Its WASM never runs on the gateway's event loop, so a sync's
  * load does not stall front-end queries; rows come back by structured clone (NUMERIC as exact text).
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StoreDatabaseError, type SqlExecutor, type SqlResult } from './sql-executor.js';
 
@@ -25,13 +27,52 @@ interface Pending {
 
 const WORKER_URL = new URL('./pglite-worker.mjs', import.meta.url);
 
+/** What the client needs of the engine's thread or process. */
+interface EngineChannel {
+  on(event: 'message', listener: (reply: WorkerReply) => void): EngineChannel;
+  on(event: 'error', listener: (error: Error) => void): EngineChannel;
+  on(event: 'exit', listener: (code: number) => void): EngineChannel;
+  off(event: string, listener: (...args: never[]) => void): EngineChannel;
+  postMessage(request: WorkerRequest): void;
+  terminate(): Promise<unknown>;
+}
+
+/**
+ * The same engine as a child process (`pglite-worker.mjs` over IPC, v8 serialization so Dates and exact text
+ * come through as with a thread): PGlite's WebAssembly heap (~400 MB once open, ~800 MB while initdb runs,
+ * never returned) then counts outside the gateway's process.
+ */
+function engineProcess(dataDir: string): EngineChannel {
+  const child = fork(fileURLToPath(WORKER_URL), [dataDir], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const channel: EngineChannel = {
+    on(event: string, listener: (...args: never[]) => void) {
+      child.on(event, listener as (...args: unknown[]) => void);
+      return channel;
+    },
+    off(event: string, listener: (...args: never[]) => void) {
+      child.off(event, listener as (...args: unknown[]) => void);
+      return channel;
+    },
+    postMessage(request) {
+      child.send(request);
+    },
+    terminate() {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      return exited;
+    },
+  } as EngineChannel;
+  return channel;
+}
+
 export class PgliteWorkerClient implements SqlExecutor {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   /** Set once the worker is gone (closed, or died): every later query fails with it. */
   private gone: Error | null = null;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(private readonly worker: EngineChannel) {
     worker.on('message', (reply: WorkerReply) => {
       if (reply.kind !== 'reply') return;
       const waiting = this.pending.get(reply.id);
@@ -48,8 +89,10 @@ export class PgliteWorkerClient implements SqlExecutor {
    * Starts the worker and waits until PGlite is open. `dataDir`: a directory (created by PGlite when
    * missing) or `memory://` for a store that lives as long as the worker.
    */
-  static async start(dataDir: string): Promise<PgliteWorkerClient> {
-    const worker = new Worker(WORKER_URL, { workerData: { dataDir }, name: 'partner-graph-store' });
+  static async start(dataDir: string, options: { readonly process?: boolean } = {}): Promise<PgliteWorkerClient> {
+    const worker: EngineChannel = options.process
+      ? engineProcess(dataDir)
+      : (new Worker(WORKER_URL, { workerData: { dataDir }, name: 'partner-graph-store' }) as unknown as EngineChannel);
     await new Promise<void>((resolve, reject) => {
       const onMessage = (reply: WorkerReply): void => {
         if (reply.kind === 'ready') done(null);

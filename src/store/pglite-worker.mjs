@@ -31,35 +31,51 @@ async function run(db, sql, params) {
   return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
 }
 
+// The channel to the gateway: this thread's parentPort, or, when the engine runs as a child process of its own
+// (StoreConfig.engineProcess: PGlite's WebAssembly heap, hundreds of MB, then counts outside the gateway's
+// process), the IPC channel; the data directory then comes as the first argument. A child whose gateway went
+// away (the channel closed) exits.
+const channel = parentPort ?? {
+  postMessage: (message) => process.send(message),
+  on: (event, listener) => process.on(event, listener),
+  close: () => undefined,
+};
+const dataDir = parentPort ? workerData.dataDir : process.argv[2];
+if (!parentPort) process.on('disconnect', () => process.exit(0));
+
 let db;
 try {
-  db = await PGlite.create(workerData.dataDir, { parsers: STORE_TYPE_PARSERS });
+  db = await PGlite.create(dataDir, { parsers: STORE_TYPE_PARSERS });
 } catch (error) {
-  parentPort.postMessage({ kind: 'start-failed', error: errorData(error) });
+  if (parentPort) {
+    parentPort.postMessage({ kind: 'start-failed', error: errorData(error) });
+    process.exit(1);
+  }
+  await new Promise((resolve) => process.send({ kind: 'start-failed', error: errorData(error) }, resolve));
   process.exit(1);
 }
 
 // One request at a time, in arrival order: the client sends BEGIN … COMMIT as separate requests and holds
 // its single connection for the whole transaction, so order is all a transaction needs here.
 let queue = Promise.resolve();
-parentPort.on('message', (request) => {
+channel.on('message', (request) => {
   queue = queue.then(async () => {
     if (request.kind === 'close') {
       try {
         await db.close();
-        parentPort.postMessage({ kind: 'reply', id: request.id, ok: true, rows: [], affectedRows: 0 });
+        channel.postMessage({ kind: 'reply', id: request.id, ok: true, rows: [], affectedRows: 0 });
       } catch (error) {
-        parentPort.postMessage({ kind: 'reply', id: request.id, ok: false, error: errorData(error) });
+        channel.postMessage({ kind: 'reply', id: request.id, ok: false, error: errorData(error) });
       }
-      parentPort.close();
+      channel.close();
       return;
     }
     try {
       const { rows, affectedRows } = await run(db, request.sql, request.params);
-      parentPort.postMessage({ kind: 'reply', id: request.id, ok: true, rows, affectedRows });
+      channel.postMessage({ kind: 'reply', id: request.id, ok: true, rows, affectedRows });
     } catch (error) {
-      parentPort.postMessage({ kind: 'reply', id: request.id, ok: false, error: errorData(error) });
+      channel.postMessage({ kind: 'reply', id: request.id, ok: false, error: errorData(error) });
     }
   });
 });
-parentPort.postMessage({ kind: 'ready' });
+channel.postMessage({ kind: 'ready' });

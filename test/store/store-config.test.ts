@@ -4,12 +4,13 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('store configuration', () => {
   it('defaults to the embedded engine under ./.partner-graph', () => {
-    expect(loadConfig({}).store).toEqual({ databaseUrl: undefined, dataDir: './.partner-graph' });
+    expect(loadConfig({}).store).toEqual({ databaseUrl: undefined, dataDir: './.partner-graph', engineProcess: true });
+    expect(loadConfig({ PARTNER_GRAPH_STORE_PROCESS: 'off' }).store.engineProcess).toBe(false);
   });
 
   it('takes a PostgreSQL URL and a data directory', () => {
     const env = { DATABASE_URL: 'postgres://gw:secret@db.internal:5432/partner_graph', PARTNER_GRAPH_DATA_DIR: '/var/lib/partner-graph' };
-    expect(loadConfig(env).store).toEqual({ databaseUrl: env.DATABASE_URL, dataDir: '/var/lib/partner-graph' });
+    expect(loadConfig(env).store).toEqual({ databaseUrl: env.DATABASE_URL, dataDir: '/var/lib/partner-graph', engineProcess: true });
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/pg' }).store.databaseUrl).toBe('postgresql://localhost/pg');
   });
 
