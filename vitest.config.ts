@@ -11,7 +11,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The simulator and the gateway listen on loopback ports; files run in forked workers.
     pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Timeouts catch hangs, not slowness: a stack's start and warm-up take seconds on an idle machine and
+    // can take ten times that on a busy one (the suite must pass with two CPU-bound processes beside it).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
