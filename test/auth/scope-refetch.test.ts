@@ -47,6 +47,7 @@ const CUSTOMER_VIEW = `query ($id: String!, $scope: String, $cycle: BillingCycle
   periodResources(first: 2) { nodes { id } }
   onDemandResources(first: 2) { nodes { id } }
   coupons(first: 2) { nodes { id records { id } } }
+  heldCoupons(first: 2) { nodes { id } }
   consumption(cycle: $cycle) { total records(first: 3) { nodes { id } } }
 } }`;
 
@@ -83,6 +84,7 @@ async function collect(into: Map<string, string[]>, customers: readonly Customer
     add(into, 'Coupon', nodesOf(d.coupons));
     add(into, 'CouponRecord', (d.coupons?.nodes ?? []).flatMap((n: any) => (n.records ?? []).map((r: any) => r.id)));
     add(into, 'ConsumptionRecord', nodesOf(d.consumption?.records));
+    add(into, 'HeldCoupon', nodesOf(d.heldCoupons));
   }
 }
 
@@ -135,7 +137,7 @@ afterAll(async () => {
 
 const TYPES = [
   'Customer', 'IndirectPartner', 'Order', 'PeriodResource', 'OnDemandResource', 'Coupon', 'CouponRecord', 'CouponQuota',
-  'QuotaRecord', 'MonthlyBill', 'ConsumptionRecord',
+  'QuotaRecord', 'MonthlyBill', 'ConsumptionRecord', 'HeldCoupon',
 ];
 
 /** What the reseller key gets for one id: the node (data) or the error code on its path. */
