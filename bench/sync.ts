@@ -7,12 +7,13 @@
  *    `--latency` ms per call) into PGlite in its worker, at the default share (0.5) and rate guard (50 ms):
  *    upstream calls per API against the lower bound (bench/bounds.ts `monthPullBound`), wall time against
  *    1.2 × calls ÷ (share × quota) of the slowest API, and the event loop's delay while it runs (target p99 ≤ 50 ms).
- * 2. memory: the gateway in a process of its own (PGlite files in a temporary directory) syncing 13 cycles of 2,000 customers (records folded 6 h to one,
+ * 2. memory: the gateway in a process of its own (PGlite files in a temporary directory, the engine in its own
+ *    child process as `npm start` runs it; BENCH_STORE_THREAD=1 for a worker thread) syncing 13 cycles of 2,000 customers (records folded 6 h to one,
  *    as the memory scenario does; simulator quotas off, the client at 500/s per API, the sync's share of it)
  *    while it answers a consumptionSync query and a customer page every second; its RSS sampled every 50 ms
  *    (target ≤ 400 MB). Stops after `--memory-seconds` and says how far it got.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -89,6 +90,8 @@ interface MemoryResult {
   /** RSS before the store opened, and right after (PGlite: its WASM engine in a worker thread of this process). */
   readonly beforeStore: number;
   readonly afterOpen: number;
+  /** The embedded engine's own process (0: none, it runs in a thread or is a server). */
+  readonly enginePeak: number;
   readonly baseline: number;
   readonly peak: number;
   readonly samples: number;
@@ -103,13 +106,26 @@ interface MemoryResult {
   readonly done: boolean;
 }
 
-/** The child: a gateway with an in-memory store and a sync, answering queries while it syncs. */
+/** RSS of this process's children (the store engine's process), in bytes. */
+function engineRss(): number {
+  try {
+    return execFileSync('ps', ['-o', 'rss=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n').map((l) => Number(l.trim()) * 1024).filter((n) => n > 0).reduce((a, b) => a + b, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The child: a gateway with a store and a sync, answering queries while it syncs. */
 async function memoryChild(input: { url: string; credentials: { ak: string; sk: string; domainId: string; xaccountType: string }; cycles: number; seconds: number }): Promise<MemoryResult> {
   // On disk, as `npm start` keeps it (an in-memory PGlite would hold every synced record in the process).
   const dataDir = await mkdtemp(join(tmpdir(), 'partner-graph-bench-'));
   const beforeStore = process.memoryUsage().rss;
-  const store = await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir });
+  // As `npm start` opens it: PGlite in a child process of its own (PARTNER_GRAPH_STORE_PROCESS, default on).
+  const store = await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir, engineProcess: process.env.BENCH_STORE_THREAD !== '1' });
   const afterOpen = process.memoryUsage().rss;
+  let enginePeak = 0;
+  const engineTimer = setInterval(() => (enginePeak = Math.max(enginePeak, engineRss())), 1000);
   const bss = simulatorClient({ url: input.url, credentials: input.credentials }, { rate: { perSecond: 500 } });
   const now = new Date(NOW);
   const sync = new ConsumptionSync({ bss, store, share: SHARE, months: input.cycles - 1, includeOpenCycle: true, now: () => now, concurrency: 8 });
@@ -140,6 +156,7 @@ async function memoryChild(input: { url: string; credentials: { ak: string; sk: 
   stop = true;
   await queries;
   await sync.stop();
+  clearInterval(engineTimer);
   const seconds = (performance.now() - t0) / 1000;
   loop.disable();
   const r = rss.stop();
@@ -149,7 +166,7 @@ async function memoryChild(input: { url: string; credentials: { ak: string; sk: 
   await rm(dataDir, { recursive: true, force: true });
   queryMs.sort((a, b) => a - b);
   return {
-    engine: store.engine, beforeStore, afterOpen,
+    engine: store.engine, beforeStore, afterOpen, enginePeak,
     baseline: r.baseline, peak: r.peak, samples: r.samples.length, seconds, cycles: summaries.length,
     cyclesComplete: summaries.filter((s) => s.complete).length, units: summaries.reduce((n, s) => n + s.customersSynced, 0),
     records: summaries.reduce((n, s) => n + s.records, 0), queries: queryMs.length, queryP99Ms: queryMs[Math.floor(queryMs.length * 0.99)] ?? 0,
@@ -169,7 +186,7 @@ async function memoryScenario(customers: number, cycles: number, seconds: number
       child.once('exit', (code) => reject(new Error(`gateway process exited with ${code}`)));
     });
     console.log(`  ${out.done ? 'finished' : 'stopped at the time limit'} after ${out.seconds.toFixed(0)} s: ${out.cyclesComplete}/${out.cycles} cycles complete, ${out.units} customer × cycle units, ${out.records} records in the store`);
-    console.log(`  store ${out.engine}: RSS ${mb(out.beforeStore)} before it opened, ${mb(out.afterOpen)} after (the engine's share: ${mb(out.afterOpen - out.beforeStore)})`);
+    console.log(`  store ${out.engine}: gateway RSS ${mb(out.beforeStore)} before it opened, ${mb(out.afterOpen)} after${out.enginePeak > 0 ? `; the engine's own process peaked at ${mb(out.enginePeak)}` : ''}`);
     console.log(`  RSS while syncing: start ${mb(out.baseline)}, peak ${mb(out.peak)} (+${mb(out.peak - out.baseline)} for the sync and the queries) over ${out.samples} samples   ${verdict(out.peak <= RSS_TARGET)} (target ≤ 400 MB)`);
     console.log(`  ${out.queries} queries answered meanwhile, p99 ${out.queryP99Ms.toFixed(0)} ms; event loop p99 ${out.loopP99Ms.toFixed(1)} ms; load average ${load()}`);
   } finally {
