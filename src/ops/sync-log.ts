@@ -34,6 +34,9 @@ export function syncObserver(log: Log | undefined, metrics: Metrics | undefined)
       case 'pass-finished':
         log.info({ event: 'sync.pass', ...event, type: undefined }, 'consumption sync: pass finished');
         break;
+      case 'cycle-failed':
+        log.warn({ event: 'sync.cycle.failed', cycle: event.cycle, code: event.code }, 'consumption sync: listing a cycle failed (retried next pass)');
+        break;
       case 'pass-failed':
         log.error({ event: 'sync.pass.failed', code: event.code }, 'consumption sync: pass failed (retried later)');
         break;

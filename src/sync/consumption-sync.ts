@@ -76,6 +76,8 @@ export const SYNC_DEFAULTS = {
 export interface PassResult {
   readonly cycles: number;
   readonly cyclesComplete: number;
+  /** Cycles whose listing or drift check failed this pass (their units were not worked on). */
+  readonly cyclesFailed: number;
   readonly unitsSynced: number;
   readonly unitsFailed: number;
   readonly records: number;
@@ -155,7 +157,7 @@ export class ConsumptionSync {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.runPass().then(
-        (result) => this.schedule(result.unitsFailed > 0 ? this.options.retryMs ?? SYNC_DEFAULTS.retryMs : this.idleMs()),
+        (result) => this.schedule(result.unitsFailed + result.cyclesFailed > 0 ? this.options.retryMs ?? SYNC_DEFAULTS.retryMs : this.idleMs()),
         (error: unknown) => {
           this.emit({ type: 'pass-failed', code: describeFailure(error).code });
           this.schedule(this.options.retryMs ?? SYNC_DEFAULTS.retryMs);
@@ -185,10 +187,20 @@ export class ConsumptionSync {
     const cycles = this.cycles(now);
     await registerSyncCycles(this.store, cycles);
     const listings = new PassListings(this.ctx, this.abort.signal);
-    const totals = { cycles: cycles.length, cyclesComplete: 0, unitsSynced: 0, unitsFailed: 0, records: 0, driftStale: 0 };
+    const totals = { cycles: cycles.length, cyclesComplete: 0, cyclesFailed: 0, unitsSynced: 0, unitsFailed: 0, records: 0, driftStale: 0 };
     for (const cycle of cycles) {
       if (this.stopping) break;
-      const r = await this.syncCycle(cycle, now, listings);
+      let r: Awaited<ReturnType<ConsumptionSync['syncCycle']>>;
+      try {
+        r = await this.syncCycle(cycle, now, listings);
+      } catch (error) {
+        // A listing or drift check failed (or the store did): the other cycles still get their turn, and the
+        // next pass comes after the retry interval.
+        if (this.stopping) break;
+        totals.cyclesFailed++;
+        this.emit({ type: 'cycle-failed', cycle, code: describeFailure(error).code });
+        continue;
+      }
       totals.cyclesComplete += r.complete ? 1 : 0;
       totals.unitsSynced += r.synced;
       totals.unitsFailed += r.failed;

@@ -14,8 +14,10 @@ export type SyncEvent =
   | { readonly type: 'unit-failed'; readonly cycle: string; readonly code: string }
   /** A cycle's units were worked through: `complete` when every listed customer is synced. */
   | { readonly type: 'cycle-finished'; readonly cycle: string; readonly complete: boolean; readonly synced: number; readonly failed: number; readonly records: number; readonly durationMs: number }
+  /** A cycle's listing or drift check failed; its units wait for the next pass. */
+  | { readonly type: 'cycle-failed'; readonly cycle: string; readonly code: string }
   | {
-    readonly type: 'pass-finished'; readonly durationMs: number; readonly cycles: number; readonly cyclesComplete: number;
+    readonly type: 'pass-finished'; readonly durationMs: number; readonly cycles: number; readonly cyclesComplete: number; readonly cyclesFailed: number;
     readonly unitsSynced: number; readonly unitsFailed: number; readonly records: number; readonly driftStale: number;
   }
   /** A pass stopped on an error outside any unit (the store unreachable, a listing failed). */

@@ -93,7 +93,7 @@ describe('the sync\'s metrics and log lines', () => {
     observe({ type: 'unit-failed', cycle: '2026-10', code: 'CBC.0999' });
     observe({ type: 'drift-checked', cycle: '2026-10', checked: 3, differing: 1, replaced: 1 });
     observe({ type: 'cycle-finished', cycle: '2026-10', complete: false, synced: 2, failed: 1, records: 1230, durationMs: 5 });
-    observe({ type: 'pass-finished', durationMs: 9, cycles: 2, cyclesComplete: 1, unitsSynced: 2, unitsFailed: 1, records: 1230, driftStale: 1 });
+    observe({ type: 'pass-finished', durationMs: 9, cycles: 2, cyclesComplete: 1, cyclesFailed: 0, unitsSynced: 2, unitsFailed: 1, records: 1230, driftStale: 1 });
     const { body } = await metrics.render();
     expect(body).toContain('consumption_sync_units_total{outcome="synced"} 2');
     expect(body).toContain('consumption_sync_units_total{outcome="failed"} 1');

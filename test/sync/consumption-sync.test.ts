@@ -215,6 +215,26 @@ for (const engine of ENGINES) {
       }
     }, 120_000);
 
+    it('goes on with the other cycles when one cycle\'s listing fails, and lists it on the next pass', async () => {
+      await open();
+      const bills = stack.simulator.state.bills;
+      const scopeCycle = bills.scopeCycle.bind(bills);
+      bills.scopeCycle = (c: string, scope: string | null) => {
+        if (c === CYCLE) throw new Error('listing down');
+        return scopeCycle(c, scope);
+      };
+      const events: SyncEvent[] = [];
+      try {
+        const result = await newSync({ cycles: [CYCLE, '2026-09'], onEvent: (e) => events.push(e) }).runPass();
+        expect(result).toMatchObject({ cyclesFailed: 1, cyclesComplete: 1 });
+        expect(events.find((e) => e.type === 'cycle-failed')).toMatchObject({ cycle: CYCLE, code: 'CBC.0999' });
+      } finally {
+        delete (bills as { scopeCycle?: unknown }).scopeCycle;
+      }
+      const retry = await newSync({ cycles: [CYCLE, '2026-09'] }).runPass();
+      expect(retry).toMatchObject({ cyclesFailed: 0, cyclesComplete: 2 });
+    }, 120_000);
+
     it('records a failed unit with its error code and reads it again on the next pass', async () => {
       await open();
       const victim = stack.simulator.state.bills.scopeCycle(CYCLE, null).consumers[2]!;
