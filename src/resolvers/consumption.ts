@@ -18,7 +18,7 @@ import {
   type ConsumptionQuery, type ConsumptionRecordShape,
 } from '../sources/consumption-records.js';
 import type { LivePull } from '../sources/live-pull.js';
-import { MAX_CYCLES, cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
+import { cyclesBetween } from '../sources/billing-cycles.js';
 import type { ConsumptionViewShape } from './consumption-view.js';
 import {
   arrayConnection, liveConnection, offsetConnection,
@@ -28,7 +28,7 @@ import {
   CellAccumulator, DIMENSIONS, cellsOf, rollUp, sumCells,
   type Cell, type ConsumptionDimension, type ConsumptionGroupShape, type ConsumptionSums,
 } from './consumption-cells.js';
-import { badInput } from './input.js';
+import { badInput, checkCycle } from './input.js';
 import { storeBreakdown, storeRecordsConnection, storeSums, storeViewOf } from './consumption-store.js';
 
 export type { ConsumptionDimension, ConsumptionGroupShape, ConsumptionSums } from './consumption-cells.js';
@@ -47,26 +47,21 @@ export interface CycleArgs {
 
 /**
  * The cycles a view covers, oldest first: `cycle`, or `fromCycle`..`toCycle` inclusive. Refused with
- * BAD_USER_INPUT naming the argument: both forms or neither, half a range, from after to, more than 18 cycles,
- * or a cycle after `openCycle` (the current one, UTC+8: a future cycle has no records yet).
+ * BAD_USER_INPUT naming the argument: both forms or neither, half a range, from after to, or a cycle outside
+ * the 18 Huawei keeps up to `openCycle` (the current one, UTC+8): `checkCycle`, the one rule of every cycle
+ * argument. A range inside those 18 cycles spans at most 18.
  */
 export function consumptionCycles(args: CycleArgs, openCycle: string): string[] {
   const { cycle, fromCycle, toCycle } = args;
   const ranged = Boolean(fromCycle) || Boolean(toCycle);
   if (cycle && ranged) throw badInput('pass either "cycle" or "fromCycle" and "toCycle", not both', 'cycle');
   if (!cycle && !ranged) throw badInput('pass "cycle", or "fromCycle" and "toCycle" for a range', 'cycle');
-  if (cycle) {
-    if (cycle > openCycle) throw badInput(`"cycle" must not be a future cycle (the current cycle is ${openCycle}, UTC+8)`, 'cycle');
-    return [cycle];
-  }
+  if (cycle) return [checkCycle(cycle, openCycle, 'cycle')];
   if (!fromCycle) throw badInput('"fromCycle" is required with "toCycle"', 'fromCycle');
   if (!toCycle) throw badInput('"toCycle" is required with "fromCycle"', 'toCycle');
   if (fromCycle > toCycle) throw badInput('"fromCycle" must not be later than "toCycle"', 'fromCycle');
-  if (toCycle > openCycle) throw badInput(`"toCycle" must not be a future cycle (the current cycle is ${openCycle}, UTC+8)`, 'toCycle');
-  const count = monthIndex(toCycle) - monthIndex(fromCycle) + 1;
-  if (count > MAX_CYCLES) {
-    throw badInput(`a range may span at most ${MAX_CYCLES} cycles ("fromCycle" to "toCycle" inclusive; Huawei keeps records 18 months), got ${count}`, 'toCycle');
-  }
+  checkCycle(toCycle, openCycle, 'toCycle');
+  checkCycle(fromCycle, openCycle, 'fromCycle');
   return cyclesBetween(fromCycle, toCycle);
 }
 

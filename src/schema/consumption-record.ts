@@ -54,7 +54,8 @@ const quantity = (amount: Decimal | null, measureId: number | null): QuantitySha
 
 /** The optional `unit` argument of the usage fields. */
 const UNIT_ARG_DESCRIPTION =
-  'Convert to this unit: a measure id as text (e.g. "11") or an abbreviation as `measureUnits` lists it (e.g. "M"), read in the ' +
+  'Convert to this unit: a name people type ("GB", "MB", "hour", "minutes"), a measure id as text (e.g. "11") or an ' +
+  'abbreviation or name as `measureUnits` lists it (e.g. "M"), read in the ' +
   'quantity\'s own measure type. Converted through the cached ListConversions table, exactly; no path or another measure type is ' +
   'the error UNIT_CONVERSION_NOT_FOUND. Omitted: the unit the record has.';
 
