@@ -28,7 +28,14 @@ module.exports = {
     below('bss', []),
     below('caches', ['language\\.ts$']),
     below('sources', ['bss/', 'caches/', 'language\\.ts$']),
-    below('store', ['language\\.ts$']),
+    below('store', ['language\\.ts$', 'sources/']),
+    {
+      name: 'store-never-calls-upstream',
+      comment: 'The store keeps what the sources read (their record types) but never reads the upstream itself: types only.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/sources/', dependencyTypesNot: ['type-only'] },
+    },
     below('loaders', ['bss/', 'caches/', 'sources/', 'language\\.ts$']),
     // The background consumption sync: upstream (through sources) into the store; nothing above it.
     below('sync', ['bss/', 'caches/', 'sources/', 'store/', 'language\\.ts$']),

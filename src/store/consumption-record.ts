@@ -1,65 +1,17 @@
 /**
- * A consumption record as the store keeps and returns it: the same fields, names and types as the
- * gateway's ConsumptionRecordShape (src/resolvers/consumption.ts; a type test keeps the two equal), so a
- * record read from the store and one pulled live are interchangeable. Mapping to and from table rows is
- * here and nowhere else.
+ * A consumption record as the store keeps and returns it (the gateway's ConsumptionRecordShape), and its
+ * mapping to and from table rows: here and nowhere else.
  */
-import type { Decimal } from 'decimal.js';
+import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import type { ConsumptionRecordsTable } from './database.js';
 import { fromNumeric, fromNumericOrNull, toNumeric, toNumericOrNull } from './numeric.js';
 import type { Selectable } from 'kysely';
 
-export interface StoredConsumptionRecord {
-  readonly id: string;
-  readonly cycle: string;
-  readonly customerId: string;
-  readonly indirectPartnerId: string | null;
-  readonly associationType: string | null;
-  readonly serviceTypeCode: string;
-  readonly serviceTypeName: string | null;
-  readonly resourceTypeCode: string;
-  readonly resourceTypeName: string | null;
-  readonly chargeModeCode: number | null;
-  readonly billTypeCode: number | null;
-  readonly tradeId: string | null;
-  readonly tradeTime: Date | null;
-  readonly consumeTime: Date | null;
-  readonly resourceId: string | null;
-  readonly resourceName: string | null;
-  readonly resourceTag: string | null;
-  readonly productSpecDescription: string | null;
-  readonly regionCode: string | null;
-  readonly regionName: string | null;
-  readonly productId: string | null;
-  readonly productName: string | null;
-  readonly usageTypeCode: string | null;
-  readonly usageAmount: Decimal | null;
-  readonly usageMeasureId: number | null;
-  readonly freeResourceUsage: Decimal | null;
-  readonly freeResourceMeasureId: number | null;
-  readonly reservedInstanceUsage: Decimal | null;
-  readonly reservedInstanceMeasureId: number | null;
-  readonly officialAmount: Decimal;
-  readonly discountAmount: Decimal;
-  readonly paymentAmount: Decimal;
-  readonly cashAmount: Decimal | null;
-  readonly creditAmount: Decimal | null;
-  readonly couponAmount: Decimal | null;
-  readonly flexiPurchaseCouponAmount: Decimal | null;
-  readonly storedValueCardAmount: Decimal | null;
-  readonly debtAmount: Decimal | null;
-  readonly writeoffAmount: Decimal | null;
-  readonly periodTypeCode: number | null;
-  readonly periodNum: Decimal | null;
-  readonly accountManagerId: string | null;
-  readonly partnerId: string | null;
-  readonly subServiceTypeCode: string | null;
-  readonly subServiceTypeName: string | null;
-  readonly subResourceTypeCode: string | null;
-  readonly subResourceTypeName: string | null;
-  readonly subResourceId: string | null;
-  readonly subResourceName: string | null;
-}
+/**
+ * The record the store keeps and returns is the gateway's own consumption record (src/sources), field for
+ * field: a record read from the store and one pulled live are interchangeable by construction.
+ */
+export type StoredConsumptionRecord = ConsumptionRecordShape;
 
 export type ConsumptionRecordRow = Selectable<ConsumptionRecordsTable>;
 
