@@ -25,3 +25,8 @@ export {
 export { StoreDatabaseError } from './sql-executor.js';
 export { StoreMigrationError } from './migrate.js';
 export { readConsumptionCoverage, type ConsumptionCoverage } from './consumption-coverage.js';
+export {
+  claimIdempotencyKey, settleIdempotencyKey, releaseIdempotencyKey, readIdempotencyRecord, purgeExpiredIdempotencyRecords,
+  DEFAULT_IDEMPOTENCY_TTL_MS, type ClaimResult, type IdempotencyClaim, type IdempotencyKeyRef, type IdempotencyRecord,
+} from './idempotency.js';
+export { appendAudit, pageAuditLog, type AuditEntry, type AuditRow, type AuditPageArgs } from './audit-log.js';
