@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync [-- --customers 300] [--latency 40] [--memory-customers 2000] [--memory-cycles 13] [--memory-seconds 600] [--only calls,memory]`
+ * `npm run bench:sync [-- --customers 300] [--latency 40] [--guard 50] [--memory-customers 2000] [--memory-cycles 13] [--memory-seconds 600] [--only calls,memory]`
  *
  * The background consumption sync (issue 12), figures printed, never a timed test:
  *
@@ -40,11 +40,11 @@ const LOOP_P99_TARGET_MS = 50;
 const load = (): string => loadavg()[0]!.toFixed(1);
 const ms = (ns: number): string => (ns / 1e6).toFixed(1);
 
-async function callsScenario(customers: number, latencyMs: number): Promise<void> {
-  console.log(`\n1. calls: sync of ${CYCLE} at ${customers} customers, simulator quotas ON (10/s per API), latency ${latencyMs} ms, share ${SHARE}, guard ${DEFAULT_RATE_GUARD_MS} ms, PGlite in its worker`);
+async function callsScenario(customers: number, latencyMs: number, guardMs: number): Promise<void> {
+  console.log(`\n1. calls: sync of ${CYCLE} at ${customers} customers, simulator quotas ON (10/s per API), latency ${latencyMs} ms, share ${SHARE}, guard ${guardMs} ms, PGlite in its own process`);
   const sim = await startSimProcess({ seed: 42, customers, now: NOW, throttle: true, latencyMs });
-  const store = await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: MEMORY_DATA_DIR });
-  const bss = simulatorClient(sim, { rate: { perSecond: 10, guardMs: DEFAULT_RATE_GUARD_MS } });
+  const store = await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: MEMORY_DATA_DIR, engineProcess: process.env.BENCH_STORE_THREAD !== '1' });
+  const bss = simulatorClient(sim, { rate: { perSecond: 10, guardMs } });
   try {
     const truth = await sim.truth(CYCLE);
     const bound = monthPullBound(truth);
@@ -202,14 +202,14 @@ async function main(): Promise<void> {
   }
   const { values } = parseArgs({
     options: {
-      customers: { type: 'string' }, latency: { type: 'string' }, only: { type: 'string' },
+      customers: { type: 'string' }, latency: { type: 'string' }, only: { type: 'string' }, guard: { type: 'string' },
       'memory-customers': { type: 'string' }, 'memory-cycles': { type: 'string' }, 'memory-seconds': { type: 'string' },
     },
   });
   const only = values.only?.split(',') ?? ['calls', 'memory'];
   console.log(`Partner Graph sync benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${load()}`);
-  if (only.includes('calls')) await callsScenario(Number(values.customers ?? 300), Number(values.latency ?? 40));
+  if (only.includes('calls')) await callsScenario(Number(values.customers ?? 300), Number(values.latency ?? 40), Number(values.guard ?? DEFAULT_RATE_GUARD_MS));
   if (only.includes('memory')) {
     await memoryScenario(Number(values['memory-customers'] ?? 2000), Number(values['memory-cycles'] ?? 13), Number(values['memory-seconds'] ?? 600));
   }
