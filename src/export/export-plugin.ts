@@ -19,7 +19,7 @@ import { languageFrom, openCycleOf, type GatewayServices } from '../context.js';
 import { AGENCY_NOT_GRANTED } from '../errors.js';
 import { pullConsumption, type PullRequest } from '../sources/consumption-pull.js';
 import type { CustomerShape } from '../sources/customers.js';
-import { measureUnits } from '../sources/reference.js';
+import { measureUnits, resourceTypes, serviceTypes } from '../sources/reference.js';
 import { csvEncoder } from './csv.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import { exportStream } from './export-stream.js';
@@ -92,9 +92,15 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   const bss = scopedBss(services.bss, caller);
   const ctx = { bss, reference: services.reference, language, billCache: services.billCache?.gated(scopeGate(bss)), partnerDomainId: services.partnerDomainId };
   let units: Map<number, string>;
+  let serviceTypeNames: Map<string, string>;
+  let resourceTypeNames: Map<string, string>;
   try {
-    // Before the first byte, so a failure here is still an HTTP error rather than an error marker.
-    units = new Map((await measureUnits(ctx)).map((u) => [u.id, u.name]));
+    // Before the first byte, so a failure here is still an HTTP error rather than an error marker. Cached
+    // catalogues per language: the names every row takes, whatever language its record was read in.
+    const [unitList, services_, resources] = await Promise.all([measureUnits(ctx), serviceTypes(ctx), resourceTypes(ctx)]);
+    units = new Map(unitList.map((u) => [u.id, u.name]));
+    serviceTypeNames = new Map(services_.map((t) => [t.code, t.name]));
+    resourceTypeNames = new Map(resources.map((t) => [t.code, t.name]));
   } catch (error) {
     const failure = describeFailure(error);
     return jsonError(502, failure.message, { code: failure.code, operation: failure.operation, requestId: failure.requestId });
@@ -114,7 +120,13 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
 
   const revealed = new Set<string>();
   const names = new Map<string, string | null>();
-  const rowContext = { partnerDomainId: services.partnerDomainId, unitName: (id: number) => units.get(id) ?? null };
+  const rowContext = {
+    partnerDomainId: services.partnerDomainId,
+    unitName: (id: number) => units.get(id) ?? null,
+    serviceTypeName: (code: string) => serviceTypeNames.get(code) ?? null,
+    resourceTypeName: (code: string) => resourceTypeNames.get(code) ?? null,
+    english: language === 'en_US',
+  };
   const encoder = ENCODERS[req.format];
   const cycleLabel = req.cycles.length === 1 ? req.cycles[0] : `${req.cycles[0]}_${req.cycles[req.cycles.length - 1]}`;
   const started = Date.now();

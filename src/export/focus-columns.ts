@@ -50,6 +50,26 @@ export interface RowContext {
   readonly partnerDomainId: string;
   /** A measure id's unit name in the request's language (the cached ListMeasureUnits), null if unknown. */
   readonly unitName: (measureId: number) => string | null;
+  /**
+   * Service and resource type names in the request's language (the cached catalogues): a record keeps the
+   * names of the language it was read in (the store's records are synced once), so the rows take the
+   * catalogue's; null for a code it does not list (the record's own name then).
+   */
+  readonly serviceTypeName?: (code: string) => string | null;
+  readonly resourceTypeName?: (code: string) => string | null;
+  /** Names and descriptions in English: the spec description keeps only its language-neutral parts. */
+  readonly english?: boolean;
+}
+
+const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * Huawei writes `product_spec_desc` in Chinese whatever X-Language says (bss-api-commerce.md §0: X-Language
+ * localises name fields only), e.g. `通用计算增强型|c6.2xlarge.4|8vCPUs|32GB|linux`. In English the description
+ * keeps its language-neutral parts (`c6.2xlarge.4|8vCPUs|32GB|linux`); the raw text stays in x_ProductSpecDescription.
+ */
+export function neutralSpecDescription(text: string): string {
+  return text.split('|').filter((part) => part !== '' && !CJK.test(part)).join('|');
 }
 
 const HOUR_MS = 3_600_000;
@@ -130,9 +150,10 @@ export function focusRow({ record: r, customer, subAccountName }: RowSource, ctx
     usage ? { quantity: dec(r.usageAmount), unit: unit(ctx, r.usageMeasureId) }
     : kind.category === 'Usage' || kind.category === 'Purchase' ? { quantity: r.periodNum ? formatDecimal(r.periodNum) : '1', unit: period?.unit ?? 'Unit' }
     : { quantity: null, unit: null };
-  const serviceName = r.serviceTypeName || r.serviceTypeCode;
+  const serviceName = ctx.serviceTypeName?.(r.serviceTypeCode) || r.serviceTypeName || r.serviceTypeCode;
   const billed = formatDecimal(r.paymentAmount);
-  const resourceTypeName = r.resourceTypeName || r.resourceTypeCode;
+  const resourceTypeName = ctx.resourceTypeName?.(r.resourceTypeCode) || r.resourceTypeName || r.resourceTypeCode;
+  const spec = r.productSpecDescription && ctx.english ? neutralSpecDescription(r.productSpecDescription) : r.productSpecDescription;
   return {
     BilledCost: billed,
     BillingAccountId: ctx.partnerDomainId,
@@ -142,7 +163,7 @@ export function focusRow({ record: r, customer, subAccountName }: RowSource, ctx
     BillingPeriodStart: billing.startText,
     ChargeCategory: kind.category,
     ChargeClass: kind.correction ? 'Correction' : null,
-    ChargeDescription: r.productSpecDescription ? `${resourceTypeName}: ${r.productSpecDescription}` : resourceTypeName,
+    ChargeDescription: spec ? `${resourceTypeName}: ${spec}` : resourceTypeName,
     ChargeFrequency: kind.frequency,
     ChargePeriodEnd: isoTime(charge.end),
     ChargePeriodStart: isoTime(charge.start),
@@ -165,7 +186,7 @@ export function focusRow({ record: r, customer, subAccountName }: RowSource, ctx
     RegionName: r.regionName,
     ResourceId: r.resourceId,
     ResourceName: r.resourceName,
-    ResourceType: r.resourceTypeName || null,
+    ResourceType: ctx.resourceTypeName?.(r.resourceTypeCode) || r.resourceTypeName || null,
     SubAccountId: r.customerId,
     SubAccountName: subAccountName,
     x_RecordId: r.id,

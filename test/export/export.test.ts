@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BssClient } from '../../src/bss/client.js';
 import { Money, formatDecimal } from '../../src/bss/money.js';
 import { csvCellText } from '../../src/export/csv-guard.js';
-import { FOCUS_COLUMNS, type FocusColumn } from '../../src/export/focus-columns.js';
+import { FOCUS_COLUMNS, neutralSpecDescription, type FocusColumn } from '../../src/export/focus-columns.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import { pullConsumption } from '../../src/sources/consumption-pull.js';
@@ -145,12 +145,13 @@ describe('GET /export/consumption', () => {
     expect(new Set(rows.map((r) => r.BillingAccountId))).toEqual(new Set([stack.simulator.credentials.domainId]));
     expect(new Set(rows.map((r) => r.x_RecordId)).size).toBe(rows.length);
 
-    // The same pull without the export: the export adds only the (cached) units table.
+    // The same pull without the export: the export adds only the (cached) catalogues of units, service and
+    // resource types, one page each, which name the rows in the request's language.
     stack.bss.counter.reset();
     const pullCtx = { bss: stack.bss, language: 'zh_CN' as const, partnerDomainId: stack.simulator.credentials.domainId };
     for await (const page of pullConsumption(pullCtx, { cycles: [CYCLE], scope: 'all' })) void page;
     const pullCalls = stack.bss.counter.snapshot().calls;
-    expect(exportCalls).toEqual({ ...pullCalls, ListMeasureUnits: 1 });
+    expect(exportCalls).toEqual({ ...pullCalls, ListMeasureUnits: 1, ListServiceTypes: 1, ListResourceTypes: 1 });
 
     // And the pull's calls are the lower bound: the reseller list, one customer page per scope, the own consumers
     // list, ceil(N/1000) record pages per own customer that consumed, max(1, ceil(N/1000)) per reseller's customer.
@@ -162,7 +163,7 @@ describe('GET /export/consumption', () => {
     }, 0);
     expect(exportCalls).toEqual({
       ListIndirectPartners: 1, ListSubCustomers: 1 + world.resellers.length, ListConsumeSubCustomers: 1, ListSubCustomerBillDetail: recordPages,
-      ListMeasureUnits: 1,
+      ListMeasureUnits: 1, ListServiceTypes: 1, ListResourceTypes: 1,
     });
   }, 120_000);
 
@@ -208,6 +209,23 @@ describe('GET /export/consumption', () => {
       totals.push(total);
     }
     expect(sum(csvRows.map((r) => r.BilledCost!))).toBe(sum(totals));
+  }, 120_000);
+
+  it('writes names and descriptions in English with Accept-Language: en (the spec description\'s neutral parts)', async () => {
+    const some = [...byCustomer(csvRows).keys()].slice(0, 5);
+    const res = await get(stack.gateway, `cycle=${CYCLE}&format=ndjson&customerId=${some.join(',')}`, { headers: { 'accept-language': 'en' } });
+    const rows = (await res.text()).trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, string | null>);
+    expect(rows.length).toBeGreaterThan(0);
+    const cjk = /[\u3000-\u9fff]/;
+    for (const row of rows) {
+      expect(row.ChargeDescription).not.toMatch(cjk);
+      expect(row.ServiceName).not.toMatch(cjk);
+      // The raw description stays as Huawei wrote it.
+      if (row.x_ProductSpecDescription && cjk.test(row.x_ProductSpecDescription)) {
+        expect(row.ChargeDescription).toContain(neutralSpecDescription(row.x_ProductSpecDescription));
+      }
+    }
+    expect(rows.some((r) => r.x_ProductSpecDescription && cjk.test(r.x_ProductSpecDescription))).toBe(true);
   }, 120_000);
 
   it('writes the same rows as NDJSON, decimals as strings, ending in x_End', async () => {
