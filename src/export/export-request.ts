@@ -5,7 +5,7 @@
  * endpoint (src/resolvers/consumption.ts `consumptionCycles`): it has no records yet, and an export of it
  * would quietly stream an empty file.
  */
-import { MAX_CYCLES, cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
+import { MAX_CYCLES, cycleOf, cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -45,9 +45,20 @@ function parseCycle(value: string, parameter: string): string {
 }
 
 /** Refuses a cycle after the open one: it has no records yet. Both are valid `YYYY-MM`, so text order is month order. */
-function notFuture(cycle: string, openCycle: string, parameter: string): string {
+/**
+ * The graph's cycle rule (src/resolvers/input.ts `checkCycle`): no future cycle, and none older than the 18 Huawei
+ * keeps (the current one and the 17 before it, UTC+8), refused here before any call.
+ */
+function keptCycle(cycle: string, openCycle: string, parameter: string): string {
   if (cycle > openCycle) {
     throw new ExportInputError(`"${parameter}" must not be a future cycle (the current cycle is ${openCycle}, UTC+8; got "${cycle}")`, parameter);
+  }
+  const oldest = cycleOf(monthIndex(openCycle) - (MAX_CYCLES - 1));
+  if (cycle < oldest) {
+    throw new ExportInputError(
+      `"${parameter}" must be one of the last ${MAX_CYCLES} cycles, ${oldest} to ${openCycle} (UTC+8), as Huawei keeps bills ${MAX_CYCLES} months (got "${cycle}")`,
+      parameter,
+    );
   }
   return cycle;
 }
@@ -60,7 +71,7 @@ function cyclesOf(params: URLSearchParams, openCycle: string): string[] {
     if (from !== null || to !== null) {
       throw new ExportInputError('pass either "cycle" or "fromCycle" and "toCycle", not both', from !== null ? 'fromCycle' : 'toCycle');
     }
-    return [notFuture(parseCycle(cycle, 'cycle'), openCycle, 'cycle')];
+    return [keptCycle(parseCycle(cycle, 'cycle'), openCycle, 'cycle')];
   }
   if (from === null && to === null) throw new ExportInputError('"cycle" is required: a billing month written YYYY-MM (or give "fromCycle" and "toCycle")', 'cycle');
   if (from === null) throw new ExportInputError('"fromCycle" is required with "toCycle"', 'fromCycle');
@@ -69,10 +80,11 @@ function cyclesOf(params: URLSearchParams, openCycle: string): string[] {
   const last = monthIndex(parseCycle(to, 'toCycle'));
   if (first > last) throw new ExportInputError(`"fromCycle" (${from}) must not be later than "toCycle" (${to})`, 'fromCycle');
   // fromCycle ≤ toCycle: checking toCycle covers the whole range.
-  notFuture(to, openCycle, 'toCycle');
+  keptCycle(to, openCycle, 'toCycle');
   if (last - first + 1 > MAX_CYCLES) {
     throw new ExportInputError(`"fromCycle" to "toCycle" may span at most ${MAX_CYCLES} cycles (got ${last - first + 1}); records are kept 18 months`, 'toCycle');
   }
+  keptCycle(from, openCycle, 'fromCycle');
   return cyclesBetween(from, to);
 }
 

@@ -210,6 +210,14 @@ describe('export query string', () => {
     expect(failure('cycle=2026-10&indirectPartnerId=bad%20id').parameter).toBe('indirectPartnerId');
   });
 
+  it('refuses a cycle older than the 18 Huawei keeps, with the graph\'s rule', () => {
+    expect(failure('cycle=2020-01')).toEqual({
+      parameter: 'cycle', message: '"cycle" must be one of the last 18 cycles, 2025-06 to 2026-11 (UTC+8), as Huawei keeps bills 18 months (got "2020-01")',
+    });
+    expect(failure('fromCycle=2025-05&toCycle=2025-07').parameter).toBe('fromCycle');
+    expect(parse('fromCycle=2025-06&toCycle=2026-11').cycles).toHaveLength(18);
+  });
+
   it('refuses a future cycle, or a range ending in one, naming the parameter; the current cycle is fine', () => {
     expect(failure('cycle=2026-12')).toEqual({
       parameter: 'cycle', message: '"cycle" must not be a future cycle (the current cycle is 2026-11, UTC+8; got "2026-12")',
