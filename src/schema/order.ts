@@ -15,7 +15,6 @@ import {
   type RefundShape,
 } from '../sources/orders.js';
 import { lineItemsConnection, orderDetailsHeader, ordersConnection, refundDetails } from '../resolvers/order.js';
-import { customerKey } from '../sources/customers.js';
 import { primeCustomer } from '../resolvers/customer.js';
 import { customerEdge } from '../resolvers/id-edges.js';
 import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';

@@ -8,7 +8,6 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { measureUnitById, resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
 import { regionByCode } from '../sources/geography.js';
-import { customerKey } from '../sources/customers.js';
 import { primeCustomer } from '../resolvers/customer.js';
 import { customerEdge } from '../resolvers/id-edges.js';
 import {
