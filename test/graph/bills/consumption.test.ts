@@ -181,11 +181,12 @@ describe('Customer.consumption', () => {
   });
 
   it('puts an upstream refusal on the consumption fields only, with Huawei\'s code', async () => {
-    // Records are kept 18 months: an older cycle is CBC.0100 upstream.
-    const result = await stack.graphql(`query ($id: String!) { customer(customerId: $id) {
-      customerId consumption(cycle: "2024-01") { cycle total records(first: 5) { totalCount } }
-    } }`, { id: heavy.customerId });
-    expect(result.data.customer).toEqual({ customerId: heavy.customerId, consumption: { cycle: '2024-01', total: null, records: null } });
+    // A filter the upstream refuses (resource_name is at most 64 characters: CBC.0100). An older cycle than the
+    // 18 Huawei keeps no longer gets this far: it is refused before any call (consumption-views.test.ts).
+    const result = await stack.graphql(`query ($id: String!, $name: String!) { customer(customerId: $id) {
+      customerId consumption(cycle: "${CYCLE}", resourceName: $name) { cycle total records(first: 5) { totalCount } }
+    } }`, { id: heavy.customerId, name: 'x'.repeat(65) });
+    expect(result.data.customer).toEqual({ customerId: heavy.customerId, consumption: { cycle: CYCLE, total: null, records: null } });
     expect(result.errors!.map((e: any) => e.path)).toEqual(
       expect.arrayContaining([['customer', 'consumption', 'total'], ['customer', 'consumption', 'records']]),
     );
