@@ -71,7 +71,8 @@ async function resolveStoreView(ctx: StoreContext, view: ConsumptionViewShape): 
   const store = ctx.store;
   const selection = store ? selectionOf(view) : null;
   if (!store || !selection) return null;
-  const syncedAt = await completeSince(store, selection.scope, view.cycles);
+  // A store that cannot be read answers nothing: the view is a live pull, as without a store.
+  const syncedAt = await completeSince(store, selection.scope, view.cycles).catch(() => null);
   if (!syncedAt) return null;
   const summary = new DataLoader<SummaryPart, StoreSums | StoreGroup[]>(async (parts) => {
     const result = await readConsumptionSummary(store, selection, parts.filter((p): p is BreakdownDimension => p !== 'total'));
