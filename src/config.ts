@@ -7,6 +7,9 @@
 import type { QueryLimits } from './limits/limits-plugin.js';
 import type { Language } from './language.js';
 import type { LogLevel } from './ops/log.js';
+import {
+  DEFAULT_PARTNER_CACHE_MAX_ENTRIES, DEFAULT_PARTNER_CACHE_TTLS_MS, PARTNER_DATA_KINDS, type PartnerCacheTtls, type PartnerDataKind,
+} from './caches/partner-cache.js';
 
 /**
  * The rate budget's default headroom (src/bss/rate-budget.ts `guardMs`): at 10/s, calls 105 ms apart instead
@@ -89,6 +92,18 @@ export interface Config {
     readonly openCycleTtlMs: number;
     /** Consumption records kept at most across all cached pulls (bounds memory). */
     readonly maxRecords: number;
+  };
+  /** Partner data cached across requests (docs/caching.md): TTL per kind (0: not cached), entries at most (0: no cache). */
+  readonly partnerCache: {
+    readonly ttlMs: PartnerCacheTtls;
+    readonly maxEntries: number;
+  };
+  /** Trusted documents (docs/trusted-documents.md): persisted operations accepted by hash. */
+  readonly trustedDocuments: {
+    /** PARTNER_GRAPH_TRUSTED_DOCUMENTS: the manifest (codegen's persisted-documents.json); absent: none. */
+    readonly manifestPath: string | undefined;
+    /** PARTNER_GRAPH_TRUSTED_DOCUMENTS_ONLY: refuse any operation that is not in the manifest (production). */
+    readonly only: boolean;
   };
   /** The state store (docs/store.md): embedded PGlite files by default, a PostgreSQL server with DATABASE_URL. */
   readonly store: {
@@ -246,6 +261,22 @@ function readShare(r: Reader): number {
   return value;
 }
 
+/** PARTNER_GRAPH_CACHE_TTL_<KIND>_SECONDS for each kind of partner data; 0 turns that kind off. */
+function readPartnerCacheTtls(r: Reader): PartnerCacheTtls {
+  const ttl = (kind: PartnerDataKind): number =>
+    r.integer(`PARTNER_GRAPH_CACHE_TTL_${kind.toUpperCase()}_SECONDS`, DEFAULT_PARTNER_CACHE_TTLS_MS[kind] / 1000, 0, 86_400) * 1000;
+  return Object.fromEntries(PARTNER_DATA_KINDS.map((kind) => [kind, ttl(kind)])) as Record<PartnerDataKind, number>;
+}
+
+function readTrustedDocuments(r: Reader): Config['trustedDocuments'] {
+  const manifestPath = r.string('PARTNER_GRAPH_TRUSTED_DOCUMENTS');
+  const only = r.boolean('PARTNER_GRAPH_TRUSTED_DOCUMENTS_ONLY', false);
+  if (only && !manifestPath) {
+    r.problems.push('PARTNER_GRAPH_TRUSTED_DOCUMENTS_ONLY needs PARTNER_GRAPH_TRUSTED_DOCUMENTS, the persisted-documents.json to accept');
+  }
+  return { manifestPath, only };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const config: Config = {
@@ -294,6 +325,11 @@ export function loadConfig(env: Env = process.env): Config {
       openCycleTtlMs: r.integer('PARTNER_GRAPH_OPEN_CYCLE_TTL_SECONDS', 300, 0, 86_400) * 1000,
       maxRecords: r.integer('PARTNER_GRAPH_BILL_CACHE_MAX_RECORDS', 200_000, 0, 100_000_000),
     },
+    partnerCache: {
+      ttlMs: readPartnerCacheTtls(r),
+      maxEntries: r.integer('PARTNER_GRAPH_CACHE_MAX_ENTRIES', DEFAULT_PARTNER_CACHE_MAX_ENTRIES, 0, 1_000_000),
+    },
+    trustedDocuments: readTrustedDocuments(r),
     store: {
       databaseUrl: readDatabaseUrl(r),
       dataDir: r.string('PARTNER_GRAPH_DATA_DIR') ?? './.partner-graph',

@@ -7,6 +7,7 @@ import type { BssClient } from './bss/client.js';
 import type { Caller } from './auth/caller.js';
 import { callerOf } from './auth/auth-plugin.js';
 import { scopeGate, scopedBss } from './auth/scoped-bss.js';
+import { boundReseller } from './auth/scope.js';
 import { openCycleAt, type BillCache } from './caches/bill-cache.js';
 import type { Metrics } from './ops/metrics.js';
 import type { Store } from './store/index.js';
@@ -16,6 +17,9 @@ import type { Language } from './language.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 import { operationLifetime, type OperationLifetime } from './ops/operation-lifetime.js';
 import type { ReferenceCache } from './caches/reference-cache.js';
+import type { PartnerDataCache } from './caches/partner-cache.js';
+import { cachedReads } from './loaders/cached-reads.js';
+import { CacheAge } from './ops/cache-age.js';
 
 export interface GraphLimits {
   /** Largest `first`/`last` a connection accepts. */
@@ -43,6 +47,11 @@ export interface GatewayServices {
   readonly store?: Store;
   /** The background consumption sync into `store` (src/sync/): its progress is `Query.consumptionSync`. Absent: off. */
   readonly sync?: ConsumptionSync;
+  /**
+   * Partner data (customers, balances, resellers, orders, resources, coupons) shared across requests with a TTL
+   * per kind (src/caches/partner-cache.ts; docs/caching.md). Absent: every request reads upstream.
+   */
+  readonly partnerCache?: PartnerDataCache;
   readonly metrics?: Metrics;
   readonly log?: Log;
   /**
@@ -50,6 +59,18 @@ export interface GatewayServices {
    * front of a simulator anchored at another date (the tests') is given the simulator's "now".
    */
   readonly now?: () => Date;
+  /** Knobs of the write path (src/resolvers/mutation/run-write.ts); absent: its defaults. */
+  readonly writes?: WriteOptions;
+}
+
+/** Knobs of the write path; tests shorten the wait and give the upstream's clock. */
+export interface WriteOptions {
+  /** How long a request waits for another holding its idempotency key before IN_PROGRESS. Default 10 s. */
+  readonly waitMs?: number;
+  /** How often it looks while waiting. Default 100 ms. */
+  readonly pollMs?: number;
+  /** The clock a write's `sentAt` is read on: reconciliation windows are drawn on it. Default the system clock. */
+  readonly clock?: () => Date;
 }
 
 export interface GraphQLContext extends GatewayServices {
@@ -63,6 +84,8 @@ export interface GraphQLContext extends GatewayServices {
   readonly lifetime: OperationLifetime;
   /** The personal data this request has revealed and logged (src/auth/pii.ts): each is logged once. */
   readonly piiReveals: Set<string>;
+  /** How old the cached partner data this answer used is (`extensions.cacheAge`, src/ops/cache-age.ts). */
+  readonly cacheAge: CacheAge;
 }
 
 /**
@@ -86,8 +109,17 @@ export function languageFrom(header: string | null, fallback: Language): Languag
 export function createContext(services: GatewayServices, request: Request): GraphQLContext {
   const language = languageFrom(request.headers.get('accept-language'), services.defaultLanguage);
   const caller = callerOf(request);
-  // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts); everyone else's straight through.
-  const bss = scopedBss(services.bss, caller);
+  const cacheAge = new CacheAge();
+  // Partner data from the cross-request cache, keyed by the caller's scope (a reseller never reads another's entry).
+  const reseller = boundReseller(caller);
+  const reads = cachedReads(services.bss, services.partnerCache, {
+    scope: reseller === null ? 'partner' : `reseller:${reseller}`,
+    reseller,
+    onCached: (kind, ageMs) => cacheAge.record(kind, ageMs),
+  });
+  // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts), above the cache, so it checks every
+  // call, hit or miss; everyone else's straight through.
+  const bss = scopedBss(reads, caller);
   // And its reads of the shared bill cache through the same scope: a hit makes no call for the guard to see.
   const billCache = services.billCache?.gated(scopeGate(bss));
   const lifetime = operationLifetime(request);
@@ -100,6 +132,7 @@ export function createContext(services: GatewayServices, request: Request): Grap
     limits: services.limits ?? DEFAULT_LIMITS,
     lifetime,
     piiReveals: new Set(),
+    cacheAge,
     loaders: createLoaders({ bss, language, partnerDomainId: services.partnerDomainId, billCache, signal: lifetime.signal }),
   };
 }

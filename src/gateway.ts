@@ -17,6 +17,7 @@ import { createLog } from './ops/log.js';
 import { pino } from 'pino';
 import { useOperationLifetime } from './ops/operation-lifetime.js';
 import { useRequestLog } from './ops/request-log.js';
+import { useCacheAge } from './ops/cache-age.js';
 import { schema } from './schema/index.js';
 import { useApiKeyAuth } from './auth/auth-plugin.js';
 import type { ApiKeyEntry } from './auth/api-keys.js';
@@ -25,6 +26,7 @@ import { useHealthRoutes } from './ops/health.js';
 import { useMetrics } from './ops/metrics.js';
 import { useConsumptionExport } from './export/export-plugin.js';
 import { useCsrfPrevention, useNotFound } from './http-edge.js';
+import { useTrustedDocuments, type TrustedDocumentsOptions } from './limits/trusted-documents.js';
 
 export type Gateway = YogaServerInstance<Record<string, never>, GraphQLContext>;
 
@@ -62,6 +64,8 @@ export interface GatewayOptions {
   readonly apiKeys?: readonly ApiKeyEntry[] | null;
   readonly http?: HttpOptions;
   readonly queryLimits?: QueryLimits;
+  /** Persisted operations accepted by hash (src/limits/trusted-documents.ts); absent: query text only. */
+  readonly trustedDocuments?: TrustedDocumentsOptions;
 }
 
 function corsOption(origins: readonly string[]) {
@@ -99,9 +103,13 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // `content-type` itself is no such header (text/plain is simple), so it is not listed.
     // The refusal names these headers (src/http-edge.ts).
     useCsrfPrevention(CSRF_HEADERS),
+    // A hash becomes its document here, so every limit below checks the trusted document like any other.
+    ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
     ...useQueryLimits(limits),
     // After the timeout, so a timed-out operation also ends the upstream work started for it.
     useOperationLifetime(),
+    // `extensions.cacheAge` on an answer that used cached partner data (src/ops/cache-age.ts).
+    useCacheAge(),
     ...(http.introspection ? [] : [useDisableIntrospection()]),
     useDeferStream(),
     useConsumptionExport(services),

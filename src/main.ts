@@ -12,6 +12,8 @@ import { ReferenceCache } from './caches/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
 import { exampleData } from './simulator/example-data.js';
 import { BillCache } from './caches/bill-cache.js';
+import { PartnerDataCache } from './caches/partner-cache.js';
+import { loadTrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
@@ -72,6 +74,19 @@ function apiKeysFor(config: Config): ApiKeyEntry[] | null {
   return keys;
 }
 
+/** The trusted documents' manifest, read once at start; an unreadable one stops the gateway with the reason. */
+function trustedDocumentsFor(config: Config): { documents: Map<string, string>; only: boolean } | undefined {
+  const { manifestPath, only } = config.trustedDocuments;
+  if (!manifestPath) return undefined;
+  try {
+    return { documents: loadTrustedDocuments(manifestPath), only };
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /**
  * The state store: PGlite under PARTNER_GRAPH_DATA_DIR by default (no server needed), PostgreSQL when
  * DATABASE_URL is set. A store that cannot open is logged and the gateway serves without it (live pulls only).
@@ -101,6 +116,7 @@ async function main(): Promise<void> {
   }
 
   const apiKeys = apiKeysFor(config);
+  const trustedDocuments = trustedDocumentsFor(config);
   const log = createLog(config.log.level);
   const metrics = new Metrics();
   keepServingOnUnhandledRejection(log, () => metrics.unhandledRejection());
@@ -141,6 +157,9 @@ async function main(): Promise<void> {
       defaultLanguage: config.language,
       limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
       billCache: new BillCache({ ...config.billCache, onLookup: (hit) => metrics.cacheLookup('bill', hit) }),
+      ...(config.partnerCache.maxEntries > 0
+        ? { partnerCache: new PartnerDataCache({ ttlMs: config.partnerCache.ttlMs, maxEntries: config.partnerCache.maxEntries, onLookup: (_kind, hit) => metrics.cacheLookup('partner', hit) }) }
+        : {}),
       metrics,
       log,
     },
@@ -149,6 +168,7 @@ async function main(): Promise<void> {
       apiKeys,
       http: config.http,
       queryLimits: config.limits,
+      ...(trustedDocuments ? { trustedDocuments } : {}),
     },
   );
 

@@ -16,7 +16,7 @@ import { isThrottleCode } from '../bss/errors.js';
 import type { SyncEvent } from '../sync/events.js';
 import { currentScope, type RequestScope } from './request-scope.js';
 
-export type CacheName = 'reference' | 'bill';
+export type CacheName = 'reference' | 'bill' | 'partner';
 
 /** How a GraphQL request ended: no errors; data with errors; or errors and no data (HTTP 4xx/5xx too). */
 export type Outcome = 'success' | 'partial' | 'error';
@@ -109,7 +109,7 @@ export class Metrics {
   });
   private readonly cacheHits = new Counter({
     name: 'cache_hits_total',
-    help: 'Cache lookups answered without a new upstream load, by cache (reference, bill).',
+    help: 'Cache lookups answered without a new upstream load, by cache (reference, bill, partner).',
     labelNames: ['cache'] as const,
     registers: [this.registry],
   });
@@ -120,7 +120,7 @@ export class Metrics {
   });
   private readonly cacheMisses = new Counter({
     name: 'cache_misses_total',
-    help: 'Cache lookups that had to load from upstream, by cache (reference, bill).',
+    help: 'Cache lookups that had to load from upstream, by cache (reference, bill, partner).',
     labelNames: ['cache'] as const,
     registers: [this.registry],
   });

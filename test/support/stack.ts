@@ -9,12 +9,13 @@ import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import type { BillCache } from '../../src/caches/bill-cache.js';
+import type { PartnerDataCache } from '../../src/caches/partner-cache.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';
 import { TEST_NOW } from './sim-request.js';
 import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
 import type { Log } from '../../src/ops/log.js';
 import type { QueryLimits } from '../../src/limits/limits-plugin.js';
-import type { GraphLimits } from '../../src/context.js';
+import type { GraphLimits, WriteOptions } from '../../src/context.js';
 import { openStore, MEMORY_DATA_DIR, type Store } from '../../src/store/index.js';
 import { ConsumptionSync, type ConsumptionSyncOptions } from '../../src/sync/index.js';
 
@@ -51,6 +52,8 @@ export interface StackOptions {
   readonly log?: Log;
   /** A process-wide bill cache for the gateway (default: none, every request reads upstream). */
   readonly billCache?: BillCache;
+  /** Partner data cached across requests (default: none, every request reads upstream). */
+  readonly partnerCache?: PartnerDataCache;
   /** Query limits (default: the production defaults); batching tests raise the cost limit for worst-case nestings. */
   readonly queryLimits?: QueryLimits;
   /** Connection limits (default: `first` ≤ 1000); whole-month pulls raise `maxFirst`, as a BI deployment would. */
@@ -59,6 +62,8 @@ export interface StackOptions {
   readonly store?: 'memory' | Store;
   /** A consumption sync into the store (needs `store`), with these options; the simulator's clock is its "now". */
   readonly sync?: boolean | Partial<Omit<ConsumptionSyncOptions, 'bss' | 'store'>>;
+  /** Knobs of the write path (default: its own, with a clock that runs from the simulator's "now" as the simulator's does). */
+  readonly writes?: WriteOptions;
 }
 
 const PII_TEST_KEY = 'pg_test-admin-with-pii';
@@ -75,6 +80,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     now: TEST_NOW,
   });
   const { domainId } = simulator.credentials;
+  // The simulator's clock starts at TEST_NOW and runs: writes draw their reconciliation windows on the same clock.
+  const simulatorStarted = performance.now();
+  const simulatorClock = (): Date => new Date(TEST_NOW.getTime() + Math.floor(performance.now() - simulatorStarted));
   const bss = simulatorClient(simulator);
   const ownStore = options.store === 'memory';
   const store = options.store === 'memory' ? await openStore({ databaseUrl: undefined, dataDir: MEMORY_DATA_DIR }) : options.store;
@@ -92,8 +100,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(options.log ? { log: options.log } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.billCache ? { billCache: options.billCache } : {}),
+    ...(options.partnerCache ? { partnerCache: options.partnerCache } : {}),
     ...(store ? { store } : {}),
     ...(sync ? { sync } : {}),
+    writes: { clock: simulatorClock, ...options.writes },
   }, {
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
     apiKeys: options.pii ? [...(options.apiKeys ?? []), { name: 'test-pii', role: 'admin', pii: true, sha256: sha256Hex(PII_TEST_KEY) }] : (options.apiKeys ?? null),

@@ -1,0 +1,224 @@
+/**
+ * Partner data shared across requests: customers, balances, resellers, orders, resources and coupons, as the
+ * upstream answered them, each kind with its own lifetime (balances move with every payment, so theirs is
+ * short). Many users of one sales platform ask the same pages; with one quota of 10 calls/s per API, an answer
+ * read once and served to everyone asking within its TTL is what lets the gateway serve more requests than the
+ * quota allows calls.
+ *
+ * - **Scoped.** A key holds the caller's scope (the partner's own, or one reseller's), so a reseller key never
+ *   reads an entry another scope filled, even for the same request text.
+ * - **Coalesced.** Concurrent misses of one key share one load; a waiter that goes away leaves it, and the load
+ *   is aborted only when no waiter is left.
+ * - **Invalidated by writes.** `invalidateCustomer`, `invalidateReseller`, `invalidateKind`, `invalidateAll`.
+ *   An entry is tagged with the customers and resellers its request and answer name; an invalidation also
+ *   drops every load in flight (its answer may predate the write: it is returned to its waiters, not stored).
+ * - **Aged.** Every answer says how old it is (`ageMs`, 0 for a fresh load), so a response can tell its client.
+ *
+ * The cache knows nothing of the wire: the BSS side (src/loaders/cached-reads.ts) says which kind a read is and
+ * which customers and resellers it names. Failures are never stored. Bounded by entries (LRU).
+ */
+import { LRUCache } from 'lru-cache';
+
+export const PARTNER_DATA_KINDS = ['customers', 'balances', 'resellers', 'orders', 'resources', 'coupons'] as const;
+export type PartnerDataKind = (typeof PARTNER_DATA_KINDS)[number];
+
+/** Lifetime of an entry per kind, in ms; 0: that kind is not cached. */
+export type PartnerCacheTtls = Readonly<Record<PartnerDataKind, number>>;
+
+/**
+ * Defaults (docs/caching.md): balances change with every payment or adjustment, so 10 s; lists and details of
+ * customers, orders, resources and coupons 60 s; resellers, which a distributor rarely adds, 5 min.
+ */
+export const DEFAULT_PARTNER_CACHE_TTLS_MS: PartnerCacheTtls = {
+  customers: 60_000, balances: 10_000, resellers: 300_000, orders: 60_000, resources: 60_000, coupons: 60_000,
+};
+
+export const DEFAULT_PARTNER_CACHE_MAX_ENTRIES = 5_000;
+
+export interface PartnerCacheOptions {
+  readonly ttlMs?: Partial<PartnerCacheTtls>;
+  /** Entries kept at most (least recently used go first). */
+  readonly maxEntries?: number;
+  /** Clock in ms (tests inject one). */
+  readonly now?: () => number;
+  /** Told of every lookup: hit (an entry, or joining a load in flight) or miss, for metrics. */
+  readonly onLookup?: (kind: PartnerDataKind, hit: boolean) => void;
+}
+
+export interface PartnerCacheKey {
+  readonly kind: PartnerDataKind;
+  /** Whose view the answer is: `partner`, or `reseller:<id>` for a reseller key. Part of the key. */
+  readonly scope: string;
+  /** What was asked (operation, credentials, language and the canonical request). */
+  readonly key: string;
+}
+
+/** Who an answer is about, for invalidation. */
+export interface PartnerCacheTags {
+  readonly customers: readonly string[];
+  readonly resellers: readonly string[];
+}
+
+export interface PartnerCacheAnswer<T> {
+  readonly value: T;
+  /** How old the answer is: 0 when this lookup loaded it or joined its load. */
+  readonly ageMs: number;
+  /** Whether it came from an entry (true) rather than an upstream load (joined or started). */
+  readonly cached: boolean;
+}
+
+export type PartnerCacheLoad<T> = (signal: AbortSignal) => Promise<{ readonly value: T; readonly tags: PartnerCacheTags }>;
+
+interface Entry {
+  readonly value: unknown;
+  readonly kind: PartnerDataKind;
+  readonly storedAt: number;
+  readonly expiresAt: number;
+  readonly customers: ReadonlySet<string>;
+  readonly resellers: ReadonlySet<string>;
+}
+
+interface InFlight {
+  readonly promise: Promise<unknown>;
+  readonly controller: AbortController;
+  waiters: number;
+  /** Cleared by an invalidation while loading: the answer may predate the write. */
+  storable: boolean;
+}
+
+export class PartnerDataCache {
+  private readonly ttl: PartnerCacheTtls;
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly now: () => number;
+  private readonly onLookup: ((kind: PartnerDataKind, hit: boolean) => void) | undefined;
+
+  constructor(options: PartnerCacheOptions = {}) {
+    this.ttl = { ...DEFAULT_PARTNER_CACHE_TTLS_MS, ...options.ttlMs };
+    this.entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? DEFAULT_PARTNER_CACHE_MAX_ENTRIES });
+    this.now = options.now ?? Date.now;
+    this.onLookup = options.onLookup;
+  }
+
+  /** Whether answers of `kind` are kept at all (TTL above 0). */
+  caches(kind: PartnerDataKind): boolean {
+    return this.ttl[kind] > 0;
+  }
+
+  ttlMs(kind: PartnerDataKind): number {
+    return this.ttl[kind];
+  }
+
+  /**
+   * The answer for `key`: a fresh entry, the load already running for it, or a new load. `signal` is this
+   * waiter's: when it aborts, this call rejects with its reason, and the load stops once no waiter is left.
+   */
+  async get<T>(key: PartnerCacheKey, load: PartnerCacheLoad<T>, signal?: AbortSignal): Promise<PartnerCacheAnswer<T>> {
+    signal?.throwIfAborted();
+    const id = `${key.kind}\u0000${key.scope}\u0000${key.key}`;
+    const now = this.now();
+    const entry = this.entries.get(id);
+    if (entry && now < entry.expiresAt) {
+      this.onLookup?.(key.kind, true);
+      return { value: entry.value as T, ageMs: Math.max(0, now - entry.storedAt), cached: true };
+    }
+    if (entry) this.entries.delete(id);
+
+    let flight = this.inFlight.get(id);
+    this.onLookup?.(key.kind, flight !== undefined);
+    if (!flight) flight = this.start(id, key.kind, load as PartnerCacheLoad<unknown>);
+    flight.waiters += 1;
+    const value = await this.wait(id, flight, signal);
+    return { value: value as T, ageMs: 0, cached: false };
+  }
+
+  /** Drops every entry about this customer (its pages, balances, orders, …) and every load in flight. */
+  invalidateCustomer(customerId: string): number {
+    return this.drop((e) => e.customers.has(customerId));
+  }
+
+  /**
+   * Drops every entry about this reseller — read by its key, or naming it (its account, its customer lists) —
+   * and every load in flight. A customer's own data read by a partner-wide key is the customer's: `invalidateCustomer`.
+   */
+  invalidateReseller(indirectPartnerId: string): number {
+    return this.drop((e) => e.resellers.has(indirectPartnerId));
+  }
+
+  /** Drops every entry of these kinds, in every scope, and every load in flight. */
+  invalidateKind(...kinds: PartnerDataKind[]): number {
+    return this.drop((e) => kinds.includes(e.kind));
+  }
+
+  invalidateAll(): number {
+    return this.drop(() => true);
+  }
+
+  /** Entries held (expired ones until they are next looked up or evicted). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private start(id: string, kind: PartnerDataKind, load: PartnerCacheLoad<unknown>): InFlight {
+    const controller = new AbortController();
+    const flight: InFlight = { promise: undefined as unknown as Promise<unknown>, controller, waiters: 0, storable: true };
+    (flight as { promise: Promise<unknown> }).promise = load(controller.signal).then(
+      ({ value, tags }) => {
+        if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
+        if (flight.storable && !controller.signal.aborted) {
+          const storedAt = this.now();
+          this.entries.set(id, {
+            value, kind, storedAt, expiresAt: storedAt + this.ttl[kind], customers: new Set(tags.customers), resellers: new Set(tags.resellers),
+          });
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
+        throw error;
+      },
+    );
+    // A load whose every waiter left still settles; nobody may be listening.
+    flight.promise.catch(() => undefined);
+    this.inFlight.set(id, flight);
+    return flight;
+  }
+
+  private wait(id: string, flight: InFlight, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!signal) return flight.promise;
+    return new Promise((resolve, reject) => {
+      const leave = (): void => {
+        flight.waiters -= 1;
+        if (flight.waiters === 0) {
+          // Nobody wants it any more: stop the upstream work and let the next asker start afresh.
+          if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
+          flight.controller.abort(signal.reason);
+        }
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      flight.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', leave);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private drop(matches: (entry: Entry) => boolean): number {
+    for (const flight of this.inFlight.values()) flight.storable = false;
+    this.inFlight.clear();
+    let dropped = 0;
+    for (const [id, entry] of this.entries.entries()) {
+      if (!matches(entry)) continue;
+      this.entries.delete(id);
+      dropped += 1;
+    }
+    return dropped;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The BSS client a request's sources and loaders use, with partner-data reads answered from the process-wide
+ * PartnerDataCache (src/caches/partner-cache.ts): which operation is which kind of data, what names the
+ * customers and resellers an answer is about, and which writes make which kinds stale.
+ *
+ * It wraps the shared client like the reseller guard does (a prototype view whose `call` is replaced), so
+ * `paginate` and `pages` walk through it too, and the guard, placed above it, still checks every call of a
+ * reseller key before the cache is asked. The key holds the caller's scope, the operation, the credentials
+ * (a customer token's customer), the language and the request: a different page or filter is another entry.
+ *
+ * A write through this client drops the kinds it can change (all scopes) whether it succeeded or not (an
+ * answer lost in transit may still have applied). Writes made elsewhere call the cache's invalidate* methods.
+ */
+import type { BssClient, CallOptions } from '../bss/client.js';
+import type { OperationSpec } from '../bss/operations/spec.js';
+import type { PartnerCacheTags, PartnerDataCache, PartnerDataKind } from '../caches/partner-cache.js';
+
+/** Read operations whose answers are partner data, by kind. Anything not listed is never cached here. */
+export const KIND_OF_READ: Readonly<Record<string, PartnerDataKind>> = {
+  ListSubCustomers: 'customers',
+  ListSubCustomerNewTag: 'customers',
+  ListCustomersBalancesDetail: 'balances',
+  ShowCustomerAccountBalances: 'balances',
+  ListPartnerBalances: 'balances',
+  ListIndirectPartners: 'resellers',
+  ListCustomerOrders: 'orders',
+  ShowCustomerOrderDetails: 'orders',
+  ShowRefundOrderDetails: 'orders',
+  ListOrderCouponsByOrderId: 'orders',
+  ListOrderDiscounts: 'orders',
+  ListPayPerUseCustomerResources: 'resources',
+  ListCustomerOnDemandResources: 'resources',
+  ListIssuedPartnerCoupons: 'coupons',
+  ListPartnerCouponsRecord: 'coupons',
+  ListSubCustomerCoupons: 'coupons',
+  ListQuotaCoupons: 'coupons',
+  ListIssuedCouponQuotas: 'coupons',
+  ListCouponQuotasRecords: 'coupons',
+  ListCustomerCouponChangeRecords: 'coupons',
+};
+
+const MONEY: PartnerDataKind[] = ['balances', 'orders', 'resources', 'coupons'];
+
+/** The kinds each write can change. A write not listed drops every kind (safe for a write added later). */
+export const KINDS_A_WRITE_CHANGES: Readonly<Record<string, readonly PartnerDataKind[]>> = {
+  UpdateCustomerAccountAmount: ['balances'],
+  ReclaimToPartnerAccount: ['balances'],
+  UpdateIndirectPartnerAccount: ['balances', 'resellers'],
+  ReclaimIndirectPartnerAccount: ['balances', 'resellers'],
+  CreateSubCustomer: ['customers', 'resellers'],
+  CreatePartnerCoupons: ['coupons'],
+  ReclaimPartnerCoupons: ['coupons'],
+  UpdateCouponQuotas: ['coupons'],
+  ReclaimCouponQuotas: ['coupons'],
+  CancelCustomerOrder: MONEY,
+  PayOrders: MONEY,
+  RenewalResources: MONEY,
+  CancelResourcesSubscription: MONEY,
+  UpdatePeriodToOnDemand: MONEY,
+  SetResourcesRenewConfig: ['resources'],
+  AutoRenewalResources: ['resources'],
+  CancelAutoRenewalResources: ['resources'],
+  BatchSetSubCustomerDiscount: [],
+  CreatePersonalRealnameAuth: ['customers'],
+  CreateEnterpriseRealnameAuthentication: ['customers'],
+  ChangeEnterpriseRealnameAuthentication: ['customers'],
+};
+
+export interface CachedReadsOptions {
+  /** The caller's scope: `partner`, or `reseller:<id>` (src/auth/scope.ts decides which). Part of every key. */
+  readonly scope: string;
+  /** A reseller key's reseller: its entries are tagged with it, so `invalidateReseller` drops all it read. */
+  readonly reseller?: string | null;
+  /** Told of every answer served from an entry, with its kind and age (for `extensions.cacheAge`). */
+  readonly onCached?: (kind: PartnerDataKind, ageMs: number) => void;
+}
+
+/** Customer and reseller ids named in a request or an answer (fields `customer_id(s)`, `indirect_partner_id`), a few levels down. */
+export function tagsOf(req: unknown, res: unknown, opts: CallOptions): PartnerCacheTags {
+  const customers = new Set<string>();
+  const resellers = new Set<string>();
+  if (opts.customerId) customers.add(opts.customerId);
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+      if (name === 'customer_id' && typeof field === 'string') customers.add(field);
+      else if (name === 'customer_ids' && Array.isArray(field)) {
+        for (const id of field) if (typeof id === 'string') customers.add(id);
+      } else if (name === 'indirect_partner_id' && typeof field === 'string') resellers.add(field);
+      else if (typeof field === 'object') visit(field, depth + 1);
+    }
+  };
+  visit(req, 0);
+  visit(res, 0);
+  return { customers: [...customers], resellers: [...resellers] };
+}
+
+/** The client a request uses with the cross-request cache under it; `bss` itself when there is no cache. */
+export function cachedReads(bss: BssClient, cache: PartnerDataCache | undefined, options: CachedReadsOptions): BssClient {
+  if (!cache) return bss;
+  const view = Object.create(bss) as BssClient;
+  view.call = async function call<Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> {
+    if (op.kind === 'write') {
+      try {
+        return await bss.call(op, req, opts);
+      } finally {
+        const kinds = KINDS_A_WRITE_CHANGES[op.name];
+        if (kinds === undefined) cache.invalidateAll();
+        else if (kinds.length > 0) cache.invalidateKind(...kinds);
+      }
+    }
+    const kind = KIND_OF_READ[op.name];
+    if (kind === undefined || !cache.caches(kind)) return bss.call(op, req, opts);
+    // Requests are built field by field in a fixed order (as the per-request readOnce relies on): stable JSON.
+    const key = `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
+    const answer = await cache.get<Res>(
+      { kind, scope: options.scope, key },
+      async (signal) => {
+        const value = await bss.call(op, req, { ...opts, signal });
+        const tags = tagsOf(req, value, opts);
+        return { value, tags: options.reseller ? { ...tags, resellers: [...tags.resellers, options.reseller] } : tags };
+      },
+      opts.signal,
+    );
+    if (answer.cached) options.onCached?.(kind, answer.ageMs);
+    return answer.value;
+  };
+  return view;
+}
