@@ -10,16 +10,21 @@ import { scrubPersonal } from './auth/pii.js';
 
 /** Extension codes of our own, next to Huawei's (CBC.*, APIGW.*). */
 export const AGENCY_NOT_GRANTED = 'CUSTOMER_AGENCY_NOT_GRANTED';
+/** A write left and its answer was lost (BssError kind `answer-lost`): it may have been carried out. */
+export const ANSWER_LOST = 'UPSTREAM_ANSWER_LOST';
+
+/** Our own code for the kinds that have one; the transport or Huawei code then goes in `upstreamCode`. */
+const OWN_CODES: Partial<Record<BssError['kind'], string>> = { 'no-agency': AGENCY_NOT_GRANTED, 'answer-lost': ANSWER_LOST };
 
 function bssExtensions(error: BssError): Record<string, unknown> {
   return {
-    code: error.kind === 'no-agency' ? AGENCY_NOT_GRANTED : error.code,
+    code: OWN_CODES[error.kind] ?? error.code,
     httpStatus: error.httpStatus ?? null,
     requestId: error.requestId ?? null,
     operation: error.operation,
     // A customer's token exchange failed (operation KeystoneCreateAgencyToken): the endpoint it was for.
     ...(error.forOperation ? { forOperation: error.forOperation } : {}),
-    ...(error.kind === 'no-agency' ? { upstreamCode: error.code } : {}),
+    ...(OWN_CODES[error.kind] ? { upstreamCode: error.code } : {}),
   };
 }
 

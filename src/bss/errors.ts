@@ -9,7 +9,15 @@ export type BssErrorKind =
   /** The connection failed, timed out or the body was not JSON. */
   | 'transport'
   /** The customer has not granted the partner an agency, so no customer token can be had. */
-  | 'no-agency';
+  | 'no-agency'
+  /**
+   * A write was sent and no complete answer came back: the connection closed or was reset after the request
+   * left (`TRANSPORT.CONNECTION`), no answer within the deadline (`TRANSPORT.TIMEOUT`), the caller aborted it
+   * in flight (`TRANSPORT.ABORTED`), or a 2xx whose body was cut (`TRANSPORT.BAD_JSON`). Huawei may or may
+   * not have carried it out: never retried, the caller must reconcile from Huawei's own records. A write that
+   * provably never left (refused connection, connect timeout, aborted before sending) stays `transport`.
+   */
+  | 'answer-lost';
 
 export interface BssErrorInit {
   kind: BssErrorKind;
@@ -58,3 +66,14 @@ export class BssError extends Error {
 /** Gateway codes are seen as both `APIGW.` and `APIG.` (huawei-auth-and-errors.md §9.1). */
 export const isGatewayCode = (code: string): boolean => /^APIGW?\.\d{4}$/.test(code);
 export const isThrottleCode = (code: string): boolean => /^APIGW?\.0308$/.test(code) || code === 'CBC.0250';
+
+/**
+ * Whether a failed WRITE may nevertheless have been carried out, so its outcome must be reconciled before
+ * anyone is told it failed: an answer lost on the way (`answer-lost`), or a 5xx (a proxy's 502/504 or
+ * BSS's 500 can come after the backend applied the change). A 4xx, a 429 and a write that never left
+ * (`transport`) were refused before anything changed.
+ */
+export function isOutcomeUnknown(error: BssError): boolean {
+  if (error.kind === 'answer-lost') return true;
+  return error.kind === 'upstream' && error.httpStatus !== undefined && error.httpStatus >= 500;
+}

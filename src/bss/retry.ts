@@ -44,7 +44,7 @@ const TRANSIENT_TRANSPORT: ReadonlySet<string> = new Set(['TRANSPORT.TIMEOUT', '
 
 /** Why an error may be worth another attempt of a read, or null when it is final. */
 export function retryReason(error: BssError): RetryReason | null {
-  if (error.kind === 'no-agency') return null;
+  if (error.kind === 'no-agency' || error.kind === 'answer-lost') return null;
   // BAD_JSON is a 2xx whose body was cut on its way (a proxy, a dropped connection mid-body): the read was
   // answered and may well be answered whole the next time, so it is retried like a 5xx.
   if (error.kind === 'transport') return TRANSIENT_TRANSPORT.has(error.code) ? 'transient' : null;

@@ -33,6 +33,8 @@ export interface SendSpec {
   readonly caller: 'partner' | 'customer';
   /** A share of the budget this call must also pass (the background sync's calls: src/bss/budget-share.ts). */
   readonly share?: BudgetShare | undefined;
+  /** Whose call this is (an API key's name, the sync): the budget queues tenants fairly (src/bss/fair-queue.ts). */
+  readonly tenant?: string | undefined;
 }
 
 export interface SendResult {
@@ -92,7 +94,7 @@ export class Sender {
         let leave: LeaveShare | undefined;
         try {
           leave = spec.share ? await spec.share.enter(spec.budgetKey, spec.rate, signal) : undefined;
-          const start = await deps.budget.acquire(spec.budgetKey, spec.rate, signal);
+          const start = await deps.budget.acquire(spec.budgetKey, spec.rate, signal, spec.tenant);
           leave?.(start);
         } catch (reason) {
           leave?.(undefined);
@@ -105,10 +107,13 @@ export class Sender {
         try {
           response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal });
         } catch (failure) {
+          // A write that may have left has an unknown outcome: `answer-lost`, for the caller to reconcile.
+          const lost = spec.kind === 'write' && (!(failure instanceof TransportFailure) || failure.maybeSent);
+          const kind = lost ? 'answer-lost' : 'transport';
           const error =
             failure instanceof TransportFailure
-              ? new BssError({ kind: 'transport', operation: spec.operation, code: failure.code, message: redact(failure.message), attempts: attempt, cause: failure.cause })
-              : new BssError({ kind: 'transport', operation: spec.operation, code: 'TRANSPORT.CONNECTION', message: 'request failed before a response', attempts: attempt, cause: failure });
+              ? new BssError({ kind, operation: spec.operation, code: failure.code, message: redact(failure.message), attempts: attempt, cause: failure.cause })
+              : new BssError({ kind, operation: spec.operation, code: 'TRANSPORT.CONNECTION', message: 'request failed before a response', attempts: attempt, cause: failure });
           this.emit(spec, attempt, started, undefined, error.code, undefined);
           throw error;
         }
@@ -119,6 +124,8 @@ export class Sender {
         } catch (error) {
           const bss = error as BssError;
           this.emit(spec, attempt, started, response.status, bss.code, bss.requestId);
+          // A write answered 2xx with a cut body was carried out, but what it returned (a transfer id) is lost.
+          if (spec.kind === 'write' && bss.kind === 'transport') throw copyOf(bss, { kind: 'answer-lost' });
           throw error;
         }
       },
@@ -146,9 +153,9 @@ export class Sender {
 }
 
 /** A copy of a failure with some facts changed: errors may be cached and shared, so they are never changed in place. */
-function copyOf(error: BssError, changes: { readonly attempts?: number; readonly forOperation?: string }): BssError {
+function copyOf(error: BssError, changes: { readonly attempts?: number; readonly forOperation?: string; readonly kind?: BssError['kind'] }): BssError {
   return new BssError({
-    kind: error.kind,
+    kind: changes.kind ?? error.kind,
     operation: error.operation,
     code: error.code,
     message: error.upstreamMessage,

@@ -31,13 +31,20 @@ export type TransportFailureCode = 'TRANSPORT.TIMEOUT' | 'TRANSPORT.CONNECTION' 
 
 /** A request that got no complete HTTP response. The message names the host, never a header. */
 export class TransportFailure extends Error {
+  /**
+   * false when the request provably never reached the server (connection refused, connect timeout, aborted
+   * before sending); true when it may have (a write's outcome is then unknown).
+   */
+  readonly maybeSent: boolean;
+
   constructor(
     readonly code: TransportFailureCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; maybeSent?: boolean },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TransportFailure';
+    this.maybeSent = options?.maybeSent ?? true;
   }
 }
 
@@ -53,6 +60,8 @@ export interface UndiciTransportOptions {
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+/** Failures to open a connection: the request was never sent, so a write cannot have been carried out. */
+const NOT_SENT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
 function errorCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -89,7 +98,7 @@ export class UndiciTransport implements Transport {
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     const host = request.url.host;
-    if (request.signal?.aborted) throw new TransportFailure('TRANSPORT.ABORTED', `request to ${host} aborted`, { cause: request.signal.reason });
+    if (request.signal?.aborted) throw new TransportFailure('TRANSPORT.ABORTED', `request to ${host} aborted`, { cause: request.signal.reason, maybeSent: false });
     const deadline = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -115,8 +124,9 @@ export class UndiciTransport implements Transport {
       }
       if (request.signal?.aborted) throw new TransportFailure('TRANSPORT.ABORTED', `request to ${host} aborted`, { cause: request.signal.reason });
       const code = errorCode(error);
-      if (code && TIMEOUT_CODES.has(code)) throw new TransportFailure('TRANSPORT.TIMEOUT', `${code} talking to ${host}`, { cause: error });
-      throw new TransportFailure('TRANSPORT.CONNECTION', `${code ?? 'connection failure'} talking to ${host}`, { cause: error });
+      const maybeSent = !(code && NOT_SENT_CODES.has(code));
+      if (code && TIMEOUT_CODES.has(code)) throw new TransportFailure('TRANSPORT.TIMEOUT', `${code} talking to ${host}`, { cause: error, maybeSent });
+      throw new TransportFailure('TRANSPORT.CONNECTION', `${code ?? 'connection failure'} talking to ${host}`, { cause: error, maybeSent });
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);

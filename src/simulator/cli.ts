@@ -29,10 +29,16 @@ Usage: npm run simulator -- [options]
   --timeout-mode <m>      hang (default) or delay (answer after --timeout-delay ms)
   --timeout-delay <ms>    delay for --timeout-mode delay (default 60000)
   --throttle-rate <p>     probability of a random 429 APIGW.0308
-  --malformed-rate <p>    probability of a 200 with a truncated JSON body
+  --malformed-rate <p>    probability of a 200 with a truncated JSON body (a write is applied first)
+  --reset-rate <p>        probability the connection is closed BEFORE the call is carried out (no state change)
+  --lost-answer-rate <p>  probability the call is carried out (a write applied) and its answer then lost
+  --lost-answer-mode <m>  close (default: connection closed), hang (never answered, until the client
+                          times out) or gateway-timeout (504 APIGW.0201 Backend timeout.)
   --slow-body-rate <p>    probability the body trickles out over --slow-body ms
   --slow-body <ms>        duration of a slow body (default 2000)
-  --fault-ops <a,b>       only these operations (SDK names) get faults
+  --fault-ops <a,b>       only these operations (SDK names) get faults, e.g. UpdateCustomerAccountAmount,PayOrders
+                          (--error-rate, --timeout-rate and --reset-rate fail a call before it is applied;
+                          --malformed-rate and --lost-answer-rate after it is applied)
   --fault-seed <n>        seed of the fault stream (default: --seed)
   --verbose               log one line per request
   -h, --help              this help
@@ -97,6 +103,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       'timeout-delay': { type: 'string' },
       'throttle-rate': { type: 'string' },
       'malformed-rate': { type: 'string' },
+      'reset-rate': { type: 'string' },
+      'lost-answer-rate': { type: 'string' },
+      'lost-answer-mode': { type: 'string' },
       'slow-body-rate': { type: 'string' },
       'slow-body': { type: 'string' },
       'fault-ops': { type: 'string' },
@@ -115,6 +124,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   const mode = values['timeout-mode'];
   if (mode !== undefined && mode !== 'hang' && mode !== 'delay') throw new UsageError(`--timeout-mode must be hang or delay, got "${mode}"`);
 
+  const lostMode = values['lost-answer-mode'];
+  if (lostMode !== undefined && lostMode !== 'close' && lostMode !== 'hang' && lostMode !== 'gateway-timeout') {
+    throw new UsageError(`--lost-answer-mode must be close, hang or gateway-timeout, got "${lostMode}"`);
+  }
+
   const faults: { -readonly [K in keyof FaultConfig]?: FaultConfig[K] } = {};
   const set = <K extends keyof FaultConfig>(key: K, value: FaultConfig[K] | undefined): void => {
     if (value !== undefined) faults[key] = value;
@@ -127,6 +141,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   set('timeoutDelayMs', integer('timeout-delay', values['timeout-delay']));
   set('throttleRate', rate('throttle-rate', values['throttle-rate']));
   set('malformedRate', rate('malformed-rate', values['malformed-rate']));
+  set('resetRate', rate('reset-rate', values['reset-rate']));
+  set('lostAnswerRate', rate('lost-answer-rate', values['lost-answer-rate']));
+  set('lostAnswerMode', lostMode as FaultConfig['lostAnswerMode'] | undefined);
   set('slowBodyRate', rate('slow-body-rate', values['slow-body-rate']));
   set('slowBodyMs', integer('slow-body', values['slow-body']));
   set('seed', integer('fault-seed', values['fault-seed']));
@@ -166,13 +183,15 @@ async function main(): Promise<void> {
     : parsed.options;
   const sim = await startSimulator(options);
   const c = sim.credentials;
-  const f = sim.faults;
+  const f = sim.faults.current;
   const faultText = [
     f.latencyMs || f.latencyJitterMs ? `latency ${f.latencyMs}+${f.latencyJitterMs} ms` : '',
     f.errorRate ? `errors ${f.errorRate}` : '',
     f.timeoutRate ? `timeouts ${f.timeoutRate} (${f.timeoutMode})` : '',
     f.throttleRate ? `random 429 ${f.throttleRate}` : '',
     f.malformedRate ? `malformed ${f.malformedRate}` : '',
+    f.resetRate ? `resets before apply ${f.resetRate}` : '',
+    f.lostAnswerRate ? `answers lost after apply ${f.lostAnswerRate} (${f.lostAnswerMode})` : '',
     f.slowBodyRate ? `slow bodies ${f.slowBodyRate}` : '',
   ].filter(Boolean);
   console.log(

@@ -23,8 +23,16 @@ export interface FaultConfig {
   readonly timeoutDelayMs: number;
   /** A 429 APIGW.0308 regardless of the real quota. */
   readonly throttleRate: number;
-  /** A 200 whose JSON body is cut in half. */
+  /** A 200 whose JSON body is cut in half, after the call was carried out (a write is applied). */
   readonly malformedRate: number;
+  /** The connection is closed before the call is carried out: no answer and no state change. */
+  readonly resetRate: number;
+  /**
+   * The call is carried out (a write is applied) and its answer lost: the connection closed (`close`), never
+   * answered (`hang`, until the client's timeout), or 504 APIGW.0201 from the gateway (`gateway-timeout`).
+   */
+  readonly lostAnswerRate: number;
+  readonly lostAnswerMode: 'close' | 'hang' | 'gateway-timeout';
   /** The body is sent in small pieces spread over `slowBodyMs`. */
   readonly slowBodyRate: number;
   readonly slowBodyMs: number;
@@ -43,6 +51,9 @@ export const NO_FAULTS: FaultConfig = {
   timeoutDelayMs: 60_000,
   throttleRate: 0,
   malformedRate: 0,
+  resetRate: 0,
+  lostAnswerRate: 0,
+  lostAnswerMode: 'close',
   slowBodyRate: 0,
   slowBodyMs: 2_000,
   operations: null,

@@ -15,7 +15,7 @@ import { parseWireJson } from '../bss/wire-json.js';
 import { AccessKeys, type AccessKey } from './access-keys.js';
 import { GatewayError, apig, gatewayErrorBody } from './apig-errors.js';
 import type { PartnerAccount } from './dataset/world.js';
-import { Faults, faultConfig } from './faults.js';
+import { Faults, faultConfig, type FaultControl } from './faults.js';
 import { GatewayAuth, type Principal } from './gateway-auth.js';
 import { CbcError, parameterError, type SimRequest } from './handler.js';
 import { handlers } from './handlers/index.js';
@@ -40,6 +40,7 @@ import { stringifyResponse } from './wire-out.js';
 import { TokenRegistry } from './token-registry.js';
 
 export type { SimulatorOptions, FaultConfig, ExtraRoute } from './options.js';
+export type { FaultControl, OnceFault } from './faults.js';
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_CUSTOMERS = 500;
@@ -75,10 +76,14 @@ export interface RunningSimulator {
   readonly port: number;
   readonly state: SimState;
   readonly credentials: SimulatorCredentials;
-  /** The fault configuration in force. */
-  readonly faults: FaultConfig;
+  /**
+   * The faults: `faults.current` is the configuration in force; `faults.once(operation, fault)` makes the next
+   * call of one operation fail exactly so (e.g. `'lost-after-apply'`: applied, answer lost), see `FaultControl`.
+   */
+  readonly faults: FaultControl;
+  /** Same as `faults.set`. */
   setFaults(partial: Partial<FaultConfig>): void;
-  /** Back to the faults the simulator started with. */
+  /** Back to the faults the simulator started with (scheduled `once` faults are dropped). */
   resetFaults(): void;
   /** Test hook: replace the gateway clock (skew, token expiry, lock-outs, throttle windows); none → wall clock. */
   setClock(clock?: () => Date): void;
@@ -129,7 +134,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const router = new Router(allOperations, handlers, options.extraRoutes);
   const throttle = new Throttle(clock);
   const throttleOn = options.throttle ?? true;
-  const faults = new Faults(faultConfig(options.faults), seed);
+  const operationNames = new Set([...allOperations, ...(options.extraRoutes ?? []).map((r) => r.op)].map((op) => op.name));
+  const faults = new Faults(faultConfig(options.faults), seed, operationNames);
   const requestIds = new RequestIds(seed);
 
   // Pending sleeps (latency, timeouts, slow bodies) end at close, answering false so the request stops.
@@ -157,12 +163,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (throttleOn) throttle.admit(principal.throttleKey, op);
 
     const decision = faults.decide(op.name);
+    const { fault } = decision;
     if (decision.latencyMs > 0 && !(await sleep(decision.latencyMs))) return null;
-    if (decision.fault.kind === 'timeout') {
+    // Faults before apply: the handler never runs, so the state is untouched.
+    if (fault.kind === 'timeout') {
       // hang: never answer (the socket is destroyed at close); delay: answer normally, much later.
-      if (faults.current.timeoutMode === 'hang' || !(await sleep(faults.current.timeoutDelayMs))) return null;
+      if ((fault.mode ?? faults.current.timeoutMode) === 'hang' || !(await sleep(faults.current.timeoutDelayMs))) return null;
     }
-    if (decision.fault.kind === 'error') throw decision.fault.error;
+    if (fault.kind === 'error') throw fault.error;
+    if (fault.kind === 'reset') {
+      res.destroy();
+      return null;
+    }
 
     const simRequest: SimRequest = {
       op,
@@ -175,9 +187,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       state,
     };
     const result = await route.handler(simRequest);
+    // Faults after apply: the handler has changed the state; only the answer is lost. (A handler's own error
+    // is answered normally: nothing was applied.)
+    if (fault.kind === 'lost') {
+      if (fault.mode === 'gateway-timeout') throw apig.backendTimeout();
+      // hang: the response is never written; the client's timeout (or close()) ends the connection.
+      if (fault.mode === 'close') res.destroy();
+      return null;
+    }
     const status = result.status ?? op.successStatus ?? 200;
     let body = status === 204 || result.body === undefined ? '' : stringifyResponse(result.body);
-    if (decision.fault.kind === 'malformed' && body.length > 1) body = body.slice(0, Math.floor(body.length / 2));
+    if (fault.kind === 'malformed' && body.length > 1) body = body.slice(0, Math.floor(body.length / 2));
     const out: Outgoing = { status, contentType: BSS_JSON, body };
     await writeResponse(res, out, { slowMs: decision.slowBody ? faults.current.slowBodyMs : 0, sleep });
     return out;
@@ -269,9 +289,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       password: partner.password,
       xaccountType: partner.xaccountType,
     },
-    get faults() {
-      return faults.current;
-    },
+    faults,
     setFaults: (partial) => faults.set(partial),
     resetFaults: () => faults.reset(),
     setClock: (next) => {

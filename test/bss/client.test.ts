@@ -183,7 +183,8 @@ describe('responses', () => {
   it('a 2xx body that is not JSON is TRANSPORT.BAD_JSON', async () => {
     server.handle(() => ({ status: 200, body: 'not json{' }));
     const error = await failure(makeClient().call(UpdateCustomerAccountAmount, { body: { customer_id: 'c', amount: 1 } }));
-    expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.BAD_JSON', httpStatus: 200 });
+    // A write: it was carried out, only its answer is unreadable, so the kind says "reconcile me".
+    expect(error).toMatchObject({ kind: 'answer-lost', code: 'TRANSPORT.BAD_JSON', httpStatus: 200 });
   });
 });
 
@@ -223,7 +224,8 @@ describe('retries', () => {
     server.handle(() => ({ status: 500, body: { error_code: 'CBC.0999', error_msg: 'Other error' } }));
     expect(await failure(write(client))).toMatchObject({ code: 'CBC.0999', httpStatus: 500, attempts: 1 });
     server.handle(() => ({ hang: true }));
-    expect(await failure(write(impatient))).toMatchObject({ kind: 'transport', code: 'TRANSPORT.TIMEOUT', attempts: 1 });
+    // A write that left and got no answer has an unknown outcome: answer-lost, for the caller to reconcile.
+    expect(await failure(write(impatient))).toMatchObject({ kind: 'answer-lost', code: 'TRANSPORT.TIMEOUT', attempts: 1 });
     expect(server.requests).toHaveLength(3);
     expect(client.counter.requests('UpdateCustomerAccountAmount')).toBe(2);
     expect(impatient.counter.requests('UpdateCustomerAccountAmount')).toBe(1);
@@ -291,7 +293,7 @@ describe('retries', () => {
       server.handle((_req, i) => (i === 0 ? cut : { body: {} }));
       const client = makeClient();
       const error = await failure(client.call(UpdateCustomerAccountAmount, { body: { customer_id: 'c', amount: wireNumber('1.00') } }));
-      expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 1 });
+      expect(error).toMatchObject({ kind: 'answer-lost', code: 'TRANSPORT.BAD_JSON', httpStatus: 200, attempts: 1 });
       expect(server.requests).toHaveLength(1);
       expect(client.counter.requests('UpdateCustomerAccountAmount')).toBe(1);
     });
@@ -337,6 +339,16 @@ describe('retries', () => {
     const error = await failure(client.call(ListConversions, {}));
     expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.CONNECTION', attempts: 3 });
     expect(client.counter.requests('ListConversions')).toBe(3);
+  });
+
+  it('a write whose connection is refused never left: transport, not answer-lost, one attempt', async () => {
+    const closed = await startFakeServer();
+    const url = closed.url;
+    await closed.close();
+    const client = makeClient({ endpoint: url });
+    const error = await failure(client.call(UpdateCustomerAccountAmount, { body: { customer_id: 'c', amount: wireNumber('1.00') } }));
+    expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.CONNECTION', attempts: 1 });
+    expect(client.counter.requests('UpdateCustomerAccountAmount')).toBe(1);
   });
 
   it('an abort from the caller ends the call at once, without retries', async () => {

@@ -1,3 +1,5 @@
+import type { LosslessNumber } from 'lossless-json';
+
 /**
  * The one description of a BSS endpoint that both the client and the simulator read.
  *
@@ -76,3 +78,10 @@ export const DEFAULT_RATE_PER_SECOND = 10;
  * becomes a number. Convert with `toDecimal` in `src/bss/money.ts`, never with arithmetic on numbers.
  */
 export type WireDecimal = number | string;
+
+/**
+ * Money a request sends (decimal/BigDecimal fields, bss-api-partners.md "Amounts"): Huawei accepts a JSON
+ * number or a numeric string. The Go SDK sends a quoted string (`"12.30"`); `wireNumber('12.30')`
+ * (src/bss/wire-json.ts) sends the JSON number exactly as written, as the docs' examples do.
+ */
+export type WireAmount = number | string | LosslessNumber;

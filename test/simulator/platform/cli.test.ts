@@ -74,6 +74,15 @@ describe('parseCli', () => {
     expect(() => parseCli(['--hours-per-usage-record', '0'], {})).toThrow('--hours-per-usage-record must be an integer ≥ 1, got "0"');
   });
 
+  it('faults before and after apply: --reset-rate, --lost-answer-rate and --lost-answer-mode', () => {
+    const parsed = parseCli(['--reset-rate', '0.1', '--lost-answer-rate', '0.2', '--lost-answer-mode', 'hang', '--fault-ops', 'PayOrders'], {});
+    expect(parsed.help === false && parsed.options.faults).toEqual({ resetRate: 0.1, lostAnswerRate: 0.2, lostAnswerMode: 'hang', operations: ['PayOrders'] });
+    const gateway = parseCli(['--lost-answer-mode', 'gateway-timeout'], {});
+    expect(gateway.help === false && gateway.options.faults).toEqual({ lostAnswerMode: 'gateway-timeout' });
+    expect(() => parseCli(['--lost-answer-mode', 'drop'], {})).toThrow('--lost-answer-mode must be close, hang or gateway-timeout, got "drop"');
+    expect(() => parseCli(['--reset-rate', '1.5'], {})).toThrow('--reset-rate must be a probability between 0 and 1, got "1.5"');
+  });
+
   it('help, and clear errors for bad values', () => {
     expect(parseCli(['--help'], {})).toEqual({ help: true });
     expect(parseCli(['-h'], {})).toEqual({ help: true });

@@ -1,7 +1,8 @@
 /** Fault injection: every kind observable over HTTP, deterministic for a fault seed, restricted by operation. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Faults, faultConfig } from '../../../src/simulator/faults.js';
-import { IAM_HEADERS, call, expectCbcError, expectGatewayError, passwordBody, send, startHarness, type Harness } from './support.js';
+import { defineOperation } from '../../../src/bss/operations/spec.js';
+import { IAM_HEADERS, call, expectCbcError, expectGatewayError, extraRoutes, passwordBody, send, startHarness, type Harness } from './support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -106,6 +107,101 @@ describe('fault kinds', () => {
   });
 });
 
+describe('faults before and after apply (a counting handler stands for a write)', () => {
+  const write = defineOperation({ name: 'TestCountingWrite', method: 'POST', path: '/v2/test/count', caller: 'partner', kind: 'write', hasBody: true });
+  let applied = 0;
+  let w: Harness;
+  beforeAll(async () => {
+    w = await startHarness({ throttle: false, extraRoutes: [...extraRoutes, { op: write, handler: () => ((applied += 1), { body: { applied } }) }] });
+  });
+  afterAll(async () => {
+    await w.sim.close();
+  });
+  beforeEach(() => {
+    applied = 0;
+    w.sim.resetFaults();
+  });
+
+  /** The status, or the failure fetch reports when the connection closes or the call is abandoned. */
+  const post = async (timeoutMs = 5_000): Promise<number | 'closed' | 'no answer'> => {
+    try {
+      return (await call(w, { method: 'POST', path: '/v2/test/count', body: '{}', signal: AbortSignal.timeout(timeoutMs) })).status;
+    } catch (error) {
+      return (error as Error).name === 'TimeoutError' ? 'no answer' : 'closed';
+    }
+  };
+
+  it('reset rate: the connection is closed before the handler runs', async () => {
+    w.sim.setFaults({ resetRate: 1 });
+    expect(await post()).toBe('closed');
+    expect(applied).toBe(0);
+  });
+
+  it('lost-answer rate, mode close: the handler ran, then the connection was closed', async () => {
+    w.sim.setFaults({ lostAnswerRate: 1, lostAnswerMode: 'close' });
+    expect(await post()).toBe('closed');
+    expect(applied).toBe(1);
+  });
+
+  it('lost-answer rate, mode hang: the handler ran, and no answer ever came', async () => {
+    w.sim.setFaults({ lostAnswerRate: 1, lostAnswerMode: 'hang' });
+    expect(await post(300)).toBe('no answer');
+    expect(applied).toBe(1);
+  });
+
+  it('lost-answer rate, mode gateway-timeout: the handler ran, then 504 APIGW.0201', async () => {
+    w.sim.setFaults({ lostAnswerRate: 1, lostAnswerMode: 'gateway-timeout' });
+    const res = await call(w, { method: 'POST', path: '/v2/test/count', body: '{}' });
+    expectGatewayError(res, 504, 'APIGW.0201', 'Backend timeout.');
+    expect(applied).toBe(1);
+  });
+
+  it('the error and timeout faults come before apply, malformed after it', async () => {
+    w.sim.setFaults({ errorRate: 1 });
+    expect(await post()).toBeGreaterThanOrEqual(500);
+    w.sim.setFaults({ errorRate: 0, timeoutRate: 1, timeoutMode: 'hang' });
+    expect(await post(300)).toBe('no answer');
+    expect(applied).toBe(0);
+    w.sim.setFaults({ timeoutRate: 0, malformedRate: 1 });
+    expect(await post()).toBe(200);
+    expect(applied).toBe(1);
+  });
+
+  it('--fault-ops: only the listed operations lose answers', async () => {
+    w.sim.setFaults({ lostAnswerRate: 1, operations: ['TestEither'] });
+    expect(await post()).toBe(200);
+    expect(applied).toBe(1);
+  });
+
+  it('once: exactly the next call, whatever the rates and operations say, then normal answers', async () => {
+    w.sim.setFaults({ operations: ['TestEither'] });
+    w.sim.faults.once('TestCountingWrite', 'lost-after-apply');
+    w.sim.faults.once('TestCountingWrite', 'reset-before-apply');
+    expect(await post()).toBe('closed');
+    expect(applied).toBe(1);
+    expect(await post()).toBe('closed');
+    expect(applied).toBe(1);
+    expect(await post()).toBe(200);
+    expect(applied).toBe(2);
+    expect(w.sim.faults.pending()).toEqual({});
+  });
+
+  it('the same fault seed gives the same lost answers for the same calls', async () => {
+    const run = async (): Promise<(number | string)[]> => {
+      w.sim.setFaults({ lostAnswerRate: 0.5, resetRate: 0.2, seed: 3 });
+      w.sim.setFaults({ seed: 4 });
+      w.sim.setFaults({ seed: 3 });
+      const seen: (number | string)[] = [];
+      for (let i = 0; i < 16; i++) seen.push(await post());
+      return seen;
+    };
+    const a = await run();
+    expect(await run()).toEqual(a);
+    expect(a.filter((s) => s === 200).length).toBeGreaterThan(1);
+    expect(a.filter((s) => s === 'closed').length).toBeGreaterThan(1);
+  });
+});
+
 describe('scope and control', () => {
   it('faults apply after authentication, and never to IAM', async () => {
     h.sim.setFaults({ errorRate: 1 });
@@ -125,8 +221,8 @@ describe('scope and control', () => {
       started.sim.setFaults({ malformedRate: 0, throttleRate: 1 });
       expect((await call(started, { path: '/v2/test/either' })).status).toBe(429);
       started.sim.resetFaults();
-      expect(started.sim.faults.malformedRate).toBe(1);
-      expect(started.sim.faults.throttleRate).toBe(0);
+      expect(started.sim.faults.current.malformedRate).toBe(1);
+      expect(started.sim.faults.current.throttleRate).toBe(0);
       expect((await call(started, { path: '/v2/test/either' })).text).toBe('{"kind":"partner","amount":12.30}'.slice(0, 16));
     } finally {
       await started.sim.close();

@@ -100,6 +100,8 @@ export interface CallOptions {
   derived?: { region: string; service: string };
   /** Change the request after signing: a tamper test. */
   tamper?: (req: { path: string; body: string; headers: Record<string, string> }) => void;
+  /** Abandons the request (e.g. `AbortSignal.timeout(ms)` for a call that is never answered). */
+  signal?: AbortSignal;
 }
 
 export interface CallResult {
@@ -132,11 +134,11 @@ export async function call(h: Harness, options: CallOptions): Promise<CallResult
   }
   const req = { path: options.path, body, headers };
   options.tamper?.(req);
-  return send(h, method, req.path, req.headers, req.body);
+  return send(h, method, req.path, req.headers, req.body, options.signal);
 }
 
-export async function send(h: Harness, method: string, path: string, headers: Record<string, string>, body = ''): Promise<CallResult> {
-  const res = await fetch(new URL(path, h.sim.url), { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body });
+export async function send(h: Harness, method: string, path: string, headers: Record<string, string>, body = '', signal?: AbortSignal): Promise<CallResult> {
+  const res = await fetch(new URL(path, h.sim.url), { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, ...(signal ? { signal } : {}) });
   const text = await res.text();
   let json: unknown;
   try {

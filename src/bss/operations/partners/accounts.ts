@@ -2,7 +2,7 @@
  * The partner's own funds: balances, allocations to and reclaims from resellers, the adjust log and the
  * income/expense ledger (bss-api-partners.md §1.2–§1.6).
  */
-import { defineOperation, type WireDecimal } from '../spec.js';
+import { defineOperation, type WireAmount, type WireDecimal } from '../spec.js';
 
 // §1.2 ListPartnerBalances
 
@@ -45,7 +45,7 @@ export const ListPartnerBalances = defineOperation<ListPartnerBalancesRequest, L
 export interface AdjustToIndirectPartnerReq {
   indirect_partner_id: string;
   /** > 0, at most 2 decimals, yuan. */
-  amount: WireDecimal;
+  amount: WireAmount;
 }
 
 export interface UpdateIndirectPartnerAccountRequest {
@@ -71,7 +71,7 @@ export const UpdateIndirectPartnerAccount = defineOperation<UpdateIndirectPartne
 export interface ReclaimIndirectPartnerAccountReq {
   indirect_partner_id: string;
   /** > 0, at most 2 decimals, ≤ the reseller's balance. */
-  amount: WireDecimal;
+  amount: WireAmount;
 }
 
 export interface ReclaimIndirectPartnerAccountRequest {

@@ -2,7 +2,7 @@
  * Coupon quotas: the partner's allowances for issuing coupons, the distributor → reseller quota tree and
  * its log (bss-api-partners.md §1.7–§1.11).
  */
-import { defineOperation, type WireDecimal } from '../spec.js';
+import { defineOperation, type WireAmount, type WireDecimal } from '../spec.js';
 import type { ErrorDetail, QuotaLimitInfo } from './models.js';
 
 // §1.7 ListQuotaCoupons
@@ -116,7 +116,7 @@ export interface AdjustCouponQuotasReq {
   /** ≤ 100 resellers. */
   indirect_partner_ids: string[];
   /** > 0, 2 decimals: given to each reseller. */
-  quota_amount: WireDecimal;
+  quota_amount: WireAmount;
 }
 
 export interface UpdateCouponQuotasRequest {

@@ -3,7 +3,7 @@
  * customer's coupon ledger (bss-api-partners.md §3.1–§3.6). The same concept is named differently in
  * §3.1 and §3.5 (`effective_time` vs `valid_time`, decimals vs floats): kept exactly as Huawei has it.
  */
-import { defineOperation, type WireDecimal } from '../spec.js';
+import { defineOperation, type WireAmount, type WireDecimal } from '../spec.js';
 import type { ErrorDetail, ICouponUseLimitInfoV2 } from './models.js';
 
 // §3.1 ListIssuedPartnerCoupons
@@ -81,7 +81,7 @@ export interface CreatePartnerCouponsReq {
   /** ≤ 100 recipients, resale sub-customers only. */
   customer_ids: string[];
   /** > 0, 2 decimals. */
-  face_value: WireDecimal;
+  face_value: WireAmount;
   /** Default: the quota's effective time. */
   valid_time?: string;
   /** Default: the quota's expiry. */

@@ -2,7 +2,7 @@
  * Customers' funds: balances (partner view and the customer's own), the customer's ledger, and moving
  * money between the partner and a resale customer (bss-api-partners.md §2.5–§2.9).
  */
-import { defineOperation, type WireDecimal } from '../spec.js';
+import { defineOperation, type WireAmount, type WireDecimal } from '../spec.js';
 
 // §2.5 ListCustomersBalancesDetail
 
@@ -137,7 +137,7 @@ export const ListCustomerAccountChangeRecords = defineOperation<ListCustomerAcco
 export interface AdjustAccountReq {
   customer_id: string;
   /** > 0, 2 decimals; ≤ amount − designated_amount of the paying account. */
-  amount: WireDecimal;
+  amount: WireAmount;
   /** The paying account is this reseller's. */
   indirect_partner_id?: string;
 }
@@ -164,7 +164,7 @@ export const UpdateCustomerAccountAmount = defineOperation<UpdateCustomerAccount
 export interface ReclaimToPartnerAccountBalancesReq {
   customer_id: string;
   /** > 0, 2 decimals. */
-  amount: WireDecimal;
+  amount: WireAmount;
   indirect_partner_id?: string;
 }
 
