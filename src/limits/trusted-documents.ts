@@ -17,7 +17,7 @@ export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 export const PERSISTED_QUERY_ONLY = 'PERSISTED_QUERY_ONLY';
 
 export interface TrustedDocumentsOptions {
-  /** Hash → document text, as in codegen's persisted-documents.json. */
+  /** Bare SHA-256 hex → document text (loadTrustedDocuments reads codegen's persisted-documents.json into this). */
   readonly documents: ReadonlyMap<string, string>;
   /** Refuse anything that is not a hash of `documents`. */
   readonly only: boolean;
@@ -27,9 +27,15 @@ export class TrustedDocumentsError extends Error {
   override readonly name = 'TrustedDocumentsError';
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A manifest key: SHA-256 hex, with the `sha256:` prefix codegen's client preset writes (and sends), or bare as APQ clients send it. */
+const MANIFEST_KEY = /^(?:sha256:)?([0-9a-f]{64})$/;
 
-/** Reads a persisted-documents.json: an object of lower-case SHA-256 hex → document text. */
+/** The bare hex of a hash as a client sent it, or null when it is no SHA-256 hash. */
+export function bareHash(hash: string): string | null {
+  return MANIFEST_KEY.exec(hash)?.[1] ?? null;
+}
+
+/** Reads a persisted-documents.json: an object of SHA-256 hash (`sha256:<hex>` or `<hex>`) → document text; keyed by bare hex. */
 export function loadTrustedDocuments(path: string): Map<string, string> {
   let parsed: unknown;
   try {
@@ -42,17 +48,18 @@ export function loadTrustedDocuments(path: string): Map<string, string> {
   }
   const documents = new Map<string, string>();
   for (const [hash, document] of Object.entries(parsed)) {
-    if (!SHA256_HEX.test(hash) || typeof document !== 'string') {
+    const hex = bareHash(hash);
+    if (hex === null || typeof document !== 'string') {
       throw new TrustedDocumentsError(`PARTNER_GRAPH_TRUSTED_DOCUMENTS: ${path} has an entry that is not a SHA-256 hex hash → document text ("${hash.slice(0, 80)}")`);
     }
-    documents.set(hash, document);
+    documents.set(hex, document);
   }
   return documents;
 }
 
 export function useTrustedDocuments(options: TrustedDocumentsOptions): Plugin {
   return usePersistedOperations({
-    getPersistedOperation: (hash) => options.documents.get(hash) ?? null,
+    getPersistedOperation: (hash) => options.documents.get(bareHash(hash) ?? '') ?? null,
     allowArbitraryOperations: !options.only,
     customErrors: {
       notFound: {

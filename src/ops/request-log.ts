@@ -59,6 +59,12 @@ function recordResult(scope: RequestScope, result: ExecutionResult): void {
   scope.hasData = scope.hasData === undefined ? hasData : scope.hasData || hasData;
 }
 
+function persistedHash(extensions: unknown): string | undefined {
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const hash = typeof persisted?.sha256Hash === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/.exec(persisted.sha256Hash)?.[1] : undefined;
+  return hash;
+}
+
 function sanitizedName(name: unknown): string | undefined {
   return typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : undefined;
 }
@@ -81,6 +87,8 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       sawParams.add(scope);
       scope.operationName ??= sanitizedName(params.operationName);
       if (typeof params.query === 'string') scope.documentHash = createHash('sha256').update(params.query).digest('hex').slice(0, 16);
+      // A trusted document by hash: the manifest's hash is the SHA-256 of the same text, so the log line matches.
+      else scope.documentHash = persistedHash(params.extensions)?.slice(0, 16);
     },
     onParse() {
       return ({ result }) => {

@@ -10,6 +10,7 @@ import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/caches/reference-cache.js';
 import type { BillCache } from '../../src/caches/bill-cache.js';
 import type { PartnerDataCache } from '../../src/caches/partner-cache.js';
+import type { TrustedDocumentsOptions } from '../../src/limits/trusted-documents.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';
 import { TEST_NOW } from './sim-request.js';
 import { sha256Hex, type ApiKeyEntry } from '../../src/auth/api-keys.js';
@@ -54,6 +55,8 @@ export interface StackOptions {
   readonly billCache?: BillCache;
   /** Partner data cached across requests (default: none, every request reads upstream). */
   readonly partnerCache?: PartnerDataCache;
+  /** Persisted operations accepted by hash (default: none). */
+  readonly trustedDocuments?: TrustedDocumentsOptions;
   /** Query limits (default: the production defaults); batching tests raise the cost limit for worst-case nestings. */
   readonly queryLimits?: QueryLimits;
   /** Connection limits (default: `first` ≤ 1000); whole-month pulls raise `maxFirst`, as a BI deployment would. */
@@ -106,6 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     writes: { clock: simulatorClock, ...options.writes },
   }, {
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
     apiKeys: options.pii ? [...(options.apiKeys ?? []), { name: 'test-pii', role: 'admin', pii: true, sha256: sha256Hex(PII_TEST_KEY) }] : (options.apiKeys ?? null),
   });
   const auth: Record<string, string> = options.pii ? { authorization: `Bearer ${PII_TEST_KEY}` } : {};
