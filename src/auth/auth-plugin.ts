@@ -69,18 +69,19 @@ export function unauthorized(request: Request, reason: 'missing' | 'invalid'): R
 }
 
 /**
- * Roles and operation types: only admin keys may run mutations (analyst and reseller keys are read-only).
- * The schema has no mutations today; the rule is here so the first one added is covered.
+ * Roles and operation types: analyst keys are read-only, refused a mutation before it runs. Admin keys may
+ * write; reseller keys may run the mutations that act inside their own subtree (each mutation checks its own
+ * roles and scope before any call: src/resolvers/mutation/run-write.ts, docs/writes.md).
  */
 export function mayRun(caller: Caller, operation: OperationTypeNode | 'query' | 'mutation' | 'subscription'): boolean {
-  return operation !== 'mutation' || caller.role === 'admin';
+  return operation !== 'mutation' || caller.role !== 'analyst';
 }
 
 /** The refusal of an operation the caller's role may not run, or null when it may. */
 export function operationRefusal(caller: Caller, document: DocumentNode, operationName?: string | null): GraphQLError | null {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation || mayRun(caller, operation.operation)) return null;
-  return new GraphQLError(`A ${caller.role} API key is read-only: ${operation.operation} operations need an admin key.`, {
+  return new GraphQLError(`A ${caller.role} API key is read-only: ${operation.operation} operations need an admin (or, inside its subtree, a reseller) key.`, {
     extensions: { code: FORBIDDEN, http: { status: 403 } },
   });
 }

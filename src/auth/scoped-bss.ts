@@ -10,7 +10,8 @@
  *   is allowed only for a customer seen in the reseller's scope in this request, or confirmed there by one
  *   exact ListSubCustomers call (memoised for the request).
  * - Reference data (service types, units, regions, price quotes) is not anyone's business data: allowed.
- * - Everything else (writes, partner-wide lists without a scope) is refused.
+ * - A write only in the reseller's scope (or as its customer), naming only its customers (checkWrite).
+ * - Everything else (partner-wide lists without a scope, writes outside the subtree) is refused.
  * - Process-wide caches answer without a call, so they are read through the same request's `scopeGate`.
  */
 import type { BssClient, CallOptions } from '../bss/client.js';
@@ -26,6 +27,12 @@ const REFERENCE = new Set([
 
 /** Operations whose JSON body carries `indirect_partner_id` (query ones are read from the spec). */
 const BODY_SCOPED = new Set(['ListIndirectPartners', 'ListQuotaCoupons', 'ListSubCustomers', 'ListSubCustomerNewTag', 'ListCustomersBalancesDetail', 'ListCustomerOnDemandResources']);
+
+/**
+ * Writes whose `indirect_partner_id` is the reseller the distributor acts on (its funds, its quotas), not the scope
+ * the call acts in: a reseller key passing its own id would move the distributor's money to itself.
+ */
+const DISTRIBUTOR_WRITES = new Set(['UpdateIndirectPartnerAccount', 'ReclaimIndirectPartnerAccount', 'UpdateCouponQuotas', 'ReclaimCouponQuotas']);
 
 type Loose = Record<string, unknown> & { body?: Record<string, unknown> };
 
@@ -69,8 +76,26 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
     return pending;
   };
 
+  /**
+   * A write is let through only inside the reseller's subtree: in its scope (`indirect_partner_id` its own) or as
+   * one of its customers (a customer token), and every customer it names (`customer_id`, `customer_ids`) seen or
+   * confirmed in that scope. A write in no scope (the partner's own funds, a reseller's funds or quotas) is refused.
+   */
+  const checkWrite = async (op: OperationSpec, req: unknown, opts: CallOptions): Promise<void> => {
+    if (DISTRIBUTOR_WRITES.has(op.name)) throw forbidden(`${op.name} moves the distributor's own funds or quotas; a reseller API key cannot call it.`);
+    const scope = field(req, 'indirect_partner_id');
+    if (!opts.customerId && scope !== reseller) {
+      throw forbidden(`This API key may only act in reseller ${reseller}'s subtree (${op.name} ${scope ? `names reseller ${String(scope)}` : 'acts in the partner\'s own scope'}).`);
+    }
+    const named = field(req, 'customer_ids');
+    const customers = [opts.customerId, field(req, 'customer_id'), ...(Array.isArray(named) ? named : [])].filter((id): id is string => typeof id === 'string' && id !== '');
+    for (const customerId of new Set(customers)) {
+      if (!(await confirm(customerId))) throw forbidden(`Customer ${customerId} is not a customer of reseller ${reseller}.`);
+    }
+  };
+
   const check = async (op: OperationSpec, req: unknown, opts: CallOptions): Promise<void> => {
-    if (op.kind === 'write') throw forbidden(`A reseller API key is read-only (${op.name}).`);
+    if (op.kind === 'write') return checkWrite(op, req, opts);
     const customerId = opts.customerId ?? (field(req, 'customer_id') as string | undefined);
     if (!opts.customerId && takesScope(op)) {
       const scope = field(req, 'indirect_partner_id');

@@ -35,6 +35,10 @@ export interface PartnerLoaders {
    * nesting a list under itself costs nothing more.
    */
   readonly readOnce: <Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts?: CallOptions) => Promise<Res>;
+  /** Gives `readOnce` an answer without a call: a replayed write's stored objects answer the fields under it. */
+  readonly primeRead: <Req, Res>(op: OperationSpec<Req, Res>, req: Req, res: Res, opts?: CallOptions) => void;
+  /** Forgets every `readOnce` answer of these operations: a write changed what they said (read your writes). */
+  readonly forgetReads: (operationNames: readonly string[]) => void;
   /**
    * A customer by `customerId` (searched: the partner's own scope first, then the resellers') or by
    * `customerId@reseller` (one call in that scope). ListSubCustomers has no id list (§5.3).
@@ -123,12 +127,21 @@ async function batchByIds<G, Row>(
 
 export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
   const reads = new Map<string, Promise<unknown>>();
+  // Requests are built field by field in a fixed order, so their JSON is a stable key.
+  const readKey = (op: OperationSpec, req: unknown, opts: CallOptions): string =>
+    `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
   const readOnce = <Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> => {
-    // Requests are built field by field in a fixed order, so their JSON is a stable key.
-    const key = `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
+    const key = readKey(op, req, opts);
     let read = reads.get(key) as Promise<Res> | undefined;
     if (!read) reads.set(key, (read = ctx.bss.call(op, req, opts)));
     return read;
+  };
+  const primeRead = <Req, Res>(op: OperationSpec<Req, Res>, req: Req, res: Res, opts: CallOptions = {}): void => {
+    const key = readKey(op, req, opts);
+    if (!reads.has(key)) reads.set(key, Promise.resolve(res));
+  };
+  const forgetReads = (operationNames: readonly string[]): void => {
+    for (const key of [...reads.keys()]) if (operationNames.includes(key.slice(0, key.indexOf('\u0000')))) reads.delete(key);
   };
 
   let everyReseller: Promise<IndirectPartnerShape[]> | undefined;
@@ -245,7 +258,7 @@ export function createPartnerLoaders(ctx: LoaderContext): PartnerLoaders {
   const issuedCouponQuota = new DataLoader<string, CouponQuotaShape | null>((ids) => Promise.all(ids.map((id) => fetchIssuedQuota(ctx, id).catch(asError))));
 
   return {
-    readOnce, customer, indirectPartner, allIndirectPartners, allCustomersOf, customerBalance, newCustomerTag, customerOwnBalances, coupon, heldCoupon, couponRecords, couponQuota,
+    readOnce, primeRead, forgetReads, customer, indirectPartner, allIndirectPartners, allCustomersOf, customerBalance, newCustomerTag, customerOwnBalances, coupon, heldCoupon, couponRecords, couponQuota,
     issuedCouponQuota,
   };
 }

@@ -27,8 +27,10 @@ import './price-quote.js';
 import './order-payment.js';
 import './customer-checks.js';
 import './sync-progress.js';
+import './mutations/funds.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
+builder.mutationType({ description: 'Writes: the partner acts through the graph, each write idempotent and audited (docs/writes.md).' });
 
 export const schema = builder.toSchema();
 

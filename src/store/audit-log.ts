@@ -3,6 +3,7 @@
  * attempt and per outcome, appended, never changed. Personal data never goes in: ids, amounts, codes and the
  * upstream's transfer or request ids only (the caller of `appendAudit` passes nothing else in `detail`).
  */
+import { sql } from 'kysely';
 import type { StoreReader } from './store.js';
 
 export interface AuditEntry {
@@ -78,4 +79,20 @@ export async function pageAuditLog(store: StoreReader, args: AuditPageArgs): Pro
       detail: (r.detail ?? {}) as AuditRow['detail'],
     })),
   };
+}
+
+/**
+ * Which of these upstream references (transfer ids, coupon ids) the log already holds as another write's
+ * `applied` outcome: a reconciliation that finds several candidate records in the upstream's log sets aside the
+ * ones the gateway itself made and recorded, so two identical writes close together stay tellable apart.
+ */
+export async function appliedReferences(store: StoreReader, references: readonly string[], exceptIdempotencyKey?: string | null): Promise<Set<string>> {
+  if (references.length === 0) return new Set();
+  let query = store.db.selectFrom('audit_log')
+    .select(sql<string>`detail->>'reference'`.as('reference'))
+    .where('outcome', '=', 'applied')
+    .where(sql<string>`detail->>'reference'`, 'in', [...references]);
+  if (exceptIdempotencyKey) query = query.where((eb) => eb.or([eb('idempotency_key', 'is', null), eb('idempotency_key', '<>', exceptIdempotencyKey)]));
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.reference));
 }

@@ -29,4 +29,4 @@ export {
   claimIdempotencyKey, settleIdempotencyKey, releaseIdempotencyKey, readIdempotencyRecord, purgeExpiredIdempotencyRecords,
   DEFAULT_IDEMPOTENCY_TTL_MS, type ClaimResult, type IdempotencyClaim, type IdempotencyKeyRef, type IdempotencyRecord,
 } from './idempotency.js';
-export { appendAudit, pageAuditLog, type AuditEntry, type AuditRow, type AuditPageArgs } from './audit-log.js';
+export { appendAudit, appliedReferences, pageAuditLog, type AuditEntry, type AuditRow, type AuditPageArgs } from './audit-log.js';

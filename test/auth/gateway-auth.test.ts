@@ -110,19 +110,21 @@ describe('API keys at the HTTP edge', () => {
 });
 
 describe('roles', () => {
-  it('refuses mutations to analyst and reseller keys with FORBIDDEN (rule checked without a mutation in the schema)', async () => {
+  it('refuses mutations to analyst keys with FORBIDDEN before execution; admin and reseller keys reach the mutation\'s own checks', async () => {
     const { mayRun, operationRefusal } = await import('../../src/auth/auth-plugin.js');
     const { parse } = await import('graphql');
     const analyst = { name: 'bi', role: 'analyst', indirectPartnerId: null, pii: false } as const;
     const admin = { ...analyst, name: 'ops', role: 'admin' } as const;
-    expect([mayRun(analyst, 'mutation'), mayRun(analyst, 'query'), mayRun(admin, 'mutation')]).toEqual([false, true, true]);
+    const reseller = { ...analyst, name: 'acme', role: 'reseller', indirectPartnerId: 'r1' } as const;
+    expect([mayRun(analyst, 'mutation'), mayRun(analyst, 'query'), mayRun(admin, 'mutation'), mayRun(reseller, 'mutation')]).toEqual([false, true, true, true]);
     const refusal = operationRefusal(analyst, parse('mutation M { x }'), 'M');
     expect(refusal?.extensions).toEqual({ code: 'FORBIDDEN', http: { status: 403 } });
-    expect(refusal?.message).toBe('A analyst API key is read-only: mutation operations need an admin key.');
+    expect(refusal?.message).toBe('A analyst API key is read-only: mutation operations need an admin (or, inside its subtree, a reseller) key.');
     expect(operationRefusal(admin, parse('mutation M { x }'), 'M')).toBeNull();
-    // Through the gateway: validation answers first today (no Mutation type), and nothing reaches upstream.
-    const res = await stack.graphql('mutation { x }', {}, bearer(KEYS.analyst));
-    expect(res.errors).toHaveLength(1);
+    // Through the gateway: a valid mutation is refused before it executes, and nothing reaches upstream.
+    const res = await stack.graphql('mutation { __typename }', {}, bearer(KEYS.analyst));
+    expect(res.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    expect(res.data).toBeUndefined();
     expect(stack.bss.counter.snapshot().totalCalls).toBe(0);
   });
 });
