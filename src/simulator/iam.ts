@@ -54,6 +54,14 @@ export interface IamDeps {
   readonly agencyNotFoundStatus: 403 | 404;
   /** The simulator's base URL, for the (unused by our stack) service catalogue. */
   readonly baseUrl: () => string;
+  /**
+   * Customers beyond the world's: those the partner created through CreateSubCustomer (the partner store's
+   * directory), so their agencies work for assume_role too. Default: the world's customers only.
+   */
+  readonly createdCustomers?: {
+    get(customerId: string): CustomerRecord | undefined;
+    created(): readonly CustomerRecord[];
+  };
 }
 
 interface Account {
@@ -171,7 +179,7 @@ export class IamService {
     const byId = assumeRole.domain_id;
     const byName = assumeRole.domain_name;
     if (!nonEmptyString(agencyName) || (!nonEmptyString(byId) && !nonEmptyString(byName))) throw invalidBody();
-    const customerById = nonEmptyString(byId) ? this.deps.world.customer(byId) : undefined;
+    const customerById = nonEmptyString(byId) ? (this.deps.world.customer(byId) ?? this.deps.createdCustomers?.get(byId)) : undefined;
     const customerByName = nonEmptyString(byName) ? this.customerNamed(byName) : undefined;
     // (inferred) Both given: they must designate the same account.
     if (nonEmptyString(byId) && nonEmptyString(byName) && customerById !== customerByName) throw invalidBody();
@@ -261,7 +269,8 @@ export class IamService {
   private customerNamed(name: string): CustomerRecord | undefined {
     // Built on first use only: most runs never look a customer up by name.
     this.customersByName ??= new Map(this.deps.world.customers.map((c) => [c.accountName, c]));
-    return this.customersByName.get(name);
+    // Created customers are few and may appear at any time: looked through, not indexed.
+    return this.customersByName.get(name) ?? this.deps.createdCustomers?.created().find((c) => c.accountName === name);
   }
 
   /** `nocatalog` with any non-empty value → `[]` (§1.3); otherwise a small catalogue pointing at the simulator. */

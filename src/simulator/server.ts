@@ -95,6 +95,12 @@ export interface RunningSimulator {
   registerTemporaryCredentials(credentials: TemporaryCredentials): void;
   /** Forgets every throttle window (tests that need a fresh quota). */
   resetThrottle(): void;
+  /**
+   * Test hook (never on the wire): the code SendVerificationMessageCode last sent to a mobile number (or
+   * e-mail) and not yet used, for registration (scene 29, default) or a customer's bank-card authentication
+   * (scene 18 with its customer id); undefined when none is live.
+   */
+  lastVerificationCode(receiver: string, options?: { scene?: 18 | 29; customerId?: string }): string | undefined;
   close(): Promise<void>;
 }
 
@@ -130,6 +136,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     tokenLifetimeMs: options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
     agencyNotFoundStatus: options.agencyNotFoundStatus ?? 403,
     baseUrl: () => baseUrl,
+    createdCustomers: state.partners.customers,
   });
   const router = new Router(allOperations, handlers, options.extraRoutes);
   const throttle = new Throttle(clock);
@@ -303,6 +310,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       keys.add(key);
     },
     resetThrottle: () => throttle.reset(),
+    lastVerificationCode: (receiver, o = {}) => state.partners.verificationCodes.lastSent(receiver, o.scene ?? 29, o.customerId ?? null)?.code,
     close: async () => {
       if (closing) return;
       closing = true;

@@ -12,6 +12,7 @@ import { FundsBook } from './partners/funds.js';
 import { CouponBook } from './partners/coupons.js';
 import { DiscountBook } from './partners/discounts.js';
 import { WriteSequence } from './partners/ids.js';
+import { VerificationCodes } from './partners/verification-codes.js';
 
 export type { ScopeId } from './partners/directory.js';
 
@@ -21,6 +22,8 @@ export class PartnerStore {
   readonly funds: FundsBook;
   readonly coupons: CouponBook;
   readonly discounts: DiscountBook;
+  /** Codes recorded by §2.15, checked by §2.1 and §2.10; tests read them with `verificationCodes.lastSent`. */
+  readonly verificationCodes: VerificationCodes;
   /** Randomness for writes: ids of created customers, transfers, quotas and coupons. */
   readonly writes: WriteSequence;
 
@@ -30,6 +33,7 @@ export class PartnerStore {
     this.funds = new FundsBook(world, this.customers);
     this.coupons = new CouponBook(world, this.customers);
     this.discounts = new DiscountBook();
+    this.verificationCodes = new VerificationCodes();
     this.writes = new WriteSequence(world);
   }
 

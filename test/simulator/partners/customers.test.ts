@@ -9,6 +9,12 @@ type State = ReturnType<typeof testState>;
 const create = (s: State, body: Record<string, unknown>) =>
   call(s, 'CreateSubCustomer', { body: { xaccount_id: 'platform-user-1', xaccount_type: s.world.partner.xaccountType, ...body } });
 
+/** The registration code §2.15 sends to a mobile number (read from the simulator's state, never the wire). */
+async function codeFor(s: State, mobile: string): Promise<string> {
+  expect(await call(s, 'SendVerificationMessageCode', { body: { receiver_type: 1, mobile_phone: mobile } })).toEqual({ status: 204, body: undefined });
+  return s.partners.verificationCodes.lastSent(mobile)!.code;
+}
+
 describe('CreateSubCustomer (§2.1)', () => {
   it('creates a resale customer that the list endpoints return at once, first', async () => {
     const s = testState();
@@ -44,7 +50,7 @@ describe('CreateSubCustomer (§2.1)', () => {
     const s = testState();
     const reseller = s.world.resellers[1]!.indirectPartnerId;
     const res = await create(s, {
-      domain_name: 'acme-cloud_01', mobile_phone: '13800138000', verification_code: '123456', password: 'Secret-2026', cooperation_type: '1',
+      domain_name: 'acme-cloud_01', mobile_phone: '13800138000', verification_code: await codeFor(s, '13800138000'), password: 'Secret-2026', cooperation_type: '1',
       indirect_partner_id: reseller, is_close_market_ms: 'true', include_association_result: true,
     });
     expect(res.body.domain_name).toBe('acme-cloud_01');
@@ -90,7 +96,7 @@ describe('CreateSubCustomer (§2.1)', () => {
   it('refuses a mobile number that reached its registration limit (CBC.99000030)', async () => {
     const s = testState();
     for (let i = 0; i < 5; i++) {
-      expect((await create(s, { xaccount_id: `u${i}`, mobile_phone: '13900000000', verification_code: '000000' })).status).toBe(200);
+      expect((await create(s, { xaccount_id: `u${i}`, mobile_phone: '13900000000', verification_code: await codeFor(s, '13900000000') })).status).toBe(200);
     }
     expect(await create(s, { xaccount_id: 'u5', mobile_phone: '13900000000', verification_code: '000000' })).toEqual({
       status: 400, body: { error_code: 'CBC.99000030', error_msg: 'Too many customers have been registered with this mobile number.' },

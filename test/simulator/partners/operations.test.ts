@@ -6,10 +6,10 @@ import { partnersHandlers } from '../../../src/simulator/handlers/partners/index
 const { partnerOperations, retiredPartnerOperations } = partners;
 
 describe('partner operations', () => {
-  it('are the 30 current operations plus the 2 retired ones, each with a handler', () => {
-    expect(partnerOperations).toHaveLength(32);
+  it('are the 31 current operations plus the 2 retired ones, each with a handler', () => {
+    expect(partnerOperations).toHaveLength(33);
     expect(retiredPartnerOperations.map((o) => o.name)).toEqual(['BatchSetSubCustomerDiscount', 'ListSubCustomerDiscounts']);
-    expect(new Set(partnerOperations.map((o) => o.name)).size).toBe(32);
+    expect(new Set(partnerOperations.map((o) => o.name)).size).toBe(33);
     expect(Object.keys(partnersHandlers).sort()).toEqual(partnerOperations.map((o) => o.name).sort());
     for (const op of partnerOperations) expect(allOperations).toContain(op);
   });
@@ -25,6 +25,7 @@ describe('partner operations', () => {
     expect(routes).toContain('PUT /v2/customers/realname-auths/enterprise');
     expect(routes).toContain('POST /v2/customers/realname-auths/enterprise');
     expect(routes).toContain('GET /v2/promotions/benefits/partner-coupons/records/query');
+    expect(routes).toContain('POST /v2/bases/verificationcode/send');
   });
 
   it('marks the customer-only and either-caller endpoints', () => {
@@ -35,11 +36,11 @@ describe('partner operations', () => {
 
   it('declares reads, writes, 204, paging and batches as the reference does', () => {
     expect(partners.ReclaimPartnerCoupons.successStatus).toBe(204);
-    expect(partnerOperations.filter((o) => o.successStatus !== undefined).map((o) => o.name)).toEqual(['ReclaimPartnerCoupons']);
+    expect(partnerOperations.filter((o) => o.successStatus !== undefined).map((o) => o.name)).toEqual(['SendVerificationMessageCode', 'ReclaimPartnerCoupons']);
     expect(partnerOperations.filter((o) => o.kind === 'write').map((o) => o.name).sort()).toEqual([
       'BatchSetSubCustomerDiscount', 'ChangeEnterpriseRealnameAuthentication', 'CreateEnterpriseRealnameAuthentication', 'CreatePartnerCoupons',
       'CreatePersonalRealnameAuth', 'CreateSubCustomer', 'ReclaimCouponQuotas', 'ReclaimIndirectPartnerAccount', 'ReclaimPartnerCoupons',
-      'ReclaimToPartnerAccount', 'UpdateCouponQuotas', 'UpdateCustomerAccountAmount', 'UpdateIndirectPartnerAccount',
+      'ReclaimToPartnerAccount', 'SendVerificationMessageCode', 'UpdateCouponQuotas', 'UpdateCustomerAccountAmount', 'UpdateIndirectPartnerAccount',
     ]);
     expect(partners.ListSubCustomerNewTag.page).toEqual({ maxLimit: 200, countField: null, itemsField: 'new_customer_tags', in: 'body' });
     expect(partners.ListSubCustomers.page).toEqual({ maxLimit: 100, countField: 'count', itemsField: 'customer_infos', in: 'body' });

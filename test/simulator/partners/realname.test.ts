@@ -17,9 +17,13 @@ const individual = (s: State, customer_id: string, extra: Record<string, unknown
   customer_id, identify_type: 0, verified_type: 3, verified_file_url: ['id/front.jpg', 'id/back.png', 'id/holding.jpeg'], name: '陈静',
   verified_number: 'E12345678', xaccount_type: s.world.partner.xaccountType, ...extra,
 });
-const bankCard = (s: State, customer_id: string) => ({
+/** A bank-card application with the live code §2.15 sent (at `at`) to the card's mobile for this customer. */
+const bankCard = (s: State, customer_id: string, at = TEST_NOW) => ({
   customer_id, identify_type: 4, verified_file_url: ['face.jpg'], name: '陈静', verified_number: '110101199001011234', xaccount_type: s.world.partner.xaccountType,
-  bank_card_info: { bank_account: '6222-0000-1111', areacode: '0086', mobile: '13800138000', verification_code: '123456' },
+  bank_card_info: {
+    bank_account: '6222-0000-1111', areacode: '0086', mobile: '13800138000',
+    verification_code: s.partners.verificationCodes.send('13800138000', 18, customer_id, 5, at, s.world.random(`test:code:${customer_id}:${at.getTime()}`)).code,
+  },
 });
 const enterprise = (s: State, customer_id: string, extra: Record<string, unknown> = {}) => ({
   customer_id, identify_type: 1, certificate_type: 0, verified_file_url: ['licence.pdf'], corp_name: '杭州星河科技有限公司', verified_number: '91330100MA2XXXXX0X',
@@ -77,7 +81,7 @@ describe('real-name applications (§2.10–§2.12) and their review (§2.13)', (
     expect(zh.body.opinion).toMatch(/[\u4e00-\u9fff]/);
     expect(en.body.opinion).toMatch(/^[A-Z][A-Za-z .-]+\.$/);
     expect((await listed(s, rejected!, LATER)).verified_status).toBe('1');
-    expect((await callAt(s, 'CreatePersonalRealnameAuth', LATER, { body: bankCard(s, rejected!) })).body).toEqual({ is_review: 0 });
+    expect((await callAt(s, 'CreatePersonalRealnameAuth', LATER, { body: bankCard(s, rejected!, LATER) })).body).toEqual({ is_review: 0 });
   });
 
   it('changes an individual into an enterprise, keeping the authentication during review', async () => {

@@ -1,6 +1,6 @@
 /**
  * The partner endpoint group (bss-api-partners.md): indirect partners, partner funds and coupon quotas
- * (§1), customers (§2) and coupons (§3). The 30 operations of the current SDK plus the two retired
+ * (§1), customers (§2) and coupons (§3). The 31 operations of the current SDK plus the two retired
  * `/v2/partners/discounts` ones (§2.14), which the simulator serves but the gateway must not use.
  */
 import type { OperationSpec } from '../spec.js';
@@ -22,6 +22,7 @@ import {
   ShowRealnameAuthenticationReviewResult,
 } from './realname.js';
 import { BatchSetSubCustomerDiscount, ListSubCustomerDiscounts } from './discounts.js';
+import { SendVerificationMessageCode } from './verification.js';
 import {
   CreatePartnerCoupons, ListCustomerCouponChangeRecords, ListIssuedPartnerCoupons, ListPartnerCouponsRecord,
   ListSubCustomerCoupons, ReclaimPartnerCoupons,
@@ -35,6 +36,7 @@ export * from './customers.js';
 export * from './customer-accounts.js';
 export * from './realname.js';
 export * from './discounts.js';
+export * from './verification.js';
 export * from './coupons.js';
 
 /** The operations removed from the SDK in 0.0.83 (§2.14): simulated, never to be called by the gateway. */
@@ -67,6 +69,7 @@ export const partnerOperations: readonly OperationSpec[] = [
   CreateEnterpriseRealnameAuthentication,
   ChangeEnterpriseRealnameAuthentication,
   ShowRealnameAuthenticationReviewResult,
+  SendVerificationMessageCode,
   // §3 coupons
   ListIssuedPartnerCoupons,
   CreatePartnerCoupons,
@@ -74,6 +77,6 @@ export const partnerOperations: readonly OperationSpec[] = [
   ListPartnerCouponsRecord,
   ListSubCustomerCoupons,
   ListCustomerCouponChangeRecords,
-  // §2.14 RETIRED (removed from the SDK in 0.0.83); kept last so the 30 current ones come first.
+  // §2.14 RETIRED (removed from the SDK in 0.0.83); kept last so the 31 current ones come first.
   ...retiredPartnerOperations,
 ];

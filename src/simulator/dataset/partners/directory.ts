@@ -23,7 +23,7 @@ export interface CreateCustomerInput {
 }
 
 export class CustomerDirectory {
-  private readonly created: CustomerRecord[] = [];
+  private readonly createdList: CustomerRecord[] = [];
   private readonly createdById = new Map<string, CustomerRecord>();
   private byScope: Map<ScopeId, CustomerRecord[]> | null = null;
   private names: Set<string> | null = null;
@@ -41,10 +41,15 @@ export class CustomerDirectory {
     return this.createdById.has(customerId);
   }
 
+  /** The customers created through §2.1, oldest first. */
+  created(): readonly CustomerRecord[] {
+    return this.createdList;
+  }
+
   /** The customers of a scope, newest association first (customers created here come first). */
   inScope(scope: ScopeId): CustomerRecord[] {
     const base = this.scopeIndex().get(scope) ?? [];
-    const created = this.created.filter((c) => c.indirectPartnerId === scope).reverse();
+    const created = this.createdList.filter((c) => c.indirectPartnerId === scope).reverse();
     return created.length === 0 ? base : [...created, ...base];
   }
 
@@ -75,7 +80,7 @@ export class CustomerDirectory {
     const customerId = r.hex(32);
     const accountName = input.domainName ?? randomAccountName(r);
     const customer: CustomerRecord = {
-      index: this.world.customers.length + this.created.length,
+      index: this.world.customers.length + this.createdList.length,
       customerId,
       accountName,
       realName: '',
@@ -92,10 +97,13 @@ export class CustomerDirectory {
       customerLevel: 'V0',
       accountManager: '',
       xaccountId: input.xaccountId,
-      // [inferred] The partner-created account gets the agency named after xaccountType, as the world's do.
+      // The reference is silent on whether Huawei creates an agency for an account made by CreateSubCustomer.
+      // The simulator's default: it does (named after the partner's xaccountType, trusting the partner, as the
+      // world's customers' agencies are), so customer-token endpoints (orders, payment, own balances) work for
+      // a customer the partner just registered.
       agency: { id: r.hex(32), roles: ['te_admin'] },
     };
-    this.created.push(customer);
+    this.createdList.push(customer);
     this.createdById.set(customerId, customer);
     this.nameIndex().add(accountName.toLowerCase());
     this.xaccountIndex().add(input.xaccountId);

@@ -8,6 +8,7 @@ import { MOBILE_REGISTRATION_LIMIT } from '../../dataset/partners/directory.js';
 import { mobileLimitReached, passwordInvalid } from '../../dataset/partners/errors.js';
 import { newCustomerTag } from '../../dataset/partners/tags.js';
 import { resolveScope } from './scope.js';
+import { checkVerificationCode } from './verification.js';
 import {
   bodyOf, filterString, optInt, optString, optStringList, optTime, oneOf, page, reqString, slice, within, type Json,
 } from './validate.js';
@@ -67,6 +68,8 @@ export const createSubCustomer: Handler = (req) => {
   if (partners.customers.xaccountTaken(xaccountId)) throw parameterError('xaccount_id', 'is already bound to a Huawei Cloud account');
   if (domainName !== undefined && partners.customers.accountNameTaken(domainName)) throw parameterError('domain_name', 'is already used');
   if (mobile && partners.customers.mobileRegistrations(mobile) >= MOBILE_REGISTRATION_LIMIT) throw mobileLimitReached();
+  // The SMS code §2.15 sent to this number for registration (scene 29); used up by this registration.
+  if (mobile) checkVerificationCode(req, 'verification_code', mobile, 29, null, code!);
   const customer = partners.customers.create(
     {
       xaccountId, xaccountType, domainName: domainName ?? null, mobilePhone: mobile || null,
@@ -76,6 +79,7 @@ export const createSubCustomer: Handler = (req) => {
     partners.writes.next('customer'),
     req.now,
   );
+  if (mobile) partners.verificationCodes.consume(mobile, 29, null);
   return { body: { domain_id: customer.customerId, domain_name: customer.accountName } };
 };
 

@@ -16,6 +16,7 @@ import {
   showRealnameAuthenticationReviewResult,
 } from './realname.js';
 import { batchSetSubCustomerDiscount, listSubCustomerDiscounts } from './discounts.js';
+import { sendVerificationMessageCode } from './verification.js';
 import {
   createPartnerCoupons, listCustomerCouponChangeRecords, listIssuedPartnerCoupons, listPartnerCouponsRecord, listSubCustomerCoupons,
   reclaimPartnerCoupons,
@@ -46,6 +47,7 @@ export const partnersHandlers: Readonly<Record<string, Handler>> = {
   CreateEnterpriseRealnameAuthentication: createEnterpriseRealnameAuthentication,
   ChangeEnterpriseRealnameAuthentication: changeEnterpriseRealnameAuthentication,
   ShowRealnameAuthenticationReviewResult: showRealnameAuthenticationReviewResult,
+  SendVerificationMessageCode: sendVerificationMessageCode,
   ListIssuedPartnerCoupons: listIssuedPartnerCoupons,
   CreatePartnerCoupons: createPartnerCoupons,
   ReclaimPartnerCoupons: reclaimPartnerCoupons,

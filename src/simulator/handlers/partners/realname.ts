@@ -7,6 +7,7 @@ import { parameterError, type Handler, type SimRequest } from '../../handler.js'
 import type { CustomerRecord } from '../../dataset/world.js';
 import { partnerCustomerMissing } from '../../dataset/partners/errors.js';
 import type { ApplicationKind } from '../../dataset/partners/realname.js';
+import { checkVerificationCode } from './verification.js';
 import {
   bodyOf, filterString, oneOf, optInt, optObject, optString, queryRequired, reqInt, reqString, reqStringList, type Json,
 } from './validate.js';
@@ -69,18 +70,22 @@ export const createPersonalRealnameAuth: Handler = (req) => {
   const changeType = optInt(body, 'change_type', INT32);
   if (changeType !== undefined && changeType !== null) oneOf('change_type', changeType, [-1]);
   xaccountType(req, body);
+  let card: { mobile: string; code: string } | null = null;
   if (identifyType === 4) {
-    const card = optObject(body, 'bank_card_info');
-    if (!card) throw parameterError('bank_card_info', 'is required when identify_type is 4');
-    const account = reqString(card, 'bank_account', {}, 'bank_card_info.bank_account');
+    const info = optObject(body, 'bank_card_info');
+    if (!info) throw parameterError('bank_card_info', 'is required when identify_type is 4');
+    const account = reqString(info, 'bank_account', {}, 'bank_card_info.bank_account');
     if (!/^[A-Za-z0-9-]+$/.test(account)) throw parameterError('bank_card_info.bank_account', 'must contain only letters, digits and "-"');
-    reqString(card, 'areacode', {}, 'bank_card_info.areacode');
-    reqString(card, 'mobile', {}, 'bank_card_info.mobile');
-    reqString(card, 'verification_code', {}, 'bank_card_info.verification_code');
+    reqString(info, 'areacode', {}, 'bank_card_info.areacode');
+    card = { mobile: reqString(info, 'mobile', {}, 'bank_card_info.mobile'), code: reqString(info, 'verification_code', {}, 'bank_card_info.verification_code') };
   }
   const customer = partnerCustomer(req, customerId);
   assertCanApply(req, customer);
-  return submit(req, customer, 'individual', name, 0, identifyType === 0);
+  // Bank-card authentication: the code §2.15 sent to the card's mobile for this customer (scene 18), used up here.
+  if (card) checkVerificationCode(req, 'bank_card_info.verification_code', card.mobile, 18, customer.customerId, card.code);
+  const answer = submit(req, customer, 'individual', name, 0, identifyType === 0);
+  if (card) req.state.partners.verificationCodes.consume(card.mobile, 18, customer.customerId);
+  return answer;
 };
 
 /** The organisation fields shared by §2.11 and §2.12. */
