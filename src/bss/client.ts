@@ -15,7 +15,9 @@ import { buildHttpRequest } from './http-request.js';
 import { IAM_AGENCY_TOKEN_OPERATION, IamClient } from './iam-client.js';
 import type { OperationSpec } from './operations/spec.js';
 import { collectPages, walkPages, type Page, type PageItem } from './paginate.js';
-import { RateBudget } from './rate-budget.js';
+import { DEFAULT_TENANT, RateBudget } from './rate-budget.js';
+import { inSharedLoad } from './shared-load.js';
+import type { StartSlots } from './start-slots.js';
 import { redactor } from './response.js';
 import { DEFAULT_RETRY, abortedError, type RetryOptions } from './retry.js';
 import { Sender, withAttempts, withForOperation, type Auth, type SendSpec, type SigningConfig } from './sender.js';
@@ -43,6 +45,13 @@ export interface BssClientOptions {
      * (src/bss/rate-budget.ts). Default 0, the exact quota; the gateway sets PARTNER_GRAPH_RATE_GUARD_MS (50).
      */
     readonly guardMs?: number | undefined;
+    /**
+     * Where starts are booked (src/bss/start-slots.ts). Default: in this process. Replicas pass the store's
+     * shared slots (main.ts) so that together they stay within each API's quota.
+     */
+    readonly slots?: StartSlots | undefined;
+    /** Told when the shared slots fail (the budget books in memory meanwhile). */
+    readonly onSlotsError?: ((error: unknown) => void) | undefined;
   };
   readonly retry?: Partial<RetryOptions> | undefined;
   readonly timeouts?: {
@@ -83,6 +92,9 @@ function isTokenRejected(error: BssError): boolean {
   return error.kind === 'upstream' && error.httpStatus === 401 && (/^APIGW?\.030[17]$/.test(error.code) || error.code === 'CBC.0154');
 }
 
+/** The tenant of a `withBudgetShare` view's calls (the background sync). */
+export const SHARE_TENANT = 'sync';
+
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -104,6 +116,13 @@ export class BssClient {
   private readonly share: BudgetShare | undefined;
   /** A `withBudgetShare` view's own count of its calls (the shared `counter` counts them too). */
   readonly shareCounter: CallCounter | undefined;
+  /** Whose calls these are, for fair queueing in the budget (set on `forRequest` and `withBudgetShare` views). */
+  readonly tenant: string = DEFAULT_TENANT;
+  /**
+   * Set on a `forRequest` view: its calls' default signal (the request's lifetime). Public so a view above it
+   * (a cross-request cache) can end a request's wait for shared work with the request.
+   */
+  readonly requestSignal: AbortSignal | undefined;
   private closed: Promise<void> | undefined;
 
   constructor(options: BssClientOptions) {
@@ -115,6 +134,7 @@ export class BssClient {
     this.guardMs = options.rate?.guardMs ?? 0;
     this.share = undefined;
     this.shareCounter = undefined;
+    this.requestSignal = undefined;
     const credentials = options.credentials;
     this.identity = credentialIdentity(credentials);
     this.partnerAuth = isTokenCredentials(credentials) ? { kind: 'token', token: credentials.token } : { kind: 'aksk', credentials };
@@ -131,6 +151,8 @@ export class BssClient {
       perSecond: options.rate?.perSecond,
       perOperation: options.rate?.perOperation,
       guardMs: options.rate?.guardMs,
+      ...(options.rate?.slots ? { slots: options.rate.slots } : {}),
+      ...(options.rate?.onSlotsError ? { onSlotsError: options.rate.onSlotsError } : {}),
       clock,
       sleep,
       // Budget keys are `<credential>|<operation>`: only the operation leaves the client.
@@ -180,16 +202,19 @@ export class BssClient {
     if (op.caller === 'partner' && customerId) throw new TypeError(`${op.name} is partner-only: it takes no customerId`);
     this.counter.recordCall(op.name);
     this.shareCounter?.recordCall(op.name);
+    // A request view's calls end with the request (its queued slots go back); work shared with other requests does not.
+    if (opts.signal === undefined && this.requestSignal && !inSharedLoad()) opts = { ...opts, signal: this.requestSignal };
+    const tenant = this.tenant;
     const parts = buildHttpRequest(op, req, { endpoint: this.endpoint, language: opts.language });
     const rate = this.budget.rateFor(op);
 
     if (!customerId) {
-      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share };
+      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share, tenant };
       return (await this.sender.send(spec, parts, this.partnerAuth, opts.signal)).body as Res;
     }
 
     // Huawei counts quotas per account: a customer token spends the customer's quota, not the partner's.
-    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share };
+    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share, tenant };
     const token = await this.customerToken(op.name, customerId, opts.signal);
     try {
       return (await this.sender.send(spec, parts, { kind: 'token', token }, opts.signal)).body as Res;
@@ -223,10 +248,24 @@ export class BssClient {
    * shared budget, so work through the view (the background sync) leaves the rest of every quota to the
    * others. Closing the view closes the client.
    */
-  withBudgetShare(share: number): BssClient {
+  withBudgetShare(share: number, tenant = SHARE_TENANT): BssClient {
     const view = Object.create(this) as BssClient;
     Object.defineProperty(view, 'share', { value: new BudgetShare({ share, clock: this.clock, sleep: this.sleep, guardMs: this.guardMs }) });
     Object.defineProperty(view, 'shareCounter', { value: new CallCounter() });
+    Object.defineProperty(view, 'tenant', { value: tenant });
+    return view;
+  }
+
+  /**
+   * The same client for one request: its calls queue in the budget as `tenant` (the API key's name), fairly
+   * against other tenants, and take `signal` (the request's lifetime) unless they pass their own, so a request
+   * that ends or whose client disconnects gives its queued slots back at once. Calls inside `runShared`
+   * (src/bss/shared-load.ts: loads other requests join) are not bound to the request.
+   */
+  forRequest(request: { readonly tenant: string; readonly signal?: AbortSignal | undefined }): BssClient {
+    const view = Object.create(this) as BssClient;
+    Object.defineProperty(view, 'tenant', { value: request.tenant });
+    Object.defineProperty(view, 'requestSignal', { value: request.signal });
     return view;
   }
 

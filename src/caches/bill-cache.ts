@@ -14,6 +14,7 @@
  * record count (at least 1). Concurrent misses of one key share one fetch; failures are never stored.
  */
 import { LRUCache } from 'lru-cache';
+import { runShared } from '../bss/shared-load.js';
 
 export interface BillCacheOptions {
   readonly closedCycleTtlMs: number;
@@ -108,7 +109,8 @@ export class BillCache {
     const running = this.inFlight.get(text);
     this.options.onLookup?.(running !== undefined);
     if (running) return running as Promise<readonly T[]>;
-    const started = fetch().then((value) => {
+    // Joined by concurrent callers: not bound to the request that started it (src/bss/shared-load.ts).
+    const started = runShared(fetch).then((value) => {
       this.store(key, value);
       return value;
     });

@@ -4,6 +4,7 @@
  * concurrent misses share one upstream call.
  */
 import { LRUCache } from 'lru-cache';
+import { runShared } from '../bss/shared-load.js';
 import type { Language } from '../language.js';
 
 export interface ReferenceCacheOptions {
@@ -26,7 +27,8 @@ export class ReferenceCache {
     this.cache = new LRUCache<string, { value: unknown }, Loader>({
       max: options.max ?? 500,
       ttl: options.ttlMs,
-      fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+      // Shared by every request that asks meanwhile: not bound to the one that started it (src/bss/shared-load.ts).
+      fetchMethod: async (_key, _stale, { context }) => ({ value: await runShared(context) }),
     });
   }
 

@@ -1,138 +1,118 @@
+/**
+ * The sliding-window budget (src/bss/rate-budget.ts) with virtual time: bursts up to the quota start at
+ * once, no window of one second (any alignment) ever holds more than the quota, late timers never bunch
+ * starts, tenants are served fairly, and an aborted request gives its places back at once.
+ */
 import { describe, expect, it } from 'vitest';
 import { BssClient } from '../../src/bss/client.js';
 import { RateBudget } from '../../src/bss/rate-budget.js';
+import { runShared } from '../../src/bss/shared-load.js';
+import type { SlotAnswer, StartSlots } from '../../src/bss/start-slots.js';
 import { defineOperation } from '../../src/bss/operations/spec.js';
 import { captureTransport } from './support/capture-transport.js';
 import { ListConversions, ListSubCustomers } from './support/ops.js';
+import { maxInAnyWindow, virtualTime } from './support/virtual-time.js';
 
-/** A fake clock whose sleep moves time forward; records every sleep. */
-function fakeTime(start = 1_000_000) {
-  const t = { now: start, sleeps: [] as number[] };
-  return {
-    t,
-    clock: () => t.now,
-    sleep: async (ms: number) => {
-      t.sleeps.push(ms);
-      t.now += ms;
-    },
-  };
+/** Queues `n` acquires on `key` for `tenant` and records each start (or rejection) as it happens. */
+function queue(budget: RateBudget, n: number, options: { key?: string; rate?: number; tenant?: string; signal?: AbortSignal } = {}) {
+  const starts: number[] = [];
+  const rejected: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    budget.acquire(options.key ?? 'k', options.rate ?? 10, options.signal, options.tenant).then(
+      (at) => starts.push(at),
+      (reason) => rejected.push(reason),
+    );
+  }
+  return { starts, rejected, settled: () => starts.length + rejected.length === n };
 }
 
-/** No 1-second window [s, s + 1000) holds more than `rate` of the given starts. */
-function maxInAnySecond(starts: number[]): number {
-  return Math.max(...starts.map((s) => starts.filter((x) => x >= s && x < s + 1000).length));
-}
-
-describe('RateBudget', () => {
-  it('spaces 25 immediate requests 100 ms apart at 10/s and never puts 11 in one second', () => {
-    const { clock, sleep } = fakeTime();
-    const budget = new RateBudget({ clock, sleep });
-    const starts = Array.from({ length: 25 }, () => budget.reserve('ak:A|ListSubCustomers', 10) - 1_000_000);
-    expect(starts.slice(0, 12)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100]);
-    expect(starts.at(-1)).toBe(2400);
-    expect(maxInAnySecond(starts)).toBe(10);
+describe('RateBudget: a sliding window', () => {
+  it('starts a burst of the quota at once, then one window later the next burst: 25 calls at 10/s → 10 at 0, 10 at 1000, 5 at 2000', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const q = queue(budget, 25);
+    await time.run(q.settled);
+    expect(q.starts).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
+    expect(maxInAnyWindow(q.starts)).toBe(10);
+    // The old spacing (100 ms apart) started the 25th at 2400; the sliding window uses the quota whole.
+    expect(time.sleeps).toEqual([1000, 1000]);
   });
 
-  it('rounds the spacing up so no float error lets an extra request in (30/s → 34 ms)', () => {
-    const { clock, sleep } = fakeTime();
-    const budget = new RateBudget({ clock, sleep });
-    const starts = Array.from({ length: 100 }, () => budget.reserve('k', 30));
-    expect(starts[1]! - starts[0]!).toBe(34);
-    expect(maxInAnySecond(starts)).toBe(30);
-    expect(RateBudget.intervalMs(3)).toBe(334);
-  });
-
-  it('with a guard, any 11 consecutive starts at 10/s span 1 s + the guard, so 50 ms of arrival jitter never makes 11 in a second', () => {
-    const { clock, sleep } = fakeTime(0);
-    const budget = new RateBudget({ clock, sleep, guardMs: 50 });
-    const starts = Array.from({ length: 40 }, () => budget.reserve('k', 10));
-    expect(starts.slice(0, 3)).toEqual([0, 105, 210]);
-    for (let i = 10; i < starts.length; i++) expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(1050);
-    // The first of each 11 arrives 50 ms late, the last on time: still 10 in any second.
-    const arrivals = starts.map((s, i) => (i % 11 === 0 ? s + 50 : s));
-    expect(maxInAnySecond(arrivals)).toBe(10);
-    // Without the guard the same jitter makes 11.
-    const exact = new RateBudget({ clock, sleep });
-    const tight = Array.from({ length: 40 }, () => exact.reserve('j', 10));
-    expect(maxInAnySecond(tight.map((s, i) => (i % 11 === 0 ? s + 50 : s)))).toBe(11);
+  it('a guard widens the window: 25 calls at 10/s with 50 ms → 10 at 0, 10 at 1050, 5 at 2100', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, guardMs: 50 });
+    expect(budget.windowMs).toBe(1050);
+    const q = queue(budget, 25);
+    await time.run(q.settled);
+    expect(q.starts).toEqual([...Array(10).fill(0), ...Array(10).fill(1050), ...Array(5).fill(2100)]);
+    // What the guard is for: the first burst's calls arriving 50 ms late and the second's on time still make
+    // 10 in every upstream second; without the guard the same jitter makes 20.
+    const arrivals = q.starts.map((s) => (s === 0 ? s + 50 : s));
+    expect(maxInAnyWindow(arrivals)).toBe(10);
+    const exact = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const t0 = time.clock();
+    const tight = queue(exact, 20);
+    await time.run(tight.settled);
+    expect(maxInAnyWindow(tight.starts.map((s) => (s === t0 ? s + 50 : s)))).toBe(20);
     expect(() => new RateBudget({ guardMs: -1 })).toThrow(RangeError);
   });
 
-  it('keys are independent, and an idle key starts at once', () => {
-    const { t, clock, sleep } = fakeTime(0);
-    const budget = new RateBudget({ clock, sleep });
-    expect([budget.reserve('a', 10), budget.reserve('a', 10), budget.reserve('b', 10), budget.reserve('a', 10)]).toEqual([0, 100, 0, 200]);
-    t.now = 5_000;
-    expect(budget.reserve('a', 10)).toBe(5_000);
+  it('arrivals at random times: never more than the quota in any second, and no call waits while the window has room', async () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const arrivals = Array.from({ length: 300 }, () => Math.floor(random() * 20_000)).sort((a, b) => a - b);
+    const starts: { arrived: number; at: number }[] = [];
+    let queued = 0;
+    for (const arrived of arrivals) {
+      void time.sleep(arrived - time.clock()).then(() => {
+        queued++;
+        void budget.acquire('k', 10).then((at) => starts.push({ arrived, at }));
+      });
+    }
+    await time.run(() => starts.length === arrivals.length);
+    expect(queued).toBe(300);
+    const at = starts.map((s) => s.at);
+    expect(maxInAnyWindow(at)).toBe(10);
+    // Work-conserving: a call that waited started exactly when a start left the window.
+    for (const s of starts) {
+      if (s.at === s.arrived) continue;
+      expect(at.filter((x) => x > s.at - 1000 && x < s.at).length).toBeLessThanOrEqual(9);
+      expect(at.some((x) => x === s.at - 1000)).toBe(true);
+    }
   });
 
-  it('acquire waits exactly until the slot, in call order', async () => {
-    const { t, clock, sleep } = fakeTime(0);
-    const budget = new RateBudget({ clock, sleep });
-    const starts = [];
-    for (let i = 0; i < 4; i++) starts.push(await budget.acquire('k', 10));
-    expect(starts).toEqual([0, 100, 200, 300]);
-    expect(t.sleeps).toEqual([100, 100, 100]);
+  it('timers that fire late (a stalled event loop) delay starts but never put more than the quota in a second', async () => {
+    // Every timer fires 0–300 ms late, deterministically.
+    const time = virtualTime({ lateBy: (due) => (due * 7919) % 301 });
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const q = queue(budget, 60);
+    await time.run(q.settled);
+    expect(q.starts).toHaveLength(60);
+    expect(maxInAnyWindow(q.starts)).toBe(10);
   });
 
-  it('keeps actual starts an interval apart when timers fire late (a busy event loop)', async () => {
-    // The loop stalls until t = 1000: every timer due before then fires at 1000, all at once.
-    const STALL = 1000;
-    const t = { now: 0 };
-    const budget = new RateBudget({
-      clock: () => t.now,
-      sleep: (ms) => {
-        const due = t.now + ms;
-        return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-          t.now = Math.max(t.now, due, STALL);
-        });
-      },
-    });
-    const starts = await Promise.all(Array.from({ length: 6 }, () => budget.acquire('k', 10).then(() => t.now)));
-    const sorted = [...starts].sort((a, b) => a - b);
-    expect(sorted).toEqual([0, 1000, 1100, 1200, 1300, 1400]);
+  it('keys are independent, an idle key starts at once, and a fractional quota below 1/s spaces calls 1/rate apart', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const a = queue(budget, 11, { key: 'a' });
+    const b = queue(budget, 1, { key: 'b' });
+    const slow = queue(budget, 3, { key: 'slow', rate: 0.5 });
+    await time.run(() => a.settled() && b.settled() && slow.settled());
+    expect(a.starts.at(-1)).toBe(1000);
+    expect(b.starts).toEqual([0]);
+    expect(slow.starts).toEqual([0, 2000, 4000]);
+    expect(budget.queued('a')).toBe(0);
   });
 
-  it('never starts a waiter whose timer fired a millisecond early within an interval of a late-started one', async () => {
-    // The second sleep fires 80 ms late (a stall); the third 1 ms early, as a real timer can against the wall
-    // clock. Taking that early wake-up as a start put two requests 19 ms apart, and 11 in one upstream second.
-    const t = { now: 0 };
-    const skews = [80, -1];
-    let sleeps = 0;
-    const budget = new RateBudget({
-      clock: () => t.now,
-      sleep: (ms) => {
-        const due = t.now + ms + (skews[sleeps++] ?? 0);
-        return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-          t.now = Math.max(t.now, due);
-        });
-      },
-    });
-    const starts = await Promise.all(Array.from({ length: 3 }, () => budget.acquire('k', 10).then(() => t.now)));
-    expect([...starts].sort((a, b) => a - b)).toEqual([0, 180, 280]);
-  });
-
-  it('reports a wait only when the request slept for its slot, however long the bookkeeping took', async () => {
-    // A loaded machine: every read of the clock is a millisecond later than the one before. A request on an
-    // idle key never sleeps, so it did not queue, even though its start is later than its arrival.
-    const t = { now: 0, sleeps: [] as number[] };
+  it('reports a wait only for a call that queued, with how long', async () => {
+    const time = virtualTime();
     const waits: [string, number][] = [];
-    const budget = new RateBudget({
-      clock: () => t.now++,
-      sleep: async (ms) => {
-        t.sleeps.push(ms);
-        t.now += ms;
-      },
-      onWait: (key, waitedMs) => waits.push([key, waitedMs]),
-    });
-    await budget.acquire('idle', 10);
-    expect(t.sleeps).toEqual([]);
-    expect(waits).toEqual([]);
-    await Promise.all([budget.acquire('k', 10), budget.acquire('k', 10)]);
-    expect(t.sleeps).toHaveLength(1);
-    expect(waits).toHaveLength(1);
-    expect(waits[0]![0]).toBe('k');
-    expect(waits[0]![1]).toBeGreaterThanOrEqual(t.sleeps[0]!);
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, onWait: (key, ms) => waits.push([key, ms]) });
+    const q = queue(budget, 12);
+    await time.run(q.settled);
+    expect(waits).toEqual([['k', 1000], ['k', 1000]]);
   });
 
   it('rate: configured override > spec quota > default', () => {
@@ -143,55 +123,171 @@ describe('RateBudget', () => {
     expect(new RateBudget().rateFor({ name: 'x' })).toBe(10);
     expect(() => new RateBudget({ perSecond: 0 })).toThrow(RangeError);
   });
+});
 
-  it('an abort while queued rejects', async () => {
-    const budget = new RateBudget({ clock: () => 0, sleep: (_ms, signal) => new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason))) });
-    budget.reserve('k', 10);
+describe('RateBudget: fair between tenants', () => {
+  it('a tenant with 50 calls queued delays another tenant\'s first call by one slot, not 40', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const order: string[] = [];
+    for (let i = 0; i < 50; i++) void budget.acquire('k', 10, undefined, 'key:flood').then((at) => order.push(`flood@${at}`));
+    const flood = { settled: () => order.filter((o) => o.startsWith('flood')).length === 50, starts: [] as number[] };
+    void budget.acquire('k', 10, undefined, 'key:single').then((at) => order.push(`single@${at}`));
+    await time.run(() => order.includes('single@1000'));
+    // The flood took the first window whole (it came first); the single call is the second start of the next.
+    expect(order.slice(0, 12)).toEqual([...Array(10).fill('flood@0'), 'flood@1000', 'single@1000']);
+    await time.run(flood.settled);
+    expect(maxInAnyWindow(order.map((o) => Number(o.split('@')[1])))).toBe(10);
+  });
+
+  it('three tenants with backlogs share each window round-robin', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, perSecond: 3 });
+    const order: string[] = [];
+    for (const tenant of ['a', 'b', 'c']) {
+      for (let i = 0; i < 6; i++) void budget.acquire('k', 3, undefined, tenant).then(() => order.push(tenant));
+    }
+    await time.run(() => order.length === 18);
+    // The first window went to a (it asked first and the window was empty); from then on each window serves
+    // one call of each tenant with something queued.
+    expect(order.join('')).toBe('aaa' + 'abc'.repeat(3) + 'bcbcbc');
+  });
+
+  it('an aborted request gives its queued places back at once: the next caller starts at the next free slot', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
     const controller = new AbortController();
-    const pending = budget.acquire('k', 10, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(pending).rejects.toThrow('stop');
+    const flood = queue(budget, 50, { tenant: 'key:flood', signal: controller.signal });
+    await time.run(() => flood.starts.length === 10);
+    expect(budget.queued('k')).toBe(40);
+    controller.abort(new Error('client went away'));
+    expect(budget.queued('k')).toBe(0);
+    const next = queue(budget, 10, { tenant: 'key:next' });
+    await time.run(() => next.settled() && flood.settled());
+    expect(flood.rejected).toHaveLength(40);
+    expect((flood.rejected[0] as Error).message).toBe('client went away');
+    // Without the abort these 10 would have started at 5000 (behind 40 queued) or shared windows from 1000.
+    expect(next.starts).toEqual(Array(10).fill(1000));
+  });
+
+  it('an already aborted signal rejects without queueing', async () => {
+    const budget = new RateBudget();
+    await expect(budget.acquire('k', 10, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    expect(budget.queued('k')).toBe(0);
   });
 });
 
-describe('the client spends budget per API per credential', () => {
-  it('queues a burst of one API, leaves other APIs alone, and uses the spec quota', async () => {
-    const { t, clock, sleep } = fakeTime(0);
-    const transport = captureTransport();
+describe('RateBudget: starts booked in shared slots', () => {
+  /** Slots as the store keeps them: asynchronous, each answer after a round trip. */
+  function asyncSlots(time: ReturnType<typeof virtualTime>, fail = () => false): StartSlots & { taken: number } {
+    const starts: number[] = [];
+    const slots = {
+      taken: 0,
+      async take(_key: string, rate: number, windowMs: number): Promise<SlotAnswer> {
+        await Promise.resolve();
+        if (fail()) throw new Error('store unreachable');
+        const now = time.clock();
+        const recent = starts.filter((s) => s > now - windowMs);
+        if (recent.length >= rate) return { granted: false, waitMs: recent[recent.length - rate]! + windowMs - now };
+        starts.push(now);
+        slots.taken++;
+        return { granted: true };
+      },
+    };
+    return slots;
+  }
+
+  it('books every start in the shared slots and keeps the same window', async () => {
+    const time = virtualTime();
+    const slots = asyncSlots(time);
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, slots });
+    const q = queue(budget, 25);
+    await time.run(q.settled);
+    expect(q.starts).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
+    expect(slots.taken).toBe(25);
+  });
+
+  it('when the shared slots fail it books in memory for a while, says so, and goes back to them', async () => {
+    const time = virtualTime();
+    let down = true;
+    const errors: unknown[] = [];
+    const slots = asyncSlots(time, () => down);
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, slots, fallbackMs: 5_000, onSlotsError: (e) => errors.push(e) });
+    const first = queue(budget, 3);
+    await time.run(first.settled);
+    expect(first.starts).toEqual([0, 0, 0]);
+    expect(errors).toHaveLength(1);
+    down = false;
+    time.advanceTo(5_000);
+    const later = queue(budget, 2);
+    await time.run(later.settled);
+    expect(slots.taken).toBe(2);
+  });
+});
+
+describe('the client spends budget per API per credential, per tenant', () => {
+  const credentials = { ak: 'AK000000000000000000', sk: 'SK', domainId: 'd' };
+
+  it('bursts one API to its quota, leaves other APIs alone, and uses the spec quota', async () => {
+    const time = virtualTime();
     const sentAt: Record<string, number[]> = {};
     const client = new BssClient({
       endpoint: 'https://bss.myhuaweicloud.com',
-      credentials: { ak: 'AK000000000000000000', sk: 'SK', domainId: 'd' },
-      transport,
-      clock,
-      sleep,
-      onRequest: (e) => (sentAt[e.operation] ??= []).push(t.now),
+      credentials,
+      transport: captureTransport(),
+      clock: time.clock,
+      sleep: time.sleep,
+      onRequest: (e) => (sentAt[e.operation] ??= []).push(time.clock()),
     });
     const Fast = defineOperation<Record<string, never>, unknown>({ name: 'ListRateOnPeriodDetail', method: 'POST', path: '/v2/bills/ratings/period-resources/subscribe-rate', caller: 'either', kind: 'read', hasBody: true, ratePerSecond: 30 });
-    for (let i = 0; i < 12; i++) await client.call(ListSubCustomers, {});
-    for (let i = 0; i < 3; i++) await client.call(Fast, {});
-    await client.call(ListConversions, {});
-    expect(sentAt['ListSubCustomers']).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100]);
-    // Started after the burst above, on keys of their own: no waiting behind ListSubCustomers.
-    expect(sentAt['ListRateOnPeriodDetail']).toEqual([1100, 1134, 1168]);
-    expect(sentAt['ListConversions']).toEqual([1168]);
+    let done = 0;
+    const calls = [
+      ...Array.from({ length: 12 }, () => client.call(ListSubCustomers, {})),
+      ...Array.from({ length: 31 }, () => client.call(Fast, {})),
+      client.call(ListConversions, {}),
+    ].map((p) => p.then(() => done++));
+    await time.run(() => done === calls.length);
+    expect(sentAt['ListSubCustomers']).toEqual([...Array(10).fill(0), 1000, 1000]);
+    expect(sentAt['ListRateOnPeriodDetail']).toEqual([...Array(30).fill(0), 1000]);
+    expect(sentAt['ListConversions']).toEqual([0]);
   });
 
   it('retries take budget too', async () => {
-    const { t, clock, sleep } = fakeTime(0);
-    const transport = captureTransport((_r, i) => (i < 2 ? { status: 500, text: '{"error_code":"CBC.0999","error_msg":"x"}' } : {}));
+    const time = virtualTime();
     const starts: number[] = [];
     const client = new BssClient({
       endpoint: 'https://bss.myhuaweicloud.com',
-      credentials: { ak: 'AK000000000000000000', sk: 'SK', domainId: 'd' },
-      transport,
-      clock,
-      sleep,
+      credentials,
+      transport: captureTransport((_r, i) => (i < 2 ? { status: 500, text: '{"error_code":"CBC.0999","error_msg":"x"}' } : {})),
+      rate: { perSecond: 2 },
+      clock: time.clock,
+      sleep: time.sleep,
       random: () => 0,
-      onRequest: () => starts.push(t.now),
+      onRequest: () => starts.push(time.clock()),
     });
-    await client.call(ListConversions, {});
-    // Back-off of 0 ms (random 0), so each retry waits for the next 100 ms slot instead.
-    expect(starts).toEqual([0, 100, 200]);
+    let done = false;
+    void client.call(ListConversions, {}).then(() => (done = true));
+    await time.run(() => done);
+    // Back-off 0 ms (random 0): the third attempt waits for the window instead.
+    expect(starts).toEqual([0, 0, 1000]);
+  });
+
+  it('a request view queues as its tenant and takes the request\'s signal; loads shared across requests do not', async () => {
+    const time = virtualTime();
+    const client = new BssClient({ endpoint: 'https://bss.myhuaweicloud.com', credentials, transport: captureTransport(), rate: { perSecond: 1 }, clock: time.clock, sleep: time.sleep });
+    const controller = new AbortController();
+    const view = client.forRequest({ tenant: 'key:a', signal: controller.signal });
+    expect(view.tenant).toBe('key:a');
+    expect(client.tenant).toBe('');
+    const outcomes: string[] = [];
+    const record = (name: string, p: Promise<unknown>) => p.then(() => outcomes.push(`${name} ok`), (e: { code?: string }) => outcomes.push(`${name} ${e.code}`));
+    record('first', view.call(ListConversions, {}));
+    record('bound', view.call(ListConversions, {}));
+    record('shared', runShared(() => view.call(ListConversions, {})));
+    await time.run(() => outcomes.length === 1);
+    controller.abort(new Error('the GraphQL operation is complete'));
+    await time.run(() => outcomes.length === 3);
+    expect(outcomes).toEqual(['first ok', 'bound TRANSPORT.ABORTED', 'shared ok']);
+    expect(client.counter.requests('ListConversions')).toBe(2);
   });
 });
