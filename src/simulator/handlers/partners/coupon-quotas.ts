@@ -40,8 +40,10 @@ export const listQuotaCoupons: Handler = (req) => {
   const scope = resolveScope(req, filterString(body, 'indirect_partner_id', { max: 64 }), false);
   if (!scope.exists) return { body: { total_count: 0, quotas: [] } };
   const wanted = ids && ids.length > 0 ? new Set(ids) : null;
-  // A reseller's reclaimed quota reads as invalid (3) here: §1.7 has no "reclaimed" status.
-  const statusOf = (q: QuotaState): number => (q.status === 6 ? 3 : CouponBook.quotaStatus(q, req.now));
+  // One status per quota, whichever read shows it: a reseller's reclaimed quota is 6 here as in §1.11, which
+  // documents 6 "reclaimed" for the same quota. §1.7 lists 0/3/4/5 only and its filter takes only those, so
+  // no status filter selects a reclaimed quota (and 3 "invalid" no longer hides one).
+  const statusOf = (q: QuotaState): number => CouponBook.quotaStatus(q, req.now);
   const matches = req.state.partners.coupons.quotas().filter((q) => {
     if (q.owner !== scope.id || q.quotaType !== quotaType) return false;
     if (wanted && !wanted.has(q.quotaId)) return false;
