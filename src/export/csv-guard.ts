@@ -24,7 +24,7 @@ import { FOCUS_COLUMNS, type FocusColumn } from './focus-columns.js';
  *   FOCUS values this gateway writes itself (categories, currency, provider): a closed vocabulary.
  * - `time`: ISO 8601 instants and `YYYY-MM` cycles, written by the gateway.
  */
-type ColumnKind = 'text' | 'decimal' | 'id' | 'code' | 'time';
+export type ColumnKind = 'text' | 'decimal' | 'id' | 'code' | 'time';
 
 const COLUMN_KINDS: Readonly<Record<FocusColumn, ColumnKind>> = {
   BilledCost: 'decimal',
@@ -103,11 +103,16 @@ const COLUMN_KINDS: Readonly<Record<FocusColumn, ColumnKind>> = {
   x_SubResourceName: 'text',
 };
 
+/** A column's kind (the store's export needs no quoting check for decimals and times). */
+export function columnKind(column: FocusColumn): ColumnKind {
+  return COLUMN_KINDS[column];
+}
+
 /** The columns whose CSV cells are guarded, in FOCUS_COLUMNS order. */
 export const GUARDED_COLUMNS: readonly FocusColumn[] = FOCUS_COLUMNS.filter((c) => COLUMN_KINDS[c] === 'text');
 
 /** `=`, `+`, `-`, `@`, tab, carriage return: the first characters that make a spreadsheet cell a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A free-text value as a CSV cell: prefixed with `'` when it would start a formula; null stays null. */
 export function guardFormula(value: string | null): string | null {

@@ -22,11 +22,12 @@ import type { CustomerShape } from '../sources/customers.js';
 import { measureUnits, resourceTypes, serviceTypes } from '../sources/reference.js';
 import { csvEncoder } from './csv.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
-import { exportStream } from './export-stream.js';
+import { encodePages, exportStream, type EncodedRows } from './export-stream.js';
 import { ExportInputError, parseExportRequest, type ExportRequest } from './export-request.js';
 import { FOCUS_VERSION, focusRow } from './focus-columns.js';
+import { focusTextChunks } from './focus-sql.js';
 import { ndjsonEncoder } from './ndjson.js';
-import { storedExportSelection, storedPages } from './store-pages.js';
+import { listedCustomers, storedExportSelection, storedCustomerKeys } from './store-pages.js';
 
 export const EXPORT_PATH = '/export/consumption';
 
@@ -114,40 +115,64 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   const stored = services.store
     ? await storedExportSelection(services.store, { cycles: req.cycles, scope, customerIds: req.customerIds }).catch(() => null)
     : null;
-  const pages = stored && services.store
-    ? storedPages(ctx, services.store, stored, abort.signal)
-    : pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
-
   const revealed = new Set<string>();
   const names = new Map<string, string | null>();
-  const rowContext = {
-    partnerDomainId: services.partnerDomainId,
-    unitName: (id: number) => units.get(id) ?? null,
-    serviceTypeName: (code: string) => serviceTypeNames.get(code) ?? null,
-    resourceTypeName: (code: string) => resourceTypeNames.get(code) ?? null,
-    english: language === 'en_US',
+  /** The name this caller may see; the first time a customer's real name is shown to a PII caller, the log says so. */
+  const nameFor = (customer: CustomerShape): string | null => {
+    const id = customer.customerId;
+    let name = names.get(id);
+    if (name === undefined) {
+      name = subAccountName(customer, caller);
+      names.set(id, name);
+    }
+    if (caller.pii && !revealed.has(id) && (customer.name || customer.accountName)) {
+      revealed.add(id);
+      services.log?.info({ event: 'pii.reveal', caller: caller.name, customerId: id, field: 'SubAccountName', via: 'export' });
+    }
+    return name;
   };
+  const english = language === 'en_US';
   const encoder = ENCODERS[req.format];
+  let chunks: AsyncGenerator<EncodedRows>;
+  if (stored && services.store) {
+    // The store writes the rows itself (focus-sql.ts): a chunk of thousands of rows per statement. Customers'
+    // names still come from the upstream listing; a PII caller's reveals are logged for the customers the
+    // export holds (from the rollups) before the first row.
+    const store = services.store;
+    const selection = stored;
+    chunks = (async function* storedChunks(): AsyncGenerator<EncodedRows> {
+      // Inside the body, as the live pull lists them: a listing that fails ends the file with the error marker.
+      const listed = await listedCustomers(ctx, selection.scope, abort.signal);
+      const inExport = caller.pii ? await storedCustomerKeys(store, selection) : new Set<string>();
+      const customers = [...listed.values()].map((c) => ({
+        indirectPartnerId: c.indirectPartnerId,
+        customerId: c.customerId,
+        subAccountName: inExport.has(JSON.stringify([c.indirectPartnerId, c.customerId])) ? nameFor(c) : subAccountName(c, caller),
+        associationType: c.associationType,
+      }));
+      yield* focusTextChunks(store, selection, req.format, {
+        partnerDomainId: services.partnerDomainId, english, units, serviceTypeNames, resourceTypeNames, customers,
+      }, { signal: abort.signal });
+    })();
+  } else {
+    const rowContext = {
+      partnerDomainId: services.partnerDomainId,
+      unitName: (id: number) => units.get(id) ?? null,
+      serviceTypeName: (code: string) => serviceTypeNames.get(code) ?? null,
+      resourceTypeName: (code: string) => resourceTypeNames.get(code) ?? null,
+      english,
+    };
+    const pages = pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
+    chunks = encodePages(pages, encoder, (page, record) =>
+      focusRow({ record, customer: page.customer, subAccountName: nameFor(page.customer) }, rowContext));
+  }
   const cycleLabel = req.cycles.length === 1 ? req.cycles[0] : `${req.cycles[0]}_${req.cycles[req.cycles.length - 1]}`;
   const started = Date.now();
 
   const body = exportStream({
-    pages,
+    chunks,
     encoder,
     describeFailure,
-    toRow: (page, record) => {
-      const id = page.customer.customerId;
-      let name = names.get(id);
-      if (name === undefined) {
-        name = subAccountName(page.customer, caller);
-        names.set(id, name);
-        if (caller.pii && !revealed.has(id) && (page.customer.name || page.customer.accountName)) {
-          revealed.add(id);
-          services.log?.info({ event: 'pii.reveal', caller: caller.name, customerId: id, field: 'SubAccountName', via: 'export' });
-        }
-      }
-      return focusRow({ record, customer: page.customer, subAccountName: name }, rowContext);
-    },
     onEnd: (rows, failure) => {
       request.signal?.removeEventListener('abort', onClientGone);
       const fields = {

@@ -1,18 +1,40 @@
 /**
- * The export's body: a ReadableStream pulled by the HTTP client. Each `pull` takes the next upstream page
- * from the consumption pull and writes its rows, so only what the client has asked for is fetched ahead
- * (plus the pull's own small page buffer); the month never sits in memory. When the client goes away the
- * stream is cancelled and the pull is stopped. The body always ends with the encoder's end or error marker.
+ * The export's body: a ReadableStream pulled by the HTTP client. Each `pull` takes the next chunk of encoded
+ * rows — an upstream page of the live pull encoded here (`encodePages`), or a chunk the store wrote in SQL
+ * (focus-sql.ts) — so only what the client has asked for is fetched ahead (plus the pull's own small page
+ * buffer); the month never sits in memory. When the client goes away the stream is cancelled and the pull is
+ * stopped. The body always ends with the encoder's end or error marker.
  */
 import type { PulledPage } from '../sources/consumption-pull.js';
 import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import type { FocusRow } from './focus-columns.js';
 
+/** Whole encoded lines and how many rows they are. */
+export interface EncodedRows {
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** The live pull's pages as encoded rows: each record through `toRow` and the encoder, a chunk per page. */
+export async function* encodePages(
+  pages: AsyncGenerator<PulledPage>, encoder: ExportEncoder, toRow: (page: PulledPage, record: ConsumptionRecordShape) => FocusRow,
+): AsyncGenerator<EncodedRows> {
+  try {
+    for (let next = await pages.next(); !next.done; next = await pages.next()) {
+      let text = '';
+      for (const record of next.value.records) text += encoder.row(toRow(next.value, record));
+      yield { text, rows: next.value.records.length };
+    }
+  } finally {
+    // Cancelled or failed midway: the pull stops too.
+    await pages.return(undefined);
+  }
+}
+
 export interface ExportStreamOptions {
-  readonly pages: AsyncGenerator<PulledPage>;
+  readonly chunks: AsyncGenerator<EncodedRows>;
   readonly encoder: ExportEncoder;
-  readonly toRow: (page: PulledPage, record: ConsumptionRecordShape) => FocusRow;
   /** Turns a pull failure into what the error marker may say (nothing secret). */
   readonly describeFailure: (error: unknown) => ExportFailure;
   /** Called once when the stream ends: its rows, and the failure if it failed; not called on cancel. */
@@ -22,7 +44,7 @@ export interface ExportStreamOptions {
 }
 
 export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8Array> {
-  const { pages, encoder } = options;
+  const { chunks, encoder } = options;
   const bytes = new TextEncoder();
   let rows = 0;
   let started = false;
@@ -43,11 +65,11 @@ export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8
           started = true;
           text = encoder.header();
         }
-        // Empty pages (a customer without records) write nothing: keep pulling until there is text to send.
+        // Empty chunks (a customer without records) write nothing: keep pulling until there is text to send.
         for (;;) {
-          let next: IteratorResult<PulledPage>;
+          let next: IteratorResult<EncodedRows>;
           try {
-            next = await pages.next();
+            next = await chunks.next();
           } catch (error) {
             finish(controller, options.describeFailure(error), text);
             return;
@@ -56,10 +78,8 @@ export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8
             finish(controller, null, text);
             return;
           }
-          for (const record of next.value.records) {
-            text += encoder.row(options.toRow(next.value, record));
-            rows++;
-          }
+          text += next.value.text;
+          rows += next.value.rows;
           if (cancelled) return;
           if (text) {
             controller.enqueue(bytes.encode(text));
@@ -70,7 +90,7 @@ export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8
       async cancel() {
         cancelled = true;
         options.onCancel?.();
-        await pages.return(undefined);
+        await chunks.return(undefined);
       },
     },
     // Nothing is pulled ahead of the reader: a page is fetched only when the client asks for more.

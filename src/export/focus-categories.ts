@@ -7,15 +7,18 @@
 export type ChargeCategory = 'Usage' | 'Purchase' | 'Tax' | 'Credit' | 'Adjustment';
 export type ChargeFrequency = 'One-Time' | 'Recurring' | 'Usage-Based';
 
-interface BillTypeMapping {
+export interface BillTypeMapping {
   readonly category: ChargeCategory;
   readonly frequency: ChargeFrequency;
   /** A refund corrects a charge of an earlier period: FOCUS ChargeClass "Correction". */
   readonly correction?: true;
 }
 
-/** E2 (bss-api-commerce.md §0.8). Huawei bills no tax lines in these records, so "Tax" never occurs. */
-const BY_BILL_TYPE: ReadonlyMap<number, BillTypeMapping> = new Map<number, BillTypeMapping>([
+/**
+ * E2 (bss-api-commerce.md §0.8). Huawei bills no tax lines in these records, so "Tax" never occurs. Exported
+ * (with the tables below) for the store's export, which writes the same mapping as SQL (focus-sql.ts).
+ */
+export const BY_BILL_TYPE: ReadonlyMap<number, BillTypeMapping> = new Map<number, BillTypeMapping>([
   [1, { category: 'Purchase', frequency: 'One-Time' }], // new purchase
   [2, { category: 'Purchase', frequency: 'Recurring' }], // renewal
   [3, { category: 'Purchase', frequency: 'One-Time' }], // modification
@@ -35,24 +38,32 @@ const BY_BILL_TYPE: ReadonlyMap<number, BillTypeMapping> = new Map<number, BillT
   [103, { category: 'Purchase', frequency: 'Recurring' }], // yearly payment
 ]);
 
-/** A bill type this table does not know: judged by the charging mode (E1: 3 pay-per-use; 1/10/11 prepaid). */
+/** A bill type the table above does not know: judged by the charging mode (E1: 3 pay-per-use; 1/10/11 prepaid). */
+export const BY_CHARGE_MODE: ReadonlyMap<number, BillTypeMapping> = new Map<number, BillTypeMapping>([
+  [3, { category: 'Usage', frequency: 'Usage-Based' }],
+  [1, { category: 'Purchase', frequency: 'One-Time' }],
+  [10, { category: 'Purchase', frequency: 'One-Time' }],
+  [11, { category: 'Purchase', frequency: 'One-Time' }],
+]);
+
+/** Neither the bill type nor the charging mode is known. */
+export const UNKNOWN_CHARGE: BillTypeMapping = { category: 'Adjustment', frequency: 'One-Time' };
+
 function byChargeMode(chargeMode: number | null): BillTypeMapping {
-  if (chargeMode === 3) return { category: 'Usage', frequency: 'Usage-Based' };
-  if (chargeMode === 1 || chargeMode === 10 || chargeMode === 11) return { category: 'Purchase', frequency: 'One-Time' };
-  return { category: 'Adjustment', frequency: 'One-Time' };
+  return (chargeMode === null ? undefined : BY_CHARGE_MODE.get(chargeMode)) ?? UNKNOWN_CHARGE;
 }
 
 export function chargeKind(billType: number | null, chargeMode: number | null): BillTypeMapping {
   return (billType === null ? undefined : BY_BILL_TYPE.get(billType)) ?? byChargeMode(chargeMode);
 }
 
-interface ServiceMapping {
+export interface ServiceMapping {
   readonly category: string;
   readonly subcategory: string;
 }
 
 /** Huawei service type codes → FOCUS 1.2 service category and subcategory. */
-const BY_SERVICE_TYPE: ReadonlyMap<string, ServiceMapping> = new Map([
+export const BY_SERVICE_TYPE: ReadonlyMap<string, ServiceMapping> = new Map([
   ['hws.service.type.ec2', { category: 'Compute', subcategory: 'Virtual Machines' }],
   ['hws.service.type.bms', { category: 'Compute', subcategory: 'Virtual Machines' }],
   ['hws.service.type.cce', { category: 'Compute', subcategory: 'Containers' }],
@@ -72,6 +83,9 @@ const BY_SERVICE_TYPE: ReadonlyMap<string, ServiceMapping> = new Map([
   ['hws.service.type.waf', { category: 'Security', subcategory: 'Other (Security)' }],
 ]);
 
+/** A service type code the table above does not know. */
+export const OTHER_SERVICE: ServiceMapping = { category: 'Other', subcategory: 'Other (Other)' };
+
 export function serviceKind(serviceTypeCode: string): ServiceMapping {
-  return BY_SERVICE_TYPE.get(serviceTypeCode) ?? { category: 'Other', subcategory: 'Other (Other)' };
+  return BY_SERVICE_TYPE.get(serviceTypeCode) ?? OTHER_SERVICE;
 }

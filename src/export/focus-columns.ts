@@ -61,7 +61,8 @@ export interface RowContext {
   readonly english?: boolean;
 }
 
-const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Chinese, Japanese and Korean characters and full-width forms (also matched in SQL: focus-sql.ts). */
+export const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
  * Huawei writes `product_spec_desc` in Chinese whatever X-Language says (bss-api-commerce.md §0: X-Language
@@ -75,7 +76,7 @@ export function neutralSpecDescription(text: string): string {
 const HOUR_MS = 3_600_000;
 
 /** E5 `period_type` → how long one period lasts (metered usage) and its name as a pricing unit. */
-const PERIODS: ReadonlyMap<number, { readonly ms: number | null; readonly unit: string }> = new Map([
+export const PERIODS: ReadonlyMap<number, { readonly ms: number | null; readonly unit: string }> = new Map([
   [19, { ms: null, unit: 'Year' }],
   [20, { ms: null, unit: 'Month' }],
   [24, { ms: 24 * HOUR_MS, unit: 'Day' }],

@@ -6,7 +6,7 @@ export { openStore, MEMORY_DATA_DIR, type StoreConfig, type OpenStoreOptions } f
 export type { Store, StoreEngine, StoreReader } from './store.js';
 export type { StoreDatabase } from './database.js';
 export type { StoredConsumptionRecord } from './consumption-record.js';
-export type { ConsumptionSelection, StoreScope } from './selection.js';
+export { checkSelection, selectionConditions, type ConsumptionSelection, type StoreScope } from './selection.js';
 export { replaceCustomerCycle, type CustomerCycleRecords, type ReplaceResult } from './replace-customer-cycle.js';
 export {
   readConsumptionTotals, readConsumptionBreakdown, readConsumptionSummary, countConsumptionRecords, type StoreSums, type StoreGroup, type BreakdownDimension,
