@@ -112,7 +112,11 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const cacheAge = new CacheAge();
   // Partner data from the cross-request cache, keyed by the caller's scope (a reseller never reads another's entry).
   const reseller = boundReseller(caller);
-  const reads = cachedReads(services.bss, services.partnerCache, {
+  const lifetime = operationLifetime(request);
+  // This request's upstream calls queue fairly as its API key's (src/bss/fair-queue.ts) and end with the operation
+  // or a disconnect, giving their queued places back at once.
+  const upstream = services.bss.forRequest({ tenant: `key:${caller.name}`, signal: lifetime.signal });
+  const reads = cachedReads(upstream, services.partnerCache, {
     scope: reseller === null ? 'partner' : `reseller:${reseller}`,
     reseller,
     onCached: (kind, ageMs) => cacheAge.record(kind, ageMs),
@@ -122,7 +126,6 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const bss = scopedBss(reads, caller);
   // And its reads of the shared bill cache through the same scope: a hit makes no call for the guard to see.
   const billCache = services.billCache?.gated(scopeGate(bss));
-  const lifetime = operationLifetime(request);
   return {
     ...services,
     bss,

@@ -19,6 +19,7 @@ import { createLog } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
 import { openStore, type Store } from './store/index.js';
+import { storeUpstreamSlots } from './store/upstream-slots.js';
 import { ConsumptionSync } from './sync/index.js';
 import { syncObserver } from './ops/sync-log.js';
 
@@ -127,7 +128,18 @@ async function main(): Promise<void> {
     iamEndpoint: upstream.iamEndpoint,
     credentials: upstream.credentials,
     agencyName: upstream.agencyName,
-    rate: { perSecond: config.upstream.ratePerSecond, guardMs: config.upstream.rateGuardMs },
+    rate: {
+      perSecond: config.upstream.ratePerSecond,
+      guardMs: config.upstream.rateGuardMs,
+      // Replicas on one PostgreSQL share each API's quota through it (docs/deploy.md); one process (PGlite, or no
+      // store) keeps the same sliding window in memory.
+      ...(store?.engine === 'postgresql'
+        ? {
+          slots: storeUpstreamSlots(store),
+          onSlotsError: (error: unknown) => log.warn({ event: 'rate.shared.failed', err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'shared upstream quota unreachable: this replica books its own window for 5 s'),
+        }
+        : {}),
+    },
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
     timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
     onRequest: (event) => metrics.observeUpstream(event),

@@ -124,7 +124,9 @@ export function cachedReads(bss: BssClient, cache: PartnerDataCache | undefined,
         const tags = tagsOf(req, value, opts);
         return { value, tags: options.reseller ? { ...tags, resellers: [...tags.resellers, options.reseller] } : tags };
       },
-      opts.signal,
+      // The request's own lifetime when the call names none (a request view's): a cancelled request stops waiting,
+      // and a load nobody waits for any more stops (src/caches/partner-cache.ts).
+      opts.signal ?? bss.requestSignal,
     );
     if (answer.cached) options.onCached?.(kind, answer.ageMs);
     return answer.value;

@@ -143,6 +143,12 @@ export interface AuditLogTable {
   detail: ColumnType<unknown, string | undefined, never>;
 }
 
+/** 0003: per budget key (credential × API), the times of its last `rate` upstream starts (src/store/upstream-slots.ts). */
+export interface UpstreamRateStartsTable {
+  budget_key: string;
+  starts: Date[];
+}
+
 export interface StoreDatabase {
   consumption_records: ConsumptionRecordsTable;
   consumption_rollups: ConsumptionRollupsTable;
@@ -150,4 +156,5 @@ export interface StoreDatabase {
   consumption_sync_progress: ConsumptionSyncProgressTable;
   idempotency_records: IdempotencyRecordsTable;
   audit_log: AuditLogTable;
+  upstream_rate_starts: UpstreamRateStartsTable;
 }
