@@ -128,6 +128,9 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     plugins,
     cors: corsOption(http.corsOrigins),
     landingPage: false,
+    // Our useBodyLimit (src/limits/body-limit.ts) checks Content-Length and counts a chunked body; yoga's own limit
+    // would pipe every body through a TransformStream as well (a stream pipeline and an abort per request).
+    maxRequestBodySize: false,
     // Upstream errors keep their code, status and request id; anything unexpected becomes "Unexpected error.".
     maskedErrors: { maskError },
     logging: options.logger ?? yogaLogger(log),

@@ -16,6 +16,7 @@ import { PartnerDataCache } from './caches/partner-cache.js';
 import { loadTrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog } from './ops/log.js';
+import { pino } from 'pino';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
 import { openStore, type Store } from './store/index.js';
@@ -118,7 +119,9 @@ async function main(): Promise<void> {
 
   const apiKeys = apiKeysFor(config);
   const trustedDocuments = trustedDocumentsFor(config);
-  const log = createLog(config.log.level);
+  // Asynchronous writes to stdout: a synchronous write per request line blocks the event loop on a slow pipe;
+  // pino flushes what is buffered when the process exits.
+  const log = createLog(config.log.level, pino.destination({ dest: 1, sync: false }));
   const metrics = new Metrics();
   keepServingOnUnhandledRejection(log, () => metrics.unhandledRejection());
   // The store opens (PGlite: seconds of WASM start-up) while the simulator starts.

@@ -2,7 +2,8 @@
  * The gateway's structured log (pino): one JSON line per event. Every line written while a request is
  * served carries its `requestId` (from the request scope). What goes in is chosen field by field by the
  * callers (see request-log.ts): never headers, query text, variables, tokens or personal data. The
- * redaction below is the second line of defence, for a field that slips in by mistake; error objects
+ * redaction below is the second line of defence, for a field that slips in by mistake (a named key at the top
+ * level or two levels down is censored); error objects
  * are reduced to name, message and the BSS identifiers, without stack traces (DESIGN.md).
  */
 import { pino, type Logger, type DestinationStream } from 'pino';
@@ -19,12 +20,44 @@ const SECRET_KEYS = [
 ];
 const PERSONAL_KEYS = ['email', 'phone', 'mobilePhone', 'telephone', 'mobile', 'accountName', 'customerName', 'variables', 'query'];
 
-/** Each key at the top level and one or two levels down (pino's redaction paths are exact, `*` is one level). */
-export const REDACT_PATHS: readonly string[] = [...SECRET_KEYS, ...PERSONAL_KEYS].flatMap((key) => {
-  const part = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const join = (prefix: string) => (part.startsWith('[') ? `${prefix}${part}` : `${prefix}.${part}`);
-  return [part, join('*'), join('*.*')];
-});
+/** Keys whose values never reach a log line, wherever they appear (top level and two levels down). */
+export const REDACTED_KEYS: ReadonlySet<string> = new Set([...SECRET_KEYS, ...PERSONAL_KEYS]);
+const CENSOR = '[redacted]';
+/** The object at the top level, its values, and theirs: what pino's `*.key` and `*.*.key` paths reached. */
+const REDACT_DEPTH = 2;
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The value with every redacted key censored, or the value itself (same reference) when it has none — the
+ * usual case, which then costs one Set lookup per key and no copy. Replaces pino's `redact` option: its `*`
+ * wildcard paths ran a cloning redactor on every field of every line (a tenth of a cached request's CPU).
+ * Only plain objects and arrays are walked; errors go through `errorFields`, other classes are left alone.
+ */
+export function redacted(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > REDACT_DEPTH) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      const clean = redacted(item, depth + 1);
+      if (clean !== item) (copy ??= value.slice())[i] = clean;
+    }
+    return copy ?? value;
+  }
+  if (!isPlainObject(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    const clean = REDACTED_KEYS.has(key) && field !== undefined ? CENSOR : redacted(field, depth + 1);
+    if (clean !== field) (copy ??= { ...record })[key] = clean;
+  }
+  return copy ?? value;
+}
 
 /** An error as a log field: what identifies it, nothing that could hold a secret beyond its message. */
 export function errorFields(value: unknown): Record<string, unknown> {
@@ -44,7 +77,7 @@ export function createLog(level: LogLevel = 'info', destination?: DestinationStr
       level,
       base: { service: 'partner-graph' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+      formatters: { log: (object) => redacted(object) as Record<string, unknown> },
       serializers: { err: errorFields, error: errorFields },
       mixin() {
         const scope = currentScope();

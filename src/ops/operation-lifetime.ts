@@ -8,17 +8,26 @@ import type { Plugin } from 'graphql-yoga';
 import { isAsyncIterable } from './incremental.js';
 
 export interface OperationLifetime {
-  /** Aborted when the operation's result is complete or the request is gone. */
+  /**
+   * Aborted when the operation's result is complete, the request is gone or the execution timeout fired. The
+   * executor stops starting resolvers on it too (src/limits/timeout.ts): one signal per request for both.
+   */
   readonly signal: AbortSignal;
   /** Ends the lifetime (idempotent). */
   end(): void;
+  /** Ends it with a reason of its own (the timeout's error); idempotent like `end`. */
+  abort(reason: unknown): void;
 }
+
+/** One reason for every completed operation: made once, not per request (an Error's stack costs). */
+const COMPLETE = new Error('the GraphQL operation is complete');
 
 export function operationLifetime(request?: { readonly signal?: AbortSignal }): OperationLifetime {
   const controller = new AbortController();
-  const end = (): void => controller.abort(new Error('the GraphQL operation is complete'));
+  const end = (): void => controller.abort(COMPLETE);
+  const abort = (reason: unknown): void => controller.abort(reason);
   request?.signal?.addEventListener('abort', end, { once: true });
-  return { signal: controller.signal, end };
+  return { signal: controller.signal, end, abort };
 }
 
 /** Ends the context's lifetime when execution is done: at once for a single result, at the last payload of a stream. */

@@ -59,6 +59,21 @@ function recordResult(scope: RequestScope, result: ExecutionResult): void {
   scope.hasData = scope.hasData === undefined ? hasData : scope.hasData || hasData;
 }
 
+/** Hashes of recent documents: clients send the same few texts again and again (yoga caches their parse too). */
+const HASHES = new Map<string, string>();
+const MAX_HASHES = 1_000;
+
+function documentHash(query: string): string {
+  let hash = HASHES.get(query);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(query).digest('hex').slice(0, 16);
+    if (HASHES.size >= MAX_HASHES) HASHES.clear();
+    // Long documents are rare and each would pin its text: only short ones are remembered.
+    if (query.length <= 10_000) HASHES.set(query, hash);
+  }
+  return hash;
+}
+
 function persistedHash(extensions: unknown): string | undefined {
   const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
   const hash = typeof persisted?.sha256Hash === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/.exec(persisted.sha256Hash)?.[1] : undefined;
@@ -86,7 +101,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       if (!scope) return;
       sawParams.add(scope);
       scope.operationName ??= sanitizedName(params.operationName);
-      if (typeof params.query === 'string') scope.documentHash = createHash('sha256').update(params.query).digest('hex').slice(0, 16);
+      if (typeof params.query === 'string') scope.documentHash = documentHash(params.query);
       // A trusted document by hash: the manifest's hash is the SHA-256 of the same text, so the log line matches.
       else scope.documentHash = persistedHash(params.extensions)?.slice(0, 16);
     },
