@@ -27,30 +27,31 @@ describe('reseller coupon quotas', () => {
     // The distributor's normal voucher quota with the most balance.
     const mine = await h.client.call(ListQuotaCoupons, { body: { quota_status_list: [0], limit: 100 } });
     const parent = mine.quotas!.sort((a, b) => dec(b.balance).comparedTo(dec(a.balance)))[0]!;
+    const parentId = parent.quota_id!;
     const parentBefore = dec(parent.balance);
     const [r1, r2] = h.sim.state.world.resellers.map((r) => r.indirectPartnerId);
 
-    const issued = await h.client.call(UpdateCouponQuotas, { body: { quota_id: parent.quota_id, indirect_partner_ids: [r1!, r2!], quota_amount: '15.50' } });
+    const issued = await h.client.call(UpdateCouponQuotas, { body: { quota_id: parentId, indirect_partner_ids: [r1!, r2!], quota_amount: '15.50' } });
     expect(issued.error_details ?? []).toEqual([]);
     expect(issued.simple_quota_infos!.map((q) => q.id)).toEqual([r1, r2]);
     const childId = issued.simple_quota_infos![0]!.quota_id;
-    expect(dec((await ownQuota(parent.quota_id))!.balance).toFixed(2)).toBe(parentBefore.minus('31.00').toFixed(2));
+    expect(dec((await ownQuota(parentId))!.balance).toFixed(2)).toBe(parentBefore.minus('31.00').toFixed(2));
     // The reseller sees its new quota among its own.
     expect(await ownQuota(childId, r1)).toMatchObject({ quota_id: childId, quota_status: 0 });
     expect(dec((await ownQuota(childId, r1))!.balance).toFixed(2)).toBe('15.50');
     const listed = await h.client.call(ListIssuedCouponQuotas, { quota_id: childId });
     expect(listed.total_count).toBe(1);
-    expect(listed.quotas![0]).toMatchObject({ quota_id: childId, quota_status: 0, indirect_partner_id: r1, parent_quota_id: parent.quota_id });
+    expect(listed.quotas![0]).toMatchObject({ quota_id: childId, quota_status: 0, indirect_partner_id: r1, parent_quota_id: parentId });
     expect(dec(listed.quotas![0]!.balance).toFixed(2)).toBe('15.50');
     const issueRecords = await h.client.call(ListCouponQuotasRecords, { quota_id: childId });
     expect(issueRecords.records!.map((r) => [r.operation_type, r.parent_quota_id, r.indirect_partner_id, dec(r.amount).toFixed(2), r.result])).toEqual([
-      ['10', parent.quota_id, r1, '15.50', '0'],
+      ['10', parentId, r1, '15.50', '0'],
     ]);
 
     const reclaimed = await h.client.call(ReclaimCouponQuotas, { body: { quota_ids: [childId], remark: 'back' } });
     expect(reclaimed.error_details ?? []).toEqual([]);
     expect(reclaimed.simple_quota_infos!.map((q) => [q.quota_id, dec(q.quota_balance).toFixed(2)])).toEqual([[childId, '0.00']]);
-    expect(dec((await ownQuota(parent.quota_id))!.balance).toFixed(2)).toBe(parentBefore.minus('15.50').toFixed(2));
+    expect(dec((await ownQuota(parentId))!.balance).toFixed(2)).toBe(parentBefore.minus('15.50').toFixed(2));
     // One status for the reclaimed quota, whichever read shows it.
     expect((await ownQuota(childId, r1))!.quota_status).toBe(6);
     expect((await h.client.call(ListIssuedCouponQuotas, { quota_id: childId })).quotas![0]!.quota_status).toBe(6);
@@ -62,6 +63,6 @@ describe('reseller coupon quotas', () => {
     // Reclaimed once: a second reclaim is a per-item CBC.99000012 and changes nothing.
     const again = await h.client.call(ReclaimCouponQuotas, { body: { quota_ids: [childId] } });
     expect(again.error_details!.map((e) => [e.id, e.error_code])).toEqual([[childId, 'CBC.99000012']]);
-    expect(dec((await ownQuota(parent.quota_id))!.balance).toFixed(2)).toBe(parentBefore.minus('15.50').toFixed(2));
+    expect(dec((await ownQuota(parentId))!.balance).toFixed(2)).toBe(parentBefore.minus('15.50').toFixed(2));
   });
 });

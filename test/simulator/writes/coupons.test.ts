@@ -24,15 +24,16 @@ describe('partner coupons', () => {
   it('CreatePartnerCoupons then ReclaimPartnerCoupons: issued list, log, quota, the customer\'s coupons and coupon ledger', async () => {
     const mine = await h.client.call(ListQuotaCoupons, { body: { quota_status_list: [0], limit: 100 } });
     const quota = [...mine.quotas!].sort((a, b) => dec(b.balance).comparedTo(dec(a.balance)))[0]!;
+    const quotaId = quota.quota_id!;
     const before = dec(quota.balance);
     const customer = customersOf(h, null)[0]!;
     const id = customer.customerId;
 
-    const created = await h.client.call(CreatePartnerCoupons, { body: { quota_id: quota.quota_id, customer_ids: [id], face_value: '8.80' } });
+    const created = await h.client.call(CreatePartnerCoupons, { body: { quota_id: quotaId, customer_ids: [id], face_value: '8.80' } });
     expect(created.error_details ?? []).toEqual([]);
     expect(created.coupon_infos!.map((c) => c.id)).toEqual([id]);
     const couponId = created.coupon_infos![0]!.coupon_id;
-    expect((await quotaBalance(quota.quota_id)).toFixed(2)).toBe(before.minus('8.80').toFixed(2));
+    expect((await quotaBalance(quotaId)).toFixed(2)).toBe(before.minus('8.80').toFixed(2));
 
     const issued = await h.client.call(ListIssuedPartnerCoupons, { coupon_id: couponId });
     expect(issued.total_count).toBe(1);
@@ -40,7 +41,7 @@ describe('partner coupons', () => {
     expect([dec(issued.user_coupons![0]!.face_value).toFixed(2), dec(issued.user_coupons![0]!.balance).toFixed(2)]).toEqual(['8.80', '8.80']);
     const log = await h.client.call(ListPartnerCouponsRecord, { coupon_ids: [couponId] });
     expect(log.records!.map((r) => [r.operation_type, r.quota_id, r.customer_id, dec(r.operation_amount).toFixed(2), r.result])).toEqual([
-      ['1', quota.quota_id, id, '8.80', '0'],
+      ['1', quotaId, id, '8.80', '0'],
     ]);
     const held = await h.client.call(ListSubCustomerCoupons, { coupon_id: couponId }, { customerId: id });
     expect(held.user_coupons!.map((c) => [c.coupon_id, c.status, dec(c.balance).toFixed(2)])).toEqual([[couponId, 2, '8.80']]);
@@ -50,7 +51,7 @@ describe('partner coupons', () => {
     ]);
 
     expect(await h.client.call(ReclaimPartnerCoupons, { body: { coupon_id: couponId } })).toEqual({});
-    expect((await quotaBalance(quota.quota_id)).toFixed(2)).toBe(before.toFixed(2));
+    expect((await quotaBalance(quotaId)).toFixed(2)).toBe(before.toFixed(2));
     expect((await h.client.call(ListIssuedPartnerCoupons, { coupon_id: couponId })).user_coupons![0]).toMatchObject({ status: 5 });
     const log2 = await h.client.call(ListPartnerCouponsRecord, { coupon_ids: [couponId] });
     expect(log2.records!.map((r) => [r.operation_type, dec(r.operation_amount).toFixed(2)])).toEqual([

@@ -61,12 +61,19 @@ export class RealnameBook {
     return this.applications.get(customerId)?.at(-1);
   }
 
-  /** The customer's authentication as of `now`. */
+  /**
+   * The customer's authentication as of `now`: what the world generated, then each application in turn, so a
+   * change under review leaves in force what an earlier application (a bank card, say) established.
+   */
   verification(customer: CustomerRecord, now: Date): Verification {
-    const application = this.latest(customer.customerId);
-    if (!application) return this.generated(customer);
+    let state = this.generated(customer);
+    for (const application of this.applications.get(customer.customerId) ?? []) state = this.after(state, application, now);
+    return state;
+  }
+
+  /** The authentication once `application` is taken into account, given the one in force before it. */
+  private after(base: Verification, application: Application, now: Date): Verification {
     const decided = !application.manualReview || now.getTime() >= application.submittedAt.getTime() + REVIEW_MILLIS;
-    const base = this.generated(customer);
     if (!decided) {
       // A change application leaves the existing authentication in force while it is reviewed.
       if (application.kind === 'change') return { ...base, review: { result: 0, opinion: null } };
