@@ -28,6 +28,7 @@ import './order-payment.js';
 import './customer-checks.js';
 import './sync-progress.js';
 import './mutations/funds.js';
+import './mutations/orders.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 builder.mutationType({ description: 'Writes: the partner acts through the graph, each write idempotent and audited (docs/writes.md).' });

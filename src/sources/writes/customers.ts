@@ -92,8 +92,16 @@ export async function sendCreateCustomer(ctx: Upstream, input: CreateCustomerInp
 /** Pages read at most when matching by association time (100 customers each). */
 const MAX_LOOKUP_PAGES = 5;
 
+/** What a lookup needs of a creation (no personal data: it is kept while an outcome is unknown). */
+export interface CreatedCustomerQuery {
+  readonly xaccountId: string;
+  readonly indirectPartnerId: Scope;
+  /** The requested account name, when the lookup may use it (it is personal data: only within a request). */
+  readonly accountName: string | null;
+}
+
 /** The customer a lost CreateSubCustomer made, found by its platform user id; see the file comment for the rule. */
-export async function findCreatedCustomer(ctx: Upstream, input: CreateCustomerInput, sentAt: Date): Promise<LookupOutcome<CustomerShape>> {
+export async function findCreatedCustomer(ctx: Upstream, input: CreatedCustomerQuery, sentAt: Date): Promise<LookupOutcome<CustomerShape>> {
   const scope = input.indirectPartnerId ?? undefined;
   const filter = input.accountName !== null ? { account_name: input.accountName } : { associated_on_begin: wireTime(windowStart(sentAt)) };
   const limit = ListSubCustomers.page!.maxLimit;

@@ -26,17 +26,17 @@ export const orderTargetProblem = (t: OrderTarget): InputProblem | null =>
 /** The order as the partner sees it (its customer is whose token the write takes); null when there is none. */
 export const orderToActOn = (ctx: BssContext, target: OrderTarget): Promise<OrderShape | null> => fetchOrder(ctx, target);
 
-/** The customer whose token acts on an order; an order without one cannot be acted on. */
-function customerOf(order: OrderShape): string {
-  if (!order.customerId) throw new Error(`order ${order.orderId} has no customer_id upstream`);
-  return order.customerId;
+/** An order a write acts on: its id and the customer whose token the write takes (from `orderToActOn`). */
+export interface OrderToActOn {
+  readonly orderId: string;
+  readonly customerId: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // §2.3 CancelCustomerOrder
 
-export async function sendCancelOrder(ctx: BssContext, order: OrderShape): Promise<void> {
-  await ctx.bss.call(CancelCustomerOrder, { body: { order_id: order.orderId } }, { customerId: customerOf(order) });
+export async function sendCancelOrder(ctx: BssContext, order: OrderToActOn): Promise<void> {
+  await ctx.bss.call(CancelCustomerOrder, { body: { order_id: order.orderId } }, { customerId: order.customerId });
 }
 
 /** Cancelled (4) → applied; still pending (6), or paid meanwhile (5) → not applied; anything else → cannot tell. */
@@ -88,8 +88,8 @@ export function payBody(orderId: string, choice: PaymentChoice): PayCustomerOrde
   };
 }
 
-export async function sendPayOrder(ctx: BssContext, order: OrderShape, choice: PaymentChoice): Promise<void> {
-  await ctx.bss.call(PayOrders, { body: payBody(order.orderId, choice) }, { customerId: customerOf(order) });
+export async function sendPayOrder(ctx: BssContext, order: OrderToActOn, choice: PaymentChoice): Promise<void> {
+  await ctx.bss.call(PayOrders, { body: payBody(order.orderId, choice) }, { customerId: order.customerId });
 }
 
 /**
