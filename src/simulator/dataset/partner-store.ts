@@ -49,4 +49,16 @@ export class PartnerStore {
     if (!amount.gt(0)) throw new RangeError(`debitCustomer: amount must be positive, got ${amount.toString()}`);
     this.funds.debit(customer, amount, tradeId, at);
   }
+
+  /**
+   * An unsubscription's refund (by the commerce domain) goes back to the customer's cash balance, with a refund
+   * row (`SOURCE_OPERAIION_UNSUBSCRIBE`, trade id = the unsubscription order id) in its ledger. [inferred: the
+   * reference says where a refund came from (§2.7), not where it goes; cash is where a cash payment came from.]
+   */
+  creditCustomerRefund(customerId: string, amount: Decimal, tradeId: string, at: Date = this.world.now): void {
+    const customer = this.customers.get(customerId);
+    if (!customer) throw new RangeError(`creditCustomerRefund: unknown customer ${customerId}`);
+    if (!amount.gt(0)) throw new RangeError(`creditCustomerRefund: amount must be positive, got ${amount.toString()}`);
+    this.funds.refund(customer, amount, tradeId, at);
+  }
 }

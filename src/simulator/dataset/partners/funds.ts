@@ -191,6 +191,12 @@ export class FundsBook {
     this.postCustomer(account, { detailType: D.DEDEUCT, time: at, tradeId, delta: amount.neg(), consumeTime: utc(at) });
   }
 
+  /** An unsubscription refund (§3.4): cash up, a refund row (`SOURCE_OPERAIION_UNSUBSCRIBE`) under the order id. */
+  refund(customer: CustomerRecord, amount: Decimal, tradeId: string, at: Date): void {
+    const account = this.customerAccount(customer);
+    this.postCustomer(account, { detailType: D.UNSUBSCRIBE, time: at, tradeId, delta: amount });
+  }
+
   // ---- generation --------------------------------------------------------------------------------
 
   /** The generated allocations (and at most one reclaim) between a resale customer and its partner. */

@@ -2,6 +2,7 @@
  * Subscription writes on yearly/monthly resources, customer credentials only (§3.3–3.8). Batch writes
  * answer 200 with per-resource failures next to what succeeded.
  */
+import { Money } from '../../../bss/money.js';
 import { CbcError, parameterError, type Handler } from '../../handler.js';
 import type { ResourceFailure } from '../../dataset/commerce/resource-writes.js';
 import { bodyIdList, bodyInt, bodyObject, bodyString } from './params.js';
@@ -60,6 +61,12 @@ export const cancelResourcesSubscription: Handler = (req) => {
   bodyString(body, 'unsubscribe_reason', { max: 1000 });
 
   const { orders, failures } = req.state.commerce.unsubscribe(customerId, resourceIds, type, req.now);
+  // The net refund of each unsubscription order (its lines are negative: refunded minus used) goes back to
+  // the customer's balance, so balances and the ledger show it at once.
+  for (const order of orders) {
+    const refund = order.lines.reduce((sum, line) => sum.plus(line.amounts.afterDiscount), new Money(0)).negated();
+    if (refund.gt(0)) req.state.partners.creditCustomerRefund(customerId, refund, order.orderId, req.now);
+  }
   const json: Record<string, unknown> = { order_ids: orders.map((o) => o.orderId) };
   // Documented as reserved: present only when something failed.
   if (failures.length > 0) json['fail_resource_infos'] = failures.map(failInfo);
