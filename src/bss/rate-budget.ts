@@ -2,18 +2,20 @@
  * A request budget per API per credential (huawei-auth-and-errors.md §9.4: 10 requests/s counted per
  * source IP, API and account in fixed one-second windows; some APIs document more).
  *
- * Sliding window: a start on a key is admitted iff fewer than `rate` starts on that key happened in the last
- * `1000 + guardMs` ms (src/bss/start-slots.ts). A burst of `rate` calls starts at once, and the quota is used
- * whole, yet any `rate + 1` starts span more than a second, so no upstream window — fixed or sliding, however
- * aligned — ever counts more than `rate`. The window is checked against the starts actually made, at the
- * moment of starting, so a timer that fires late (a busy event loop) only delays a start, never bunches two.
+ * Sliding window: a call on a key may start iff fewer than `rate` calls on that key are in flight or were
+ * answered in the last `1000 + guardMs` ms (src/bss/start-slots.ts). A burst of `rate` calls starts at once and
+ * the quota is used whole, yet any `rate + 1` calls ARRIVE more than a second apart — each place is held until a
+ * window after its answer, and the upstream counted the call before it answered — so no upstream window, fixed
+ * or sliding, however aligned, counts more than `rate`, whatever delays the network or a busy machine add. The
+ * window is checked against the places actually held, at the moment of starting, so a timer that fires late only
+ * delays a start, never bunches two.
  *
- * Every attempt takes budget, retries included, because the gateway counts every request it receives.
+ * Every attempt takes budget, retries included, because the gateway counts every request it receives. The
+ * caller settles its slot when the attempt's answer (or failure) is in: `BudgetSlot.settle`.
  *
- * `guardMs` is the only headroom, and it protects one thing: network jitter between our start and the
- * upstream's count. The real upstream counts on arrival; a start delayed on its way (a slower path, a stall)
- * followed by a prompt one could otherwise land `rate + 1` in one of its seconds. The guard widens the window
- * by as much relative delay as it absorbs (50 ms by default in the gateway; 0 is exact).
+ * `guardMs` widens the window. Arrival jitter needs no guard any more (the window runs from the answer); it is
+ * left for the one case the answer does not bound: a call that timed out here may still reach the upstream
+ * later (a request stuck in a proxy). 50 ms by default in the gateway; 0 is the exact quota.
  *
  * Waiting is fair (src/bss/fair-queue.ts): per key, the waiters of different tenants (API keys, the sync)
  * are served round-robin, and a waiter whose request is aborted leaves the line at once. Starts are booked in
@@ -41,6 +43,15 @@ export interface RateBudgetOptions {
   readonly onSlotsError?: (error: unknown) => void;
   /** How long to book in memory after the shared slots failed, before trying them again. Default 5 s. */
   readonly fallbackMs?: number;
+  /** A place never settled (a replica that died mid-call) counts as answered this long after its start. Default 60 s. */
+  readonly holdMs?: number;
+}
+
+/** A start given by the budget: when, and how to say the call's answer is in. */
+export interface BudgetSlot {
+  readonly startedAt: number;
+  /** The attempt's answer came back, or it failed: its place leaves the window a window from now. Idempotent. */
+  settle(): void;
 }
 
 /** The tenant of calls that name none (tests, scripts, the readiness probe). */
@@ -51,10 +62,13 @@ interface Waiter {
   readonly queuedAt: number;
   /** The lane's sleeps before this waiter queued: any sleep since (the one in progress included) was its wait. */
   readonly sleepsAtQueue: number;
-  readonly resolve: (start: number) => void;
+  readonly resolve: (slot: BudgetSlot) => void;
   readonly reject: (reason: unknown) => void;
   readonly detach: () => void;
 }
+
+/** A booking as the pump sees it: granted with its settle, or the wait. */
+type Booking = { readonly granted: true; readonly settle: () => void } | { readonly granted: false; readonly waitMs: number };
 
 interface KeyLane {
   readonly queue: FairQueue<Waiter>;
@@ -77,6 +91,7 @@ export class RateBudget {
   private readonly onSlotsError: ((error: unknown) => void) | undefined;
   private readonly fallbackMs: number;
   private sharedDownUntil = 0;
+  private readonly holdMs: number;
 
   constructor(options: RateBudgetOptions = {}) {
     this.perSecond = positiveRate(options.perSecond ?? DEFAULT_RATE_PER_SECOND, 'perSecond');
@@ -91,6 +106,7 @@ export class RateBudget {
     this.shared = options.slots;
     this.onSlotsError = options.onSlotsError;
     this.fallbackMs = options.fallbackMs ?? 5_000;
+    this.holdMs = options.holdMs ?? 60_000;
   }
 
   /** The sliding window's width: one second plus the guard. */
@@ -114,16 +130,27 @@ export class RateBudget {
   }
 
   /**
-   * Waits for a start on `key`; resolves with the time the request may start. Queued fairly by `tenant`. An
-   * abort while queued rejects with the signal's reason and gives the place back at once (nothing was booked).
+   * Waits for a start on `key` and gives the place of the call that starts now and is answered at once (no
+   * network in between: the sync's share limiter, tests). Resolves with the start time.
    */
-  acquire(key: string, rate: number, signal?: AbortSignal, tenant: string = DEFAULT_TENANT): Promise<number> {
+  async acquireStart(key: string, rate: number, signal?: AbortSignal, tenant: string = DEFAULT_TENANT): Promise<number> {
+    const slot = await this.acquire(key, rate, signal, tenant);
+    slot.settle();
+    return slot.startedAt;
+  }
+
+  /**
+   * Waits for a start on `key`; resolves with the slot: when the request may start, and `settle` for when its
+   * answer is in. Queued fairly by `tenant`. An abort while queued rejects with the signal's reason and gives the
+   * place back at once (nothing was booked).
+   */
+  acquire(key: string, rate: number, signal?: AbortSignal, tenant: string = DEFAULT_TENANT): Promise<BudgetSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     let lane = this.lanes.get(key);
     if (!lane) this.lanes.set(key, (lane = { queue: new FairQueue<Waiter>(), rate, pumping: false, sleeps: 0, sleeping: false }));
     lane.rate = rate;
     const owner = lane;
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<BudgetSlot>((resolve, reject) => {
       const onAbort = (): void => {
         if (owner.queue.remove(tenant, waiter)) reject(signal!.reason);
       };
@@ -149,9 +176,11 @@ export class RateBudget {
         const pending = this.take(key, lane.rate);
         const answer = pending instanceof Promise ? await pending : pending;
         if (answer.granted) {
-          // Whoever is next now: a waiter that left while the booking was on its way lost nothing.
+          // Whoever is next now: a waiter that left while the booking was on its way lost nothing (the place
+          // is settled unused, and leaves the window as a call answered at once would).
           const waiter = lane.queue.shift();
-          if (waiter) this.start(key, lane, waiter);
+          if (waiter) this.start(key, lane, waiter, answer.settle);
+          else answer.settle();
           continue;
         }
         lane.sleeps += 1;
@@ -174,13 +203,16 @@ export class RateBudget {
     }
   }
 
-  private take(key: string, quota: number): SlotAnswer | Promise<SlotAnswer> {
+  private take(key: string, quota: number): Booking | Promise<Booking> {
     // A whole number of starts per window: 12.5/s admits 12 a second; below 1/s, one per 1/rate seconds.
     const rate = quota >= 1 ? Math.floor(quota) : 1;
     const windowMs = quota >= 1 ? this.windowMs : Math.ceil(this.windowMs / quota);
-    if (!this.shared || this.clock() < this.sharedDownUntil) return this.local.take(key, rate, windowMs);
+    const holdMs = this.holdMs;
+    const from = (slots: StartSlots, answer: SlotAnswer): Booking =>
+      answer.granted ? { granted: true, settle: this.settler(slots, key, answer.ticket) } : answer;
+    if (!this.shared || this.clock() < this.sharedDownUntil) return from(this.local, this.local.take(key, rate, windowMs, holdMs));
     const shared = this.shared;
-    const fallBack = (error: unknown): SlotAnswer => {
+    const fallBack = (error: unknown): Booking => {
       // The shared store is unreachable: keep serving on this process's own window rather than stop every
       // upstream call (replicas may then overlap until it is back; their retries absorb a 429).
       this.sharedDownUntil = this.clock() + this.fallbackMs;
@@ -189,17 +221,40 @@ export class RateBudget {
       } catch {
         // A broken hook must not stop the budget.
       }
-      return this.local.take(key, rate, windowMs);
+      return from(this.local, this.local.take(key, rate, windowMs, holdMs));
     };
     try {
-      const answer = shared.take(key, rate, windowMs);
-      return answer instanceof Promise ? answer.catch(fallBack) : answer;
+      const answer = shared.take(key, rate, windowMs, holdMs);
+      return answer instanceof Promise ? answer.then((a) => from(shared, a), fallBack) : from(shared, answer);
     } catch (error) {
       return fallBack(error);
     }
   }
 
-  private start(key: string, lane: KeyLane, waiter: Waiter): void {
+  /** Settles a place once, with the slots that booked it; a failure is reported, never thrown at the caller. */
+  private settler(slots: StartSlots, key: string, ticket: unknown): () => void {
+    let settled = false;
+    return () => {
+      if (settled) return;
+      settled = true;
+      const report = (error: unknown): void => {
+        try {
+          this.onSlotsError?.(error);
+        } catch {
+          // A broken hook must not stop the budget.
+        }
+      };
+      try {
+        const done = slots.settle(key, ticket);
+        // Unsettled, the place still leaves the window `holdMs` after its start.
+        if (done instanceof Promise) done.catch(report);
+      } catch (error) {
+        report(error);
+      }
+    };
+  }
+
+  private start(key: string, lane: KeyLane, waiter: Waiter, settle: () => void): void {
     waiter.detach();
     const now = this.clock();
     if (this.onWait && lane.sleeps > waiter.sleepsAtQueue) {
@@ -209,7 +264,7 @@ export class RateBudget {
         // A broken metrics hook must not stop a request from starting.
       }
     }
-    waiter.resolve(now);
+    waiter.resolve({ startedAt: now, settle });
   }
 }
 

@@ -8,7 +8,7 @@ import type { CallCounter, RequestHook } from './call-counter.js';
 import type { PartnerCredentials } from './credentials.js';
 import { BssError } from './errors.js';
 import type { HttpRequestParts } from './http-request.js';
-import type { RateBudget } from './rate-budget.js';
+import type { BudgetSlot, RateBudget } from './rate-budget.js';
 import { interpretResponse } from './response.js';
 import { abortedError, runWithRetry, type RetryOptions } from './retry.js';
 import { formatSdkDate, signRequest, type SigningAlgorithm } from './signer.js';
@@ -92,41 +92,20 @@ export class Sender {
     return runWithRetry(
       async (attempt) => {
         let leave: LeaveShare | undefined;
+        let slot: BudgetSlot;
         try {
           leave = spec.share ? await spec.share.enter(spec.budgetKey, spec.rate, signal) : undefined;
-          const start = await deps.budget.acquire(spec.budgetKey, spec.rate, signal, spec.tenant);
-          leave?.(start);
+          slot = await deps.budget.acquire(spec.budgetKey, spec.rate, signal, spec.tenant);
+          leave?.(slot.startedAt);
         } catch (reason) {
           leave?.(undefined);
           throw abortedError(spec.operation, attempt - 1, reason);
         }
-        const started = deps.clock();
-        const headers = authenticate(parts, auth, new Date(started), deps.signing, deps.userAgent);
-        deps.counter.recordRequest(spec.operation);
-        let response: TransportResponse;
+        // The attempt's place in the budget's window runs until a window after its answer (src/bss/rate-budget.ts).
         try {
-          response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal });
-        } catch (failure) {
-          // A write that may have left has an unknown outcome: `answer-lost`, for the caller to reconcile.
-          const lost = spec.kind === 'write' && (!(failure instanceof TransportFailure) || failure.maybeSent);
-          const kind = lost ? 'answer-lost' : 'transport';
-          const error =
-            failure instanceof TransportFailure
-              ? new BssError({ kind, operation: spec.operation, code: failure.code, message: redact(failure.message), attempts: attempt, cause: failure.cause })
-              : new BssError({ kind, operation: spec.operation, code: 'TRANSPORT.CONNECTION', message: 'request failed before a response', attempts: attempt, cause: failure });
-          this.emit(spec, attempt, started, undefined, error.code, undefined);
-          throw error;
-        }
-        try {
-          const body = interpretResponse(response, { operation: spec.operation, attempts: attempt, redact });
-          this.emit(spec, attempt, started, response.status, undefined, response.headers['x-request-id']);
-          return { body, response, attempts: attempt };
-        } catch (error) {
-          const bss = error as BssError;
-          this.emit(spec, attempt, started, response.status, bss.code, bss.requestId);
-          // A write answered 2xx with a cut body was carried out, but what it returned (a transfer id) is lost.
-          if (spec.kind === 'write' && bss.kind === 'transport') throw copyOf(bss, { kind: 'answer-lost' });
-          throw error;
+          return await this.exchange(spec, parts, auth, attempt, redact, signal);
+        } finally {
+          slot.settle();
         }
       },
       {
@@ -139,6 +118,39 @@ export class Sender {
         signal,
       },
     );
+  }
+
+  /** One attempt on the wire: sign, send, count, interpret. */
+  private async exchange(spec: SendSpec, parts: HttpRequestParts, auth: Auth, attempt: number, redact: (text: string) => string, signal: AbortSignal | undefined): Promise<SendResult> {
+    const { deps } = this;
+    const started = deps.clock();
+    const headers = authenticate(parts, auth, new Date(started), deps.signing, deps.userAgent);
+    deps.counter.recordRequest(spec.operation);
+    let response: TransportResponse;
+    try {
+      response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal });
+    } catch (failure) {
+      // A write that may have left has an unknown outcome: `answer-lost`, for the caller to reconcile.
+      const lost = spec.kind === 'write' && (!(failure instanceof TransportFailure) || failure.maybeSent);
+      const kind = lost ? 'answer-lost' : 'transport';
+      const error =
+        failure instanceof TransportFailure
+          ? new BssError({ kind, operation: spec.operation, code: failure.code, message: redact(failure.message), attempts: attempt, cause: failure.cause })
+          : new BssError({ kind, operation: spec.operation, code: 'TRANSPORT.CONNECTION', message: 'request failed before a response', attempts: attempt, cause: failure });
+      this.emit(spec, attempt, started, undefined, error.code, undefined);
+      throw error;
+    }
+    try {
+      const body = interpretResponse(response, { operation: spec.operation, attempts: attempt, redact });
+      this.emit(spec, attempt, started, response.status, undefined, response.headers['x-request-id']);
+      return { body, response, attempts: attempt };
+    } catch (error) {
+      const bss = error as BssError;
+      this.emit(spec, attempt, started, response.status, bss.code, bss.requestId);
+      // A write answered 2xx with a cut body was carried out, but what it returned (a transfer id) is lost.
+      if (spec.kind === 'write' && bss.kind === 'transport') throw copyOf(bss, { kind: 'answer-lost' });
+      throw error;
+    }
   }
 
   private emit(spec: SendSpec, attempt: number, started: number, status: number | undefined, errorCode: string | undefined, requestId: string | undefined): void {

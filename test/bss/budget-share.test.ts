@@ -51,13 +51,13 @@ describe('BudgetShare in front of the shared RateBudget', () => {
     // What the Sender does for a call of the share: the share's turn, then the shared budget, then leave.
     const syncCall = async (): Promise<void> => {
       const leave = await share.enter(key, 10);
-      const start = await budget.acquire(key, 10);
+      const start = await budget.acquireStart(key, 10);
       leave(start);
       sync.push(start);
     };
     const interactiveCall = async (): Promise<void> => {
       const queued = time.clock();
-      interactive.push({ queued, started: await budget.acquire(key, 10) });
+      interactive.push({ queued, started: await budget.acquireStart(key, 10) });
     };
     // 60 sync calls (a sync's workers) and, meanwhile, bursts of interactive calls: 25 at 0 s, 25 at 3 s.
     const all: Promise<void>[] = Array.from({ length: 60 }, syncCall);
@@ -95,7 +95,7 @@ describe('BudgetShare in front of the shared RateBudget', () => {
     for (let i = 0; i < 20; i++) {
       void (async () => {
         const leave = await share.enter('k', 10);
-        const start = await budget.acquire('k', 10);
+        const start = await budget.acquireStart('k', 10);
         leave(start);
         starts.push(start);
         done++;

@@ -18,7 +18,7 @@ function queue(budget: RateBudget, n: number, options: { key?: string; rate?: nu
   const starts: number[] = [];
   const rejected: unknown[] = [];
   for (let i = 0; i < n; i++) {
-    budget.acquire(options.key ?? 'k', options.rate ?? 10, options.signal, options.tenant).then(
+    budget.acquireStart(options.key ?? 'k', options.rate ?? 10, options.signal, options.tenant).then(
       (at) => starts.push(at),
       (reason) => rejected.push(reason),
     );
@@ -68,7 +68,7 @@ describe('RateBudget: a sliding window', () => {
     for (const arrived of arrivals) {
       void time.sleep(arrived - time.clock()).then(() => {
         queued++;
-        void budget.acquire('k', 10).then((at) => starts.push({ arrived, at }));
+        void budget.acquireStart('k', 10).then((at) => starts.push({ arrived, at }));
       });
     }
     await time.run(() => starts.length === arrivals.length);
@@ -115,6 +115,33 @@ describe('RateBudget: a sliding window', () => {
     expect(waits).toEqual([['k', 1000], ['k', 1000]]);
   });
 
+  it('a place is held while its call is in flight and for a window after its answer, so late arrivals cannot bunch', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    // 10 calls start at 0; their answers come back 300 ms later (a slow network): the upstream may have counted
+    // them as late as 300, so the next 10 may start only at 1300, not 1000.
+    const first = await Promise.all(Array.from({ length: 10 }, () => budget.acquire('k', 10)));
+    expect(first.map((s) => s.startedAt)).toEqual(Array(10).fill(0));
+    const next: number[] = [];
+    for (let i = 0; i < 10; i++) void budget.acquire('k', 10).then((slot) => next.push(slot.startedAt));
+    void time.sleep(300).then(() => first.forEach((s) => s.settle()));
+    await time.run(() => next.length === 10);
+    expect(next).toEqual(Array(10).fill(1300));
+    // Settling twice changes nothing.
+    first[0]!.settle();
+  });
+
+  it('a place never settled (a replica died mid-call) leaves the window its hold after its start', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, holdMs: 5_000 });
+    await budget.acquire('k', 1);
+    let later: number | undefined;
+    void budget.acquire('k', 1).then((slot) => (later = slot.startedAt));
+    await time.run(() => later !== undefined);
+    // Counted as answered at its hold's end (5 s), then a window.
+    expect(later).toBe(6_000);
+  });
+
   it('rate: configured override > spec quota > default', () => {
     const budget = new RateBudget({ perSecond: 5, perOperation: { ListRateOnPeriodDetail: 20 } });
     expect(budget.rateFor({ name: 'ListSubCustomers' })).toBe(5);
@@ -130,9 +157,9 @@ describe('RateBudget: fair between tenants', () => {
     const time = virtualTime();
     const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
     const order: string[] = [];
-    for (let i = 0; i < 50; i++) void budget.acquire('k', 10, undefined, 'key:flood').then((at) => order.push(`flood@${at}`));
+    for (let i = 0; i < 50; i++) void budget.acquireStart('k', 10, undefined, 'key:flood').then((at) => order.push(`flood@${at}`));
     const flood = { settled: () => order.filter((o) => o.startsWith('flood')).length === 50, starts: [] as number[] };
-    void budget.acquire('k', 10, undefined, 'key:single').then((at) => order.push(`single@${at}`));
+    void budget.acquireStart('k', 10, undefined, 'key:single').then((at) => order.push(`single@${at}`));
     await time.run(() => order.includes('single@1000'));
     // The flood took the first window whole (it came first); the single call is the second start of the next.
     expect(order.slice(0, 12)).toEqual([...Array(10).fill('flood@0'), 'flood@1000', 'single@1000']);
@@ -145,7 +172,7 @@ describe('RateBudget: fair between tenants', () => {
     const budget = new RateBudget({ clock: time.clock, sleep: time.sleep, perSecond: 3 });
     const order: string[] = [];
     for (const tenant of ['a', 'b', 'c']) {
-      for (let i = 0; i < 6; i++) void budget.acquire('k', 3, undefined, tenant).then(() => order.push(tenant));
+      for (let i = 0; i < 6; i++) void budget.acquireStart('k', 3, undefined, tenant).then(() => order.push(tenant));
     }
     await time.run(() => order.length === 18);
     // The first window went to a (it asked first and the window was empty); from then on each window serves
@@ -172,26 +199,33 @@ describe('RateBudget: fair between tenants', () => {
 
   it('an already aborted signal rejects without queueing', async () => {
     const budget = new RateBudget();
-    await expect(budget.acquire('k', 10, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
+    await expect(budget.acquireStart('k', 10, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
     expect(budget.queued('k')).toBe(0);
   });
 });
 
 describe('RateBudget: starts booked in shared slots', () => {
-  /** Slots as the store keeps them: asynchronous, each answer after a round trip. */
-  function asyncSlots(time: ReturnType<typeof virtualTime>, fail = () => false): StartSlots & { taken: number } {
-    const starts: number[] = [];
+  /** Slots as the store keeps them: asynchronous, each answer after a round trip; places held until settled. */
+  function asyncSlots(time: ReturnType<typeof virtualTime>, fail = () => false): StartSlots & { taken: number; settled: number } {
+    const places: { at: number }[] = [];
     const slots = {
       taken: 0,
-      async take(_key: string, rate: number, windowMs: number): Promise<SlotAnswer> {
+      settled: 0,
+      async take(_key: string, rate: number, windowMs: number, holdMs: number): Promise<SlotAnswer> {
         await Promise.resolve();
         if (fail()) throw new Error('store unreachable');
         const now = time.clock();
-        const recent = starts.filter((s) => s > now - windowMs);
-        if (recent.length >= rate) return { granted: false, waitMs: recent[recent.length - rate]! + windowMs - now };
-        starts.push(now);
+        const held = places.filter((p) => p.at > now - windowMs);
+        if (held.length >= rate) return { granted: false, waitMs: Math.min(...held.map((p) => Math.min(p.at, now))) + windowMs - now };
+        const place = { at: now + holdMs };
+        places.push(place);
         slots.taken++;
-        return { granted: true };
+        return { granted: true, ticket: place };
+      },
+      async settle(_key: string, ticket: unknown): Promise<void> {
+        await Promise.resolve();
+        (ticket as { at: number }).at = time.clock();
+        slots.settled++;
       },
     };
     return slots;
@@ -205,6 +239,7 @@ describe('RateBudget: starts booked in shared slots', () => {
     await time.run(q.settled);
     expect(q.starts).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
     expect(slots.taken).toBe(25);
+    expect(slots.settled).toBe(25);
   });
 
   it('when the shared slots fail it books in memory for a while, says so, and goes back to them', async () => {
