@@ -6,10 +6,9 @@
  *
  * A cursor names a record's place, not an offset: records synced meanwhile shift nothing already read.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { recordFromRow, type ConsumptionRecordRow, type StoredConsumptionRecord } from './consumption-record.js';
 import type { StoreReader } from './store.js';
-import { countConsumptionRecords } from './rollup-reads.js';
 import { checkSelection, scopeKeyOf, selectionConditions, type ConsumptionSelection } from './selection.js';
 
 /** A record's place in the order: its primary key. */
@@ -74,39 +73,82 @@ function cyclesOf(from: string, to: string): string[] {
 
 type Direction = 'forward' | 'backward';
 
+/** What the first statement of a page also answers, so a one-cycle page is one statement (one round trip). */
+interface PageExtras {
+  /** Every record of the selection (the rollups' counts). */
+  readonly total: number;
+  /** Whether anything lies on the cursor's other side, the cursor's own record included. */
+  readonly behind: boolean;
+}
+
 /**
- * Up to `limit` records from `from` on in a direction (after it, or from it too when `inclusive`), one
- * cycle at a time so each statement is a single index range of the primary key.
+ * `behind` in SQL: a record of the cursor's cycle at or beyond the cursor (one primary-key range), or any
+ * record in the selection's cycles beyond it (from the rollups: a cell exists only where records do).
+ */
+function behindCondition(s: ConsumptionSelection, toward: Direction, from: RecordCursor | null): RawBuilder<boolean> {
+  if (!from) return sql<boolean>`false`;
+  const forward = toward === 'forward';
+  const operator = sql.raw(forward ? '>=' : '<=');
+  const beyond = forward ? sql`cycle > ${from.cycle} and cycle <= ${s.toCycle}` : sql`cycle < ${from.cycle} and cycle >= ${s.fromCycle}`;
+  return sql<boolean>`(exists (select 1 from consumption_records
+      where cycle = ${from.cycle} and ${selectionConditions(s, 'records', false)}
+        and (scope_key, customer_id, record_id) ${operator} (${from.scopeKey}::text, ${from.customerId}::text, ${from.recordId}::text))
+    or exists (select 1 from consumption_rollups where ${beyond} and ${selectionConditions(s, 'rollups', false)}))`;
+}
+
+/**
+ * Up to `limit` records from `from` on in a direction, one cycle at a time so each statement is a single index
+ * range of the primary key. The first statement also reads the page's extras (`behindToward`: the direction
+ * whose far side `behind` looks at), joined to its rows so they come back even when the cycle has none.
  */
 async function scan(
-  store: StoreReader, s: ConsumptionSelection, direction: Direction, from: RecordCursor | null, inclusive: boolean, limit: number,
-): Promise<StoredConsumptionRecord[]> {
+  store: StoreReader, s: ConsumptionSelection, direction: Direction, from: RecordCursor | null, limit: number,
+): Promise<{ records: StoredConsumptionRecord[]; extras: PageExtras }> {
   const forward = direction === 'forward';
   const cycles = cyclesOf(s.fromCycle, s.toCycle);
   if (!forward) cycles.reverse();
   const found: StoredConsumptionRecord[] = [];
+  let extras: PageExtras | null = null;
   const conditions = selectionConditions(s, 'records', false);
+  const order = sql.raw(forward ? 'scope_key, customer_id, record_id' : 'scope_key desc, customer_id desc, record_id desc');
   for (const cycle of cycles) {
-    if (found.length >= limit) break;
-    if (from && (forward ? cycle < from.cycle : cycle > from.cycle)) continue;
-    const operator = sql.raw(forward ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<');
+    if (extras && found.length >= limit) break;
+    if (extras && from && (forward ? cycle < from.cycle : cycle > from.cycle)) continue;
+    const operator = sql.raw(forward ? '>' : '<');
     const keyset = from && cycle === from.cycle
       ? sql`and (scope_key, customer_id, record_id) ${operator} (${from.scopeKey}::text, ${from.customerId}::text, ${from.recordId}::text)`
       : sql``;
-    const order = sql.raw(forward ? 'scope_key, customer_id, record_id' : 'scope_key desc, customer_id desc, record_id desc');
-    const { rows } = await sql<ConsumptionRecordRow>`
-      select * from consumption_records
+    // A cycle before the cursor's (in the walk's direction) contributes no row: only the extras are read.
+    const skip = from && (forward ? cycle < from.cycle : cycle > from.cycle);
+    const rowsWanted = skip ? 0 : limit - found.length;
+    const page = sql`select * from consumption_records
       where cycle = ${cycle} and ${conditions} ${keyset}
       order by ${order}
-      limit ${limit - found.length}`.execute(store.db);
-    for (const row of rows) found.push(recordFromRow(row));
+      limit ${rowsWanted}`;
+    if (extras) {
+      const { rows } = await sql<ConsumptionRecordRow>`${page}`.execute(store.db);
+      for (const row of rows) found.push(recordFromRow(row));
+      continue;
+    }
+    const { rows } = await sql<ConsumptionRecordRow & { page_total: number; page_behind: boolean }>`
+      select page.*, x.page_total, x.page_behind
+      from (${page}) page
+      right join (select
+          (select coalesce(sum(record_count), 0)::bigint from consumption_rollups where ${selectionConditions(s, 'rollups')}) as page_total,
+          ${behindCondition(s, forward ? 'backward' : 'forward', from)} as page_behind) x on true
+      order by ${sql.raw(forward ? 'page.scope_key, page.customer_id, page.record_id' : 'page.scope_key desc, page.customer_id desc, page.record_id desc')}`
+      .execute(store.db);
+    extras = { total: rows[0]!.page_total, behind: rows[0]!.page_behind };
+    for (const row of rows) if (row.record_id !== null) found.push(recordFromRow(row));
   }
-  return found;
+  return { records: found, extras: extras! };
 }
 
 /**
  * One page and its totalCount, read in one snapshot (a sync committing meanwhile is seen entirely or not at
- * all). Exactly one of `first`/`last` (≥ 0) is required.
+ * all): a page of one cycle is one statement (its rows, the rollups' count and whether anything lies behind
+ * its cursor); a page of a range reads a cycle per statement inside a read-only transaction. Exactly one of
+ * `first`/`last` (≥ 0) is required.
  */
 export async function pageConsumptionRecords(store: StoreReader, selection: ConsumptionSelection, args: RecordPageArgs): Promise<RecordPage> {
   checkSelection(selection);
@@ -116,20 +158,18 @@ export async function pageConsumptionRecords(store: StoreReader, selection: Cons
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`first/last must be a whole number ≥ 0 (got ${size})`);
   const forward = first != null;
   const from = (forward ? args.after : args.before) ?? null;
-  return store.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const reader = { db: trx };
-    const rows = await scan(reader, selection, forward ? 'forward' : 'backward', from, false, size + 1);
-    const more = rows.length > size;
-    const page = rows.slice(0, size);
+  const read = async (reader: StoreReader): Promise<RecordPage> => {
+    const { records, extras } = await scan(reader, selection, forward ? 'forward' : 'backward', from, size + 1);
+    const more = records.length > size;
+    const page = records.slice(0, size);
     if (!forward) page.reverse();
-    // Whether anything lies on the cursor's other side (the cursor's own record included).
-    const behind = from ? (await scan(reader, selection, forward ? 'backward' : 'forward', from, true, 1)).length > 0 : false;
-    const totalCount = await countConsumptionRecords(reader, selection);
     return {
       edges: page.map((record) => ({ cursor: cursorOf(record), record })),
-      hasNextPage: forward ? more : behind,
-      hasPreviousPage: forward ? behind : more,
-      totalCount,
+      hasNextPage: forward ? more : extras.behind,
+      hasPreviousPage: forward ? extras.behind : more,
+      totalCount: extras.total,
     };
-  });
+  };
+  if (selection.fromCycle === selection.toCycle) return read(store);
+  return store.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute((trx) => read({ db: trx }));
 }

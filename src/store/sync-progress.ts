@@ -65,9 +65,13 @@ export interface SyncCycleSummary {
   readonly syncedAt: Date | null;
 }
 
-/** Per cycle the sync knows, newest first; `scope` narrows the counts to one reseller's (or the own) customers. */
-export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope = 'all'): Promise<SyncCycleSummary[]> {
+/**
+ * Per cycle the sync knows, newest first; `scope` narrows the counts to one reseller's (or the own) customers,
+ * `cycles` to those cycles (a view's: the other cycles' progress rows are not read).
+ */
+export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope = 'all', cycles?: readonly string[]): Promise<SyncCycleSummary[]> {
   const inScope = scope === 'all' ? sql`true` : sql`p.scope_key = ${scopeKeyOf(scope)}`;
+  const only = cycles ? sql`where c.cycle = any(${[...cycles]}::text[])` : sql``;
   const { rows } = await sql<{ cycle: string; listed: boolean; synced: number; total: number; records: number; last_synced: Date | null }>`
     select c.cycle, c.customers_listed_at is not null as listed,
       count(p.customer_id) filter (where p.state = 'synced') as synced,
@@ -76,6 +80,7 @@ export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope 
       max(p.synced_at) as last_synced
     from consumption_sync_cycles c
     left join consumption_sync_progress p on p.cycle = c.cycle and ${inScope}
+    ${only}
     group by c.cycle, c.customers_listed_at
     order by c.cycle desc`.execute(store.db);
   return rows.map((r) => {
@@ -89,7 +94,7 @@ export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope 
  * complete, else null (a view of them cannot be answered from the store). One statement.
  */
 export async function completeSince(store: StoreReader, scope: StoreScope, cycles: readonly string[]): Promise<Date | null> {
-  const summaries = new Map((await summarizeSyncCycles(store, scope)).map((s) => [s.cycle, s]));
+  const summaries = new Map((await summarizeSyncCycles(store, scope, cycles)).map((s) => [s.cycle, s]));
   let since: Date | null = null;
   for (const cycle of cycles) {
     const summary = summaries.get(cycle);

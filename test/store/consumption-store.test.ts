@@ -262,6 +262,37 @@ describeEachEngine('keyset pages', (store) => {
     expect(none).toMatchObject({ edges: [], totalCount: all.length, hasNextPage: true });
   });
 
+  it('reads a one-cycle page in one statement: rows, totalCount and whether anything lies behind its cursor', async () => {
+    let statements = 0;
+    const counting: Store = { ...store(), db: store().db.withPlugin({ transformQuery: (a) => (statements++, a.node), transformResult: async (a) => a.result }) };
+    const oneCycle: ConsumptionSelection = { scope: 'all', fromCycle: '2026-01', toCycle: '2026-01' };
+    const want = all.filter((r) => r.cycle === '2026-01').map(order);
+    const seen: string[] = [];
+    let after: RecordCursor | null = null;
+    for (let pages = 0; ; pages++) {
+      const before = statements;
+      const page = await pageConsumptionRecords(counting, oneCycle, { first: 5, after });
+      expect(statements - before).toBe(1);
+      expect(page).toMatchObject({ totalCount: want.length, hasPreviousPage: pages > 0 });
+      seen.push(...page.edges.map((e) => order(e.record)));
+      if (!page.hasNextPage) break;
+      after = page.edges.at(-1)!.cursor;
+    }
+    expect(seen).toEqual(want);
+    // Backward from the last record: the rest before it, and the cursor's own record counts as behind.
+    const lastOne = all.filter((r) => r.cycle === '2026-01').at(-1)!;
+    const back = await pageConsumptionRecords(counting, oneCycle, { last: 100, before: { cycle: '2026-01', scopeKey: lastOne.indirectPartnerId ?? '', customerId: lastOne.customerId, recordId: lastOne.id } });
+    expect(back.edges.map((e) => order(e.record))).toEqual(want.slice(0, -1));
+    expect(back).toMatchObject({ hasPreviousPage: false, hasNextPage: true, totalCount: want.length });
+    // A reseller's page after its last record (byte order: 'rB…' before 'ra…'): nothing, nothing next, its own records behind.
+    const scoped = await pageConsumptionRecords(counting, { ...oneCycle, scope: 'reseller-2' }, { first: 3, after: { cycle: '2026-01', scopeKey: 'reseller-2', customerId: 'c-a', recordId: 'ra7' } });
+    expect(scoped).toMatchObject({ edges: [], hasNextPage: false, hasPreviousPage: true, totalCount: 9 });
+    // Behind the cursor in a later cycle of the range (from the rollups), though none in its own cycle.
+    const range = await pageConsumptionRecords(store(), { scope: 'Reseller-1', fromCycle: '2026-01', toCycle: '2026-02' }, { last: 2, before: { cycle: '2026-01', scopeKey: 'Reseller-1', customerId: 'c_x', recordId: 'zzz' } });
+    expect(range).toMatchObject({ hasNextPage: true, hasPreviousPage: true, totalCount: 18 });
+    expect(range.edges.map((e) => e.record.id)).toEqual(['ra5', 'ra7']);
+  });
+
   it('refuses a window without exactly one of first and last', async () => {
     await expect(pageConsumptionRecords(store(), sel, {})).rejects.toThrow(RangeError);
     await expect(pageConsumptionRecords(store(), sel, { first: 1, last: 1 })).rejects.toThrow(RangeError);

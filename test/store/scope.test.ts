@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { expect, it } from 'vitest';
 import {
-  pageConsumptionRecords, readConsumptionBreakdown, readConsumptionTotals, replaceCustomerCycle, summarizeSyncCycles,
+  completeSince, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionTotals, replaceCustomerCycle, summarizeSyncCycles,
   type ConsumptionSelection, type StoredConsumptionRecord,
 } from '../../src/store/index.js';
 import { describeEachEngine } from './engines.js';
@@ -86,5 +86,19 @@ describeEachEngine('reseller scope', (store) => {
     const [all] = await summarizeSyncCycles(store());
     expect(all).toMatchObject({ customersTotal: WORLD.length, records: WORLD.length * PER_CUSTOMER });
     expect(all!.syncedAt).toBeInstanceOf(Date);
+  });
+
+  it('says when a view\'s cycles were synced for its scope, reading only those cycles', async () => {
+    // 2026-09: listed, one of reseller-B's customers still pending; 2026-08: never listed.
+    await store().db.insertInto('consumption_sync_cycles').values({ cycle: '2026-09', customers_listed_at: new Date() }).execute();
+    await store().db.insertInto('consumption_sync_progress').values({ cycle: '2026-09', indirect_partner_id: 'reseller-B', customer_id: 'b-only', state: 'pending' }).execute();
+    const october = await summarizeSyncCycles(store(), 'reseller-A', [CYCLE]);
+    expect(october.map((c) => c.cycle)).toEqual([CYCLE]);
+    expect(october[0]!.syncedAt).toBeInstanceOf(Date);
+    expect(await completeSince(store(), 'reseller-A', [CYCLE])).toEqual(october[0]!.syncedAt);
+    expect((await summarizeSyncCycles(store(), 'all', ['2026-09', CYCLE])).map((c) => [c.cycle, c.complete])).toEqual([['2026-10', true], ['2026-09', false]]);
+    expect(await completeSince(store(), 'reseller-B', ['2026-09', CYCLE])).toBeNull();
+    expect(await completeSince(store(), 'all', ['2026-09'])).toBeNull();
+    expect(await completeSince(store(), 'all', ['2026-08', CYCLE])).toBeNull();
   });
 });
