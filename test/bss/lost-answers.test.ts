@@ -10,6 +10,7 @@ import { UpdateCustomerAccountAmount } from '../../src/bss/operations/partners/i
 import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { wireNumber } from '../../src/bss/wire-json.js';
 import type { OnceFault } from '../../src/simulator/faults.js';
+import { maskError } from '../../src/errors.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';
 import type { CustomerRecord } from '../../src/simulator/dataset/world.js';
 
@@ -66,6 +67,15 @@ describe('a write whose answer is lost', () => {
     const next = await allocate();
     expect(next).toEqual({ transfer_id: expect.stringMatching(/^\w+$/) });
     expect(cash()).toBe((applied ? before.plus(2) : before.plus(1)).toFixed(2));
+  });
+});
+
+describe('as a GraphQL error', () => {
+  it('a lost write answer is UPSTREAM_ANSWER_LOST, with the transport code as upstreamCode', async () => {
+    sim.faults.once('UpdateCustomerAccountAmount', 'lost-after-apply');
+    const error = (await allocate()) as BssError;
+    const masked = maskError(error, 'Unexpected error.') as { extensions?: Record<string, unknown> };
+    expect(masked.extensions).toMatchObject({ code: 'UPSTREAM_ANSWER_LOST', upstreamCode: 'TRANSPORT.CONNECTION', operation: 'UpdateCustomerAccountAmount' });
   });
 });
 
