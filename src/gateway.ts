@@ -22,6 +22,7 @@ import { schema } from './schema/index.js';
 import { useApiKeyAuth } from './auth/auth-plugin.js';
 import type { ApiKeyEntry } from './auth/api-keys.js';
 import { DEFAULT_QUERY_LIMITS, useQueryLimits, type QueryLimits } from './limits/limits-plugin.js';
+import { DEFAULT_KEY_CONCURRENCY, useKeyConcurrency, type KeyConcurrency } from './limits/key-concurrency.js';
 import { useHealthRoutes } from './ops/health.js';
 import { useMetrics } from './ops/metrics.js';
 import { useConsumptionExport } from './export/export-plugin.js';
@@ -66,6 +67,8 @@ export interface GatewayOptions {
   readonly queryLimits?: QueryLimits;
   /** Persisted operations accepted by hash (src/limits/trusted-documents.ts); absent: query text only. */
   readonly trustedDocuments?: TrustedDocumentsOptions;
+  /** Operations per API key at once, and waiting (src/limits/key-concurrency.ts); default 16 and 64. */
+  readonly keyConcurrency?: KeyConcurrency;
 }
 
 function corsOption(origins: readonly string[]) {
@@ -106,6 +109,8 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // A hash becomes its document here, so every limit below checks the trusted document like any other.
     ...(options.trustedDocuments ? [useTrustedDocuments(options.trustedDocuments)] : []),
     ...useQueryLimits(limits),
+    // After the limits, so a refused operation never takes a turn: at most N operations per API key run at once.
+    useKeyConcurrency(options.keyConcurrency ?? DEFAULT_KEY_CONCURRENCY),
     // After the timeout, so a timed-out operation also ends the upstream work started for it.
     useOperationLifetime(),
     // `extensions.cacheAge` on an answer that used cached partner data (src/ops/cache-age.ts).

@@ -183,6 +183,7 @@ async function main(): Promise<void> {
       apiKeys,
       http: config.http,
       queryLimits: config.limits,
+      keyConcurrency: config.keyConcurrency,
       ...(trustedDocuments ? { trustedDocuments } : {}),
     },
   );
