@@ -119,7 +119,7 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const reads = cachedReads(upstream, services.partnerCache, {
     scope: reseller === null ? 'partner' : `reseller:${reseller}`,
     reseller,
-    onCached: (kind, ageMs) => cacheAge.record(kind, ageMs),
+    ages: cacheAge,
   });
   // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts), above the cache, so it checks every
   // call, hit or miss; everyone else's straight through.

@@ -5,7 +5,7 @@
  * Every refusal is a GraphQL error with its own code and the numbers involved; docs/limits.md describes
  * them for users.
  */
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_LIMITS, type GraphLimits } from '../context.js';
 import { useBodyLimit } from './body-limit.js';
@@ -53,18 +53,20 @@ interface CostContext {
 
 /** Refuses an operation whose estimate is over `maxCost`; an accepted one reports it in `extensions.cost`. */
 export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin {
+  const estimates = new EstimateMemo();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as CostContext | undefined;
       const graph = context?.limits ?? DEFAULT_LIMITS;
       // A store that cannot be read prices every view live: the estimate errs towards refusing, never towards flooding.
       const coverage = context?.store ? await consumptionCoverage(context.store).catch(() => undefined) : undefined;
-      const estimated = estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
-        defaultFirst: graph.defaultFirst,
-        maxFirst: graph.maxFirst,
-        assumedCustomers,
-        ...(coverage ? { coverage } : {}),
-      });
+      const estimated = estimates.get(args.document, coverage, `${args.operationName ?? ''}\u0000${graph.defaultFirst}\u0000${graph.maxFirst}`, args.variableValues, () =>
+        estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
+          defaultFirst: graph.defaultFirst,
+          maxFirst: graph.maxFirst,
+          assumedCustomers,
+          ...(coverage ? { coverage } : {}),
+        }));
       if (estimated > maxCost) {
         setResultAndStopExecution({ errors: [costError(estimated, maxCost)] });
         return;
@@ -79,6 +81,34 @@ export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin 
       };
     },
   };
+}
+
+const NO_COVERAGE = {};
+/** Estimates remembered per document at most (a document asked with ever new variables is not hoarded). */
+const MAX_PER_DOCUMENT = 100;
+
+/**
+ * The estimate of a document (yoga's parse cache hands the same DocumentNode to every request with the same text)
+ * with the same operation, variables and store coverage (a new object every few seconds): clients send the same
+ * operations again and again, and walking the document each time was a measurable share of a cached request.
+ */
+class EstimateMemo {
+  private readonly byDocument = new WeakMap<DocumentNode, WeakMap<object, Map<string, number>>>();
+
+  get(document: DocumentNode, coverage: object | undefined, operation: string, variables: unknown, estimate: () => number): number {
+    let byCoverage = this.byDocument.get(document);
+    if (!byCoverage) this.byDocument.set(document, (byCoverage = new WeakMap()));
+    let known = byCoverage.get(coverage ?? NO_COVERAGE);
+    if (!known) byCoverage.set(coverage ?? NO_COVERAGE, (known = new Map()));
+    const key = `${operation}\u0000${variables === undefined || variables === null ? '' : JSON.stringify(variables)}`;
+    let estimated = known.get(key);
+    if (estimated === undefined) {
+      estimated = estimate();
+      if (known.size >= MAX_PER_DOCUMENT) known.clear();
+      known.set(key, estimated);
+    }
+    return estimated;
+  }
 }
 
 export function useQueryLimits(limits: QueryLimits): Plugin[] {

@@ -13,6 +13,7 @@
  */
 import type { BssClient, CallOptions } from '../bss/client.js';
 import type { OperationSpec } from '../bss/operations/spec.js';
+import { runShared } from '../bss/shared-load.js';
 import type { PartnerCacheTags, PartnerDataCache, PartnerDataKind } from '../caches/partner-cache.js';
 
 /** Read operations whose answers are partner data, by kind. Anything not listed is never cached here. */
@@ -66,13 +67,18 @@ export const KINDS_A_WRITE_CHANGES: Readonly<Record<string, readonly PartnerData
   ChangeEnterpriseRealnameAuthentication: ['customers'],
 };
 
+/** Where a request notes the age of each cached answer it used (src/ops/cache-age.ts `CacheAge`). */
+export interface CachedAgeRecorder {
+  record(kind: PartnerDataKind, ageMs: number): void;
+}
+
 export interface CachedReadsOptions {
   /** The caller's scope: `partner`, or `reseller:<id>` (src/auth/scope.ts decides which). Part of every key. */
   readonly scope: string;
   /** A reseller key's reseller: its entries are tagged with it, so `invalidateReseller` drops all it read. */
   readonly reseller?: string | null;
   /** Told of every answer served from an entry, with its kind and age (for `extensions.cacheAge`). */
-  readonly onCached?: (kind: PartnerDataKind, ageMs: number) => void;
+  readonly ages?: CachedAgeRecorder;
 }
 
 /** Customer and reseller ids named in a request or an answer (fields `customer_id(s)`, `indirect_partner_id`), a few levels down. */
@@ -99,37 +105,52 @@ export function tagsOf(req: unknown, res: unknown, opts: CallOptions): PartnerCa
   return { customers: [...customers], resellers: [...resellers] };
 }
 
+const STATE = Symbol('cached reads');
+
+interface CachedView extends BssClient {
+  [STATE]: { readonly inner: BssClient; readonly cache: PartnerDataCache; readonly options: CachedReadsOptions };
+}
+
+/**
+ * The view's `call`: one function shared by every request's view (a view is made per request; a closure per
+ * request cost a function object each time), reading its request's state from the view.
+ */
+async function cachedCall<Req, Res>(this: CachedView, op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> {
+  const { inner: bss, cache, options } = this[STATE];
+  if (op.kind === 'write') {
+    try {
+      return await bss.call(op, req, opts);
+    } finally {
+      const kinds = KINDS_A_WRITE_CHANGES[op.name];
+      if (kinds === undefined) cache.invalidateAll();
+      else if (kinds.length > 0) cache.invalidateKind(...kinds);
+    }
+  }
+  const kind = KIND_OF_READ[op.name];
+  if (kind === undefined || !cache.caches(kind)) return bss.call(op, req, opts);
+  // Requests are built field by field in a fixed order (as the per-request readOnce relies on): stable JSON.
+  const key = `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
+  const answer = await cache.get<Res>(
+    { kind, scope: options.scope, key },
+    // Shared work: bound to the cache's signal (aborted once no waiter is left), not to the request that started it.
+    (signal) => runShared(async () => {
+      const value = await bss.call(op, req, { ...opts, signal });
+      const tags = tagsOf(req, value, opts);
+      return { value, tags: options.reseller ? { ...tags, resellers: [...tags.resellers, options.reseller] } : tags };
+    }),
+    // The request's own lifetime when the call names none (a request view's): a cancelled request stops waiting,
+    // and a load nobody waits for any more stops (src/caches/partner-cache.ts).
+    opts.signal ?? bss.requestSignal,
+  );
+  if (answer.cached) options.ages?.record(kind, answer.ageMs);
+  return answer.value;
+}
+
 /** The client a request uses with the cross-request cache under it; `bss` itself when there is no cache. */
 export function cachedReads(bss: BssClient, cache: PartnerDataCache | undefined, options: CachedReadsOptions): BssClient {
   if (!cache) return bss;
-  const view = Object.create(bss) as BssClient;
-  view.call = async function call<Req, Res>(op: OperationSpec<Req, Res>, req: Req, opts: CallOptions = {}): Promise<Res> {
-    if (op.kind === 'write') {
-      try {
-        return await bss.call(op, req, opts);
-      } finally {
-        const kinds = KINDS_A_WRITE_CHANGES[op.name];
-        if (kinds === undefined) cache.invalidateAll();
-        else if (kinds.length > 0) cache.invalidateKind(...kinds);
-      }
-    }
-    const kind = KIND_OF_READ[op.name];
-    if (kind === undefined || !cache.caches(kind)) return bss.call(op, req, opts);
-    // Requests are built field by field in a fixed order (as the per-request readOnce relies on): stable JSON.
-    const key = `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
-    const answer = await cache.get<Res>(
-      { kind, scope: options.scope, key },
-      async (signal) => {
-        const value = await bss.call(op, req, { ...opts, signal });
-        const tags = tagsOf(req, value, opts);
-        return { value, tags: options.reseller ? { ...tags, resellers: [...tags.resellers, options.reseller] } : tags };
-      },
-      // The request's own lifetime when the call names none (a request view's): a cancelled request stops waiting,
-      // and a load nobody waits for any more stops (src/caches/partner-cache.ts).
-      opts.signal ?? bss.requestSignal,
-    );
-    if (answer.cached) options.onCached?.(kind, answer.ageMs);
-    return answer.value;
-  };
+  const view = Object.create(bss) as CachedView;
+  view[STATE] = { inner: bss, cache, options };
+  view.call = cachedCall;
   return view;
 }

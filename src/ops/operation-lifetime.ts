@@ -22,12 +22,35 @@ export interface OperationLifetime {
 /** One reason for every completed operation: made once, not per request (an Error's stack costs). */
 const COMPLETE = new Error('the GraphQL operation is complete');
 
+/**
+ * A class rather than closures: made on every request, and its methods are shared (each closure made per
+ * request cost a function object, and under tsx a name-keeping call too). It is its own listener for the
+ * request's abort (`handleEvent`), so no listener function is made either.
+ */
+class Lifetime implements OperationLifetime {
+  private readonly controller = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  end(): void {
+    this.controller.abort(COMPLETE);
+  }
+
+  abort(reason: unknown): void {
+    this.controller.abort(reason);
+  }
+
+  handleEvent(): void {
+    this.end();
+  }
+}
+
 export function operationLifetime(request?: { readonly signal?: AbortSignal }): OperationLifetime {
-  const controller = new AbortController();
-  const end = (): void => controller.abort(COMPLETE);
-  const abort = (reason: unknown): void => controller.abort(reason);
-  request?.signal?.addEventListener('abort', end, { once: true });
-  return { signal: controller.signal, end, abort };
+  const lifetime = new Lifetime();
+  request?.signal?.addEventListener('abort', lifetime, { once: true });
+  return lifetime;
 }
 
 /** Ends the context's lifetime when execution is done: at once for a single result, at the last payload of a stream. */

@@ -56,17 +56,28 @@ export function requestIdFrom(header: string | null): string {
   return header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export function newScope(request: Request, now = Date.now()): RequestScope {
-  let path = '/';
+/** An ordinary absolute URL's path: scheme, authority, then a plain path (no escapes or dot segments). */
+const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[A-Za-z0-9_\-/]*)?(?:[?#]|$)/i;
+
+/**
+ * The path of a request URL: read directly when it is plain (every request a client normally sends), else as
+ * URL normalises it (escapes, dot segments); '/' when URL cannot parse it either.
+ */
+export function pathOf(url: string): string {
+  const plain = PLAIN_URL.exec(url);
+  if (plain) return plain[1] || '/';
   try {
-    path = new URL(request.url, 'http://localhost').pathname;
+    return new URL(url, 'http://localhost').pathname;
   } catch {
-    // A request URL yoga accepted but URL cannot parse: keep '/'.
+    return '/';
   }
+}
+
+export function newScope(request: Request, now = Date.now()): RequestScope {
   return {
     id: requestIdFrom(request.headers.get('x-request-id')),
     method: request.method,
-    path,
+    path: pathOf(request.url),
     startedAt: now,
     operationName: undefined,
     operationType: undefined,
