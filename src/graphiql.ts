@@ -90,9 +90,10 @@ self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => worke
 /**
  * The contract files GraphiQL opens as tabs, in order: the schema contract and the consumption store's
  * (`Query.consumptionSync`), each a copy of its file under ../shared/contract/, then examples of the reads
- * issue 15 gave fields (reads.graphql: ours, not a shared contract).
+ * issue 15 gave fields (reads.graphql: ours, not a shared contract), then the writes' contract (writes.graphql,
+ * a copy of ../shared/contract/writes.graphql: its mutations need their variables filled in before they run).
  */
-export const CONTRACT_FILES = ['contract.graphql', 'store.graphql', 'reads.graphql'] as const;
+export const CONTRACT_FILES = ['contract.graphql', 'store.graphql', 'reads.graphql', 'writes.graphql'] as const;
 
 /** One tab per operation of the contract files (examples/), with example variables where we have them. */
 export function contractTabs(variables: Record<string, unknown> = {}): NonNullable<GraphiQLOptions['defaultTabs']> {

@@ -27,8 +27,11 @@ import './price-quote.js';
 import './order-payment.js';
 import './customer-checks.js';
 import './sync-progress.js';
+import './audit-log.js';
 import './mutations/funds.js';
 import './mutations/orders.js';
+import './mutations/coupons.js';
+import './mutations/coupon-quotas.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 builder.mutationType({ description: 'Writes: the partner acts through the graph, each write idempotent and audited (docs/writes.md).' });

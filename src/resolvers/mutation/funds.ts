@@ -4,7 +4,7 @@
  * Upstream access: src/sources/writes/funds.ts. Rules and limits: docs/writes.md.
  *
  * Reconciliation of a lost answer: ListPartnerAdjustRecords (§1.5) for the target, the kind's operation type,
- * the amount, in a window from TRANSFER_SKEW_MS before the send to TRANSFER_SKEW_MS after the look, less the
+ * the amount, in the window of reconcile-window.ts (from 2 minutes before the send to 2 minutes after the look), less the
  * transfers the audit log already holds as other writes' (appliedReferences). One match → applied, its `trans_id`
  * the transfer id; none → not applied; several → undecidable (two identical transfers to one account within the
  * window that the gateway cannot attribute — both answers lost, or one made outside it — look the same upstream).
@@ -23,12 +23,11 @@ import { appliedReferences } from '../../store/index.js';
 import { badInput } from '../input.js';
 import { accountBalances } from '../partner.js';
 import { assertMayWrite, runWrite, type Reconciled } from './run-write.js';
+import { reconcileWindow } from './reconcile-window.js';
 import { customerSnapshot, indirectPartnerSnapshot } from './snapshots.js';
 import { NOT_FOUND, writeError } from './write-errors.js';
 import { checkAmount, checkId, checkIdempotencyKey, checkOptionalId } from './write-input.js';
 
-/** How far either side of the send (and of the look) the adjust records are searched: clock skew and queueing. */
-export const TRANSFER_SKEW_MS = 2 * 60_000;
 
 export interface CustomerFundsInput {
   readonly customerId: string;
@@ -59,8 +58,7 @@ interface TransferPlan {
 const transferOf = (p: TransferPlan): TransferRequest => ({ kind: p.kind, targetId: p.targetId, scope: p.scope, amount: p.amount });
 
 async function reconcileTransfer(ctx: GraphQLContext, plan: TransferPlan, sentAt: Date, idempotencyKey: string): Promise<Reconciled<TransferOutcome>> {
-  const now = ctx.writes?.clock?.() ?? new Date();
-  const window = { from: new Date(sentAt.getTime() - TRANSFER_SKEW_MS), to: new Date(Math.max(now.getTime(), sentAt.getTime()) + TRANSFER_SKEW_MS) };
+  const window = reconcileWindow(ctx, sentAt);
   const candidates = await findTransfers(ctx, transferOf(plan), window);
   // Transfers the gateway made and recorded for other requests are theirs, not this one's.
   const known = ctx.store ? await appliedReferences(ctx.store, candidates.map((r) => r.transId!), idempotencyKey) : new Set<string>();

@@ -73,8 +73,8 @@ export interface WriteDefinition<Plan, Outcome, Answer, Payload> {
   reconcile(ctx: GraphQLContext, plan: Plan, sentAt: Date): Promise<Reconciled<Outcome>>;
   /** Drops every cached value the write changed (request loaders, process caches) so reads show the new state. */
   invalidate(ctx: GraphQLContext, plan: Plan, outcome: Outcome): void | Promise<void>;
-  /** Reads the changed objects once (they are stored, replayed and primed into the request's loaders). */
-  read(ctx: GraphQLContext, plan: Plan, outcome: Outcome): Promise<Answer>;
+  /** Reads the changed objects once (they are stored, replayed and primed into the request's loaders). `sentAt`: when the write left. */
+  read(ctx: GraphQLContext, plan: Plan, outcome: Outcome, sentAt: Date): Promise<Answer>;
   /** The GraphQL payload from an answer (first or replayed): primes the request's loaders with its objects. */
   payload(ctx: GraphQLContext, answer: Answer, replayed: boolean): Payload;
   /** The transfer id (or upstream id) of an outcome, for the audit and the log line. */
@@ -236,7 +236,7 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
       await this.audit('failed', null, { code: codeOf(error) });
       throw error;
     }
-    return this.applied(plan, outcome, false);
+    return this.applied(plan, outcome, sentAt, false);
   }
 
   /** The answer was lost after sending: find out from the upstream's records before answering anything. */
@@ -247,7 +247,7 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
     const reconciled = await this.tryReconcile(plan, sentAt);
     switch (reconciled.kind) {
       case 'found':
-        return this.applied(plan, reconciled.outcome, false, 'reconciled');
+        return this.applied(plan, reconciled.outcome, sentAt, false, 'reconciled');
       case 'absent': {
         await releaseIdempotencyKey(this.store, this.ref);
         const failure = upstreamFailure(lost);
@@ -265,7 +265,7 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
     const reconciled = await this.tryReconcile(pending.plan, pending.sentAt);
     switch (reconciled.kind) {
       case 'found':
-        return this.applied(pending.plan, reconciled.outcome, true, 'reconciled');
+        return this.applied(pending.plan, reconciled.outcome, pending.sentAt, true, 'reconciled');
       case 'absent': {
         await releaseIdempotencyKey(this.store, this.ref);
         await this.audit('not_applied', null, { reconciled: true });
@@ -297,11 +297,11 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
   }
 
   /** The write happened: settle, audit, invalidate, read the changed objects, answer. */
-  private async applied(plan: Plan, outcome: Outcome, replayed: boolean, how: 'sent' | 'reconciled' = 'sent'): Promise<Payload> {
+  private async applied(plan: Plan, outcome: Outcome, sentAt: Date, replayed: boolean, how: 'sent' | 'reconciled' = 'sent'): Promise<Payload> {
     const reference = this.def.reference(outcome);
     // The money moved: nothing below may turn that into an error the client would retry with a new key.
     await this.def.invalidate(this.ctx, plan, outcome);
-    const answer = await this.def.read(this.ctx, plan, outcome);
+    const answer = await this.def.read(this.ctx, plan, outcome, sentAt);
     const settled = await settleIdempotencyKey(this.store, this.ref, 'applied', encodeAnswer({ applied: answer, reference } satisfies Applied<Answer>))
       .catch((error: unknown) => {
         this.ctx.log?.error({ event: 'write.settle_failed', mutation: this.def.mutation, idempotencyKey: this.def.idempotencyKey, err: errorFields(error) });

@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     description:
       'Allocates funds to a resale customer. Upstream: UpdateCustomerAccountAmount `POST /v2/accounts/partner-accounts/adjust-amount` (§2.8), ' +
       `after one ListSubCustomers lookup of the customer. Admin keys; reseller keys for their own customers. ${WRITE_ERRORS_DESCRIPTION}`,
-    args: { input: t.arg({ type: AllocateCustomerFundsInput, required: true }) },
+    args: { input: t.arg({ type: AllocateCustomerFundsInput, required: true, description: 'What to do, and the idempotency key that makes asking twice safe.' }) },
     resolve: (_root, { input }, ctx) => customerFunds(ctx, 'allocate-customer', input),
   }),
   reclaimCustomerFunds: t.field({
@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
     description:
       'Reclaims funds from a resale customer. Upstream: ReclaimToPartnerAccount `POST /v2/accounts/partner-accounts/reclaim` (§2.9), ' +
       `after one ListSubCustomers lookup of the customer. Admin keys; reseller keys for their own customers. ${WRITE_ERRORS_DESCRIPTION}`,
-    args: { input: t.arg({ type: ReclaimCustomerFundsInput, required: true }) },
+    args: { input: t.arg({ type: ReclaimCustomerFundsInput, required: true, description: 'What to do, and the idempotency key that makes asking twice safe.' }) },
     resolve: (_root, { input }, ctx) => customerFunds(ctx, 'reclaim-customer', input),
   }),
   allocateResellerFunds: t.field({
@@ -103,7 +103,7 @@ builder.mutationFields((t) => ({
     description:
       'Allocates the distributor\'s funds to a reseller. Upstream: UpdateIndirectPartnerAccount `POST /v2/accounts/partner-accounts/indirect-partner-adjust` ' +
       `(§1.3), after one ListIndirectPartners lookup. Admin keys only. ${WRITE_ERRORS_DESCRIPTION}`,
-    args: { input: t.arg({ type: AllocateResellerFundsInput, required: true }) },
+    args: { input: t.arg({ type: AllocateResellerFundsInput, required: true, description: 'What to do, and the idempotency key that makes asking twice safe.' }) },
     resolve: (_root, { input }, ctx) => resellerFunds(ctx, 'allocate-reseller', input),
   }),
   reclaimResellerFunds: t.field({
@@ -111,7 +111,7 @@ builder.mutationFields((t) => ({
     description:
       'Reclaims funds from a reseller to the distributor. Upstream: ReclaimIndirectPartnerAccount `POST /v2/accounts/partner-accounts/indirect-partner-reclaim` ' +
       `(§1.4), after one ListIndirectPartners lookup. Admin keys only. ${WRITE_ERRORS_DESCRIPTION}`,
-    args: { input: t.arg({ type: ReclaimResellerFundsInput, required: true }) },
+    args: { input: t.arg({ type: ReclaimResellerFundsInput, required: true, description: 'What to do, and the idempotency key that makes asking twice safe.' }) },
     resolve: (_root, { input }, ctx) => resellerFunds(ctx, 'reclaim-reseller', input),
   }),
 }));
