@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ListCouponQuotasRecords, ListIssuedCouponQuotas, ListQuotaCoupons, ReclaimCouponQuotas, UpdateCouponQuotas,
+  CreatePartnerCoupons, ListCouponQuotasRecords, ListIssuedCouponQuotas, ListIssuedPartnerCoupons, ListQuotaCoupons, ReclaimCouponQuotas,
+  ReclaimPartnerCoupons, UpdateCouponQuotas,
 } from '../../../src/bss/operations/partners/index.js';
-import { dec, startWriteHarness, type WriteHarness } from './support.js';
+import { customersOf, dec, startWriteHarness, type WriteHarness } from './support.js';
 
 let h: WriteHarness;
 beforeAll(async () => {
@@ -64,5 +65,26 @@ describe('reseller coupon quotas', () => {
     const again = await h.client.call(ReclaimCouponQuotas, { body: { quota_ids: [childId] } });
     expect(again.error_details!.map((e) => [e.id, e.error_code])).toEqual([[childId, 'CBC.99000012']]);
     expect(dec((await ownQuota(parentId))!.balance).toFixed(2)).toBe(parentBefore.minus('15.50').toFixed(2));
+  });
+
+  it('a reseller issuing coupons from its quota: the quota balance drops in both reads of it, and comes back on reclaim', async () => {
+    const mine = await h.client.call(ListQuotaCoupons, { body: { quota_status_list: [0], limit: 100 } });
+    const parentId = mine.quotas!.sort((a, b) => dec(b.balance).comparedTo(dec(a.balance)))[0]!.quota_id!;
+    const reseller = h.sim.state.world.resellers.find((r) => customersOf(h, r.indirectPartnerId).length > 0)!.indirectPartnerId;
+    const customer = customersOf(h, reseller)[0]!.customerId;
+    const issued = await h.client.call(UpdateCouponQuotas, { body: { quota_id: parentId, indirect_partner_ids: [reseller], quota_amount: '50.00' } });
+    const quotaId = issued.simple_quota_infos![0]!.quota_id;
+    const balances = async () => [
+      dec((await ownQuota(quotaId, reseller))!.balance).toFixed(2),
+      dec((await h.client.call(ListIssuedCouponQuotas, { quota_id: quotaId })).quotas![0]!.balance).toFixed(2),
+    ];
+
+    const created = await h.client.call(CreatePartnerCoupons, { body: { quota_id: quotaId, customer_ids: [customer], face_value: '12.00', indirect_partner_id: reseller } });
+    expect(created.error_details ?? []).toEqual([]);
+    const couponId = created.coupon_infos![0]!.coupon_id;
+    expect(await balances()).toEqual(['38.00', '38.00']);
+    expect((await h.client.call(ListIssuedPartnerCoupons, { coupon_id: couponId, indirect_partner_id: reseller })).user_coupons![0]).toMatchObject({ customer_id: customer, status: 2 });
+    await h.client.call(ReclaimPartnerCoupons, { body: { coupon_id: couponId, indirect_partner_id: reseller } });
+    expect(await balances()).toEqual(['50.00', '50.00']);
   });
 });
