@@ -95,6 +95,11 @@ const ONCE: Readonly<Record<OnceFault, () => InjectedFault>> = {
  * `sim.state`) to prove what happened. Calls queue: two `once` for one operation hit its next two calls.
  * A `once` fault ignores `operations` and the rates, and `reset()` drops the ones not yet used;
  * `pending()` says what is still scheduled (assert it is empty to prove the call reached the simulator).
+ * A call the handler refuses (a CBC error) is answered normally and uses the fault up: nothing was applied.
+ * The `hang-*` faults end only when the client gives up: give the test's client a short
+ * `timeouts.responseMs`. What the BssClient raises for each (see test/bss/lost-answers.test.ts): kind
+ * `answer-lost` with TRANSPORT.CONNECTION (lost, reset), TRANSPORT.TIMEOUT (hang) or TRANSPORT.BAD_JSON
+ * (malformed); kind `upstream` 504 / 502 APIGW.0201 (timeout-after-apply / error-before-apply).
  */
 export interface FaultControl {
   /** The fault configuration in force (rates, latency, `operations`). */
