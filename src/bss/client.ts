@@ -5,6 +5,7 @@
  * for the API's rate budget, signs, sends over a keep-alive undici pool, retries reads that may succeed
  * on a second try, and returns the lossless wire body or throws a `BssError`.
  */
+import { setMaxListeners } from 'node:events';
 import { CallCounter, type RequestHook } from './call-counter.js';
 import type { CallOptions, PaginateOptions } from './call-options.js';
 import { credentialIdentity, isTokenCredentials, secretsOf, type ClientCredentials } from './credentials.js';
@@ -266,6 +267,8 @@ export class BssClient {
     const view = Object.create(this) as BssClient;
     Object.defineProperty(view, 'tenant', { value: request.tenant });
     Object.defineProperty(view, 'requestSignal', { value: request.signal });
+    // Every queued call of the request listens on its signal: a partner-wide page queues hundreds. Not a leak.
+    if (request.signal) setMaxListeners(0, request.signal);
     return view;
   }
 
