@@ -162,7 +162,7 @@ export class Faults implements FaultControl {
 
   once(operation: string, fault: OnceFault): void {
     if (this.knownOperations && !this.knownOperations.has(operation)) throw new Error(`faults.once: no operation named ${operation}`);
-    if (!(fault in ONCE)) throw new Error(`faults.once: unknown fault ${fault} (one of ${ONCE_FAULTS.join(', ')})`);
+    if (!Object.hasOwn(ONCE, fault)) throw new Error(`faults.once: unknown fault ${fault} (one of ${ONCE_FAULTS.join(', ')})`);
     const queue = this.scheduled.get(operation) ?? [];
     queue.push(fault);
     this.scheduled.set(operation, queue);

@@ -82,6 +82,8 @@ describe('as a GraphQL error', () => {
 describe('faults.once', () => {
   it('refuses an operation name that does not exist, so a typo cannot silently never fire', () => {
     expect(() => sim.faults.once('UpdateCustomerAccountAmout', 'lost-after-apply')).toThrow('no operation named UpdateCustomerAccountAmout');
+    expect(() => sim.faults.once('UpdateCustomerAccountAmount', 'toString' as OnceFault)).toThrow('unknown fault toString');
+    expect(sim.faults.pending()).toEqual({});
   });
 
   it('queues per operation and hits only that operation; reset drops what is left', async () => {
