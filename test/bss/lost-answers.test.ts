@@ -20,8 +20,9 @@ let customer: CustomerRecord;
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 7, customers: 40, now: new Date('2026-11-15T04:00:00Z'), throttle: false });
-  // 1.5 s is long enough for an answer on a busy machine, short enough for the two hanging cases.
-  client = simulatorClient(sim, { timeouts: { responseMs: 1_500 } });
+  // 2.5 s is long enough for an answer (and, in hang-after-apply, the write) on a busy machine, and short
+  // enough for the two hanging cases.
+  client = simulatorClient(sim, { timeouts: { responseMs: 2_500 } });
   customer = sim.state.world.customers.find((c) => c.indirectPartnerId === null && c.associationType === '2')!;
 });
 afterAll(async () => {

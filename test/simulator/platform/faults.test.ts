@@ -145,7 +145,8 @@ describe('faults before and after apply (a counting handler stands for a write)'
 
   it('lost-answer rate, mode hang: the handler ran, and no answer ever came', async () => {
     w.sim.setFaults({ lostAnswerRate: 1, lostAnswerMode: 'hang' });
-    expect(await post(300)).toBe('no answer');
+    // Long enough for the request to reach the handler on a busy machine (the write must have been applied).
+    expect(await post(1_500)).toBe('no answer');
     expect(applied).toBe(1);
   });
 
