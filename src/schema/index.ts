@@ -32,6 +32,10 @@ import './mutations/funds.js';
 import './mutations/orders.js';
 import './mutations/coupons.js';
 import './mutations/coupon-quotas.js';
+import './mutations/resources.js';
+import './mutations/customers.js';
+import './mutations/realname.js';
+import './mutations/verification.js';
 
 builder.queryType({ description: 'The partner business graph over the Huawei Cloud BSS API.' });
 builder.mutationType({ description: 'Writes: the partner acts through the graph, each write idempotent and audited (docs/writes.md).' });
