@@ -82,13 +82,13 @@ describe('through the gateway, on one quota', () => {
   });
 
   /** A query of one ListSubCustomers call; `first` makes each request a different call (no de-duplication). */
-  const post = (key: string, first: number, signal?: AbortSignal) =>
-    gateway.fetch('http://gateway.test/graphql', {
+  const post = (key: string, first: number, signal?: AbortSignal): Promise<Response> =>
+    Promise.resolve(gateway.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: `{ partner { customers(first: ${first}) { totalCount } } }` }),
       ...(signal ? { signal } : {}),
-    });
+    }));
 
   it('one key with 5 requests queued delays another key\'s first call by one slot, not 5', async () => {
     // Let earlier starts leave the window.
