@@ -41,6 +41,11 @@ export function yogaLogger(log: Log): YogaLogger {
       else texts.push(typeof arg === 'string' ? arg : describe(arg));
     }
     const fields = errors.length === 0 ? {} : { errors };
+    // Work stopped because the client went away (src/ops/operation-lifetime.ts): routine, the request's line says so.
+    if (errors.length > 0 && errors.every((e) => e['type'] === 'ClientClosedRequest')) {
+      if (yoga.isLevelEnabled('debug')) yoga.debug(fields, 'client closed the request');
+      return;
+    }
     // yoga reports every field error it masks; an upstream failure is already typed data in the response
     // and counted in the request's line, so it is no error of the gateway: a warning when the upstream
     // failed (no answer, 5xx, throttling), routine when it refused the request (a 4xx business answer).

@@ -18,8 +18,11 @@ import { currentScope, type RequestScope } from './request-scope.js';
 
 export type CacheName = 'reference' | 'bill' | 'partner';
 
-/** How a GraphQL request ended: no errors; data with errors; or errors and no data (HTTP 4xx/5xx too). */
-export type Outcome = 'success' | 'partial' | 'error';
+/**
+ * How a GraphQL request ended: no errors; data with errors; errors and no data (HTTP 4xx/5xx too); or the
+ * client went away before its answer (whatever the unread answer would have been).
+ */
+export type Outcome = 'success' | 'partial' | 'error' | 'cancelled';
 
 export interface MetricsOptions {
   /** Process metrics (memory, CPU, event loop, GC) of prom-client. Default true. */
@@ -47,7 +50,7 @@ export class Metrics {
   });
   private readonly graphqlRequests = new Counter({
     name: 'graphql_requests_total',
-    help: 'GraphQL requests, by operation name and outcome (success, partial, error).',
+    help: 'GraphQL requests, by operation name and outcome (success, partial, error, cancelled).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -283,6 +286,7 @@ export class Metrics {
 }
 
 export function outcomeOf(scope: RequestScope, status: number): Outcome {
+  if (scope.signal?.aborted === true) return 'cancelled';
   if (status >= 400 || scope.hasData === false) return 'error';
   return scope.errorCodes.length > 0 ? 'partial' : 'success';
 }

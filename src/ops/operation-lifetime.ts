@@ -23,6 +23,18 @@ export interface OperationLifetime {
 const COMPLETE = new Error('the GraphQL operation is complete');
 
 /**
+ * The reason work stops when the client went away before its answer (a closed connection, an aborted fetch):
+ * nobody will read the answer, so what fails for this reason is no error of the gateway's (src/logger.ts,
+ * src/ops/request-log.ts log it as a cancelled request, not a 500).
+ */
+export class ClientClosedRequest extends Error {
+  override readonly name = 'ClientClosedRequest';
+}
+
+/** Made once, like COMPLETE. */
+const CLIENT_GONE = new ClientClosedRequest('the client closed the request before its answer');
+
+/**
  * A class rather than closures: made on every request, and its methods are shared (each closure made per
  * request cost a function object, and under tsx a name-keeping call too). It is its own listener for the
  * request's abort (`handleEvent`), so no listener function is made either.
@@ -42,8 +54,9 @@ class Lifetime implements OperationLifetime {
     this.controller.abort(reason);
   }
 
+  /** The request's signal fired: the client is gone. */
   handleEvent(): void {
-    this.end();
+    this.controller.abort(CLIENT_GONE);
   }
 }
 

@@ -138,6 +138,8 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       const line = { ...requestLine(scope, response.status, durationMs), ...(graphql ? { outcome: outcomeOf(scope, response.status) } : {}) };
       const message = graphql ? 'graphql request' : 'http request';
       if (QUIET_PATHS.has(scope.path)) log.debug(line, message);
+      // The client went away: the status is of an answer nobody reads (work stopped for it may have failed).
+      else if (scope.signal?.aborted === true) log.info({ ...line, clientClosed: true }, message);
       else if (response.status >= 500) log.error(line, message);
       // Upstream trouble (no answer, 5xx, throttling, a malformed body) is worth a warning; business
       // answers (a customer without an agency) and a client's own mistakes (4xx, bad input) are routine.

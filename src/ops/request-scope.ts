@@ -34,6 +34,8 @@ export interface RequestScope {
   readonly errorCodes: string[];
   /** Whether the response carried data (partial or full), for the outcome. */
   hasData: boolean | undefined;
+  /** The request's signal: aborted when the client went away before its answer (the outcome `cancelled`). */
+  readonly signal: AbortSignal | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -91,5 +93,6 @@ export function newScope(request: Request, now = Date.now()): RequestScope {
     throttleWaitMs: 0,
     errorCodes: [],
     hasData: undefined,
+    signal: request.signal,
   };
 }

@@ -181,6 +181,35 @@ describe('structured logs', () => {
     expect(stack.logLines().slice(linesBefore).filter((l) => (l['level'] as number) >= 40)).toEqual([]);
   });
 
+  it('log a request whose client went away as cancelled (info), never as a 500 error of the gateway', async () => {
+    // ListSubCustomers runs at 1/s here: one call now fills the window, so the next three wait in the rate budget
+    // (about a second) and their clients leave while they wait.
+    await stack.graphql('{ partner { customers(first: 100) { totalCount } } }', {}, AUTH);
+    const linesBefore = stack.logLines().length;
+    const controller = new AbortController();
+    const sent = [101, 102, 103].map((first) =>
+      Promise.resolve(
+        stack.gateway.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...AUTH, 'x-request-id': `gone-${first}` },
+          body: JSON.stringify({ query: `{ partner { customers(first: ${first}) { totalCount } } }` }),
+          signal: controller.signal,
+        }),
+      ).then((r) => r.text(), () => 'aborted'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    controller.abort();
+    await Promise.all(sent);
+    // Lines are written when each request's handling ends; give the aborted executions a moment to unwind.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = stack.logLines().slice(linesBefore);
+    const gone = lines.filter((l) => l['msg'] === 'graphql request' && String(l['requestId']).startsWith('gone-'));
+    expect(gone.map((l) => l['requestId']).sort()).toEqual(['gone-101', 'gone-102', 'gone-103']);
+    for (const line of gone) expect(line).toMatchObject({ level: 30, outcome: 'cancelled', clientClosed: true, msg: 'graphql request' });
+    expect(lines.filter((l) => (l['level'] as number) >= 50)).toEqual([]);
+    expect(await stack.metrics.render().then(({ body }) => seriesValue(body, 'graphql_requests_total', { operation: 'anonymous', outcome: 'cancelled' }))).toBe(3);
+  });
+
   it('never contain the API key, AK/SK, signatures, tokens or a customer’s personal data', async () => {
     const world = stack.simulator.state.world;
     const { ak, sk } = stack.simulator.credentials;
