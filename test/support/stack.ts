@@ -4,7 +4,7 @@
  */
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { BssClient } from '../../src/bss/client.js';
+import type { BssClient, BssClientOptions } from '../../src/bss/client.js';
 import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { ReferenceCache } from '../../src/caches/reference-cache.js';
@@ -67,6 +67,8 @@ export interface StackOptions {
   readonly sync?: boolean | Partial<Omit<ConsumptionSyncOptions, 'bss' | 'store'>>;
   /** Knobs of the write path (default: its own, with a clock that runs from the simulator's "now" as the simulator's does). */
   readonly writes?: WriteOptions;
+  /** Options of the BSS client pointed at the simulator (e.g. a transport that refuses some connections). */
+  readonly bss?: Partial<BssClientOptions>;
 }
 
 const PII_TEST_KEY = 'pg_test-admin-with-pii';
@@ -86,7 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The simulator's clock starts at TEST_NOW and runs: writes draw their reconciliation windows on the same clock.
   const simulatorStarted = performance.now();
   const simulatorClock = (): Date => new Date(TEST_NOW.getTime() + Math.floor(performance.now() - simulatorStarted));
-  const bss = simulatorClient(simulator);
+  const bss = simulatorClient(simulator, options.bss);
   const ownStore = options.store === 'memory';
   const store = options.store === 'memory' ? await openStore({ databaseUrl: undefined, dataDir: MEMORY_DATA_DIR }) : options.store;
   if (options.sync && !store) throw new Error('startStack: a sync needs a store');

@@ -18,7 +18,7 @@
  * Mutation input checks (BAD_USER_INPUT) run before this, in each mutation's resolver: bad input costs nothing.
  */
 import type { GraphQLError } from 'graphql';
-import { BssError, isThrottleCode } from '../../bss/errors.js';
+import { BssError, isOutcomeUnknown, isThrottleCode } from '../../bss/errors.js';
 import { forbidden } from '../../auth/scope.js';
 import type { Role } from '../../auth/caller.js';
 import type { GraphQLContext, WriteOptions } from '../../context.js';
@@ -99,15 +99,19 @@ interface Refused {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A lost answer: the write may have been carried out. A 5xx (a proxy's 502/504 or BSS's own 500 can come after
- * the change was applied), and any failure with no answer at all (reset, timeout, a cut body). A transport
- * failure that provably never left (a refused connection) is reconciled too: it finds nothing, and the key is
- * released, which is what a refusal would have done.
+ * A lost answer: the write may have been carried out (src/bss/errors.ts `isOutcomeUnknown`): no complete answer
+ * after it left (`answer-lost`: reset, timeout, a cut body), or a 5xx (a proxy's 502/504 or BSS's own 500 can come
+ * after the change was applied). A write that provably never left (`transport`: a refused connection, a connect
+ * timeout) and a 4xx are not lost answers; nor is a failure of a step before the write (`forOperation`: the
+ * customer token's IAM exchange timed out or answered 5xx), which never sent the write at all.
  */
 export function isLostAnswer(error: unknown): error is BssError {
-  if (!(error instanceof BssError)) return false;
-  if (error.kind === 'upstream') return (error.httpStatus ?? 0) >= 500;
-  return error.kind !== 'no-agency';
+  return error instanceof BssError && error.forOperation === undefined && isOutcomeUnknown(error);
+}
+
+/** Huawei answered the write itself with a refusal (not a step before it, such as the customer token's exchange). */
+function isWriteRefusal(error: unknown): error is BssError {
+  return error instanceof BssError && error.kind === 'upstream' && error.forOperation === undefined;
 }
 
 /** A refusal that proves nothing was done and may pass (throttling): the key is released, not kept as failed. */
@@ -219,7 +223,7 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
       outcome = await this.def.send(this.ctx, plan);
     } catch (error) {
       if (isLostAnswer(error)) return this.reconcileLost(plan, sentAt, error);
-      if (error instanceof BssError && error.kind === 'upstream') {
+      if (isWriteRefusal(error)) {
         const failure = upstreamFailure(error);
         if (isTransientRefusal(error)) {
           await releaseIdempotencyKey(this.store, this.ref);
@@ -231,9 +235,13 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
         await this.audit('failed', null, { code: failure.code, upstreamRequestId: failure.requestId });
         throw upstreamWriteError(failure, { retryable: false });
       }
-      // Not an upstream answer and not sent (aborted before its turn): nothing happened.
+      // Provably never sent: a refused connection or connect timeout, aborted before its turn, or no customer token
+      // (no agency, IAM failed). Nothing happened, so the key is free again for the same request.
       await releaseIdempotencyKey(this.store, this.ref);
-      await this.audit('failed', null, { code: codeOf(error) });
+      await this.audit('failed', null, { code: codeOf(error), retryable: true });
+      // A connection that could not be opened is an upstream failure a client retries with the same key; the
+      // token's failures keep their own typed error (CUSTOMER_AGENCY_NOT_GRANTED, IAM's code with forOperation).
+      if (error instanceof BssError && error.kind === 'transport') throw upstreamWriteError(upstreamFailure(error), { retryable: true });
       throw error;
     }
     return this.applied(plan, outcome, sentAt, false);

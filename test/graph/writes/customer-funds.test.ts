@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateCustomerAccountAmount } from '../../../src/bss/operations/partners/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import {
-  auditOf, codes, minus, newKey, plus, requests, resaleCustomers, simCustomerCash, simScopeCash, simTransfers, writesOperation,
+  auditOf, codes, minus, newKey, plus, refusingTransport, requests, resaleCustomers, simCustomerCash, simScopeCash, simTransfers, writesOperation,
 } from './support.js';
 
 const ALLOCATE = writesOperation('ContractAllocateCustomerFunds');
@@ -15,12 +15,15 @@ const RECLAIM = writesOperation('ContractReclaimCustomerFunds');
 
 let stack: Stack;
 let customerId: string;
+let refusing: Awaited<ReturnType<typeof refusingTransport>>;
 beforeAll(async () => {
-  stack = await startStack({ customers: 60, store: 'memory' });
+  refusing = await refusingTransport();
+  stack = await startStack({ customers: 60, store: 'memory', bss: { transport: refusing.transport } });
   customerId = resaleCustomers(stack, null)[0]!.customerId;
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
+  await refusing?.close();
 });
 
 describe('allocateCustomerFunds', () => {
@@ -209,6 +212,32 @@ describe('lost answers', () => {
     expect(retry.data.allocateCustomerFunds.replayed).toBe(false);
     expect(simCustomerCash(stack, customerId)).toBe(plus(before, '8.88'));
     expect((await auditOf(stack, key)).map((r) => r.outcome)).toEqual(['attempted', 'not_applied', 'attempted', 'applied']);
+  });
+
+  it('a refused connection (the write provably never left): not reconciled, the key released, retryable; the retry writes once', async () => {
+    const before = simCustomerCash(stack, customerId);
+    const transfers = simTransfers(stack, null, customerId).length;
+    const key = newKey('refused');
+    refusing.refuseNext(UpdateCustomerAccountAmount.path);
+    stack.bss.counter.reset();
+    const res = await stack.graphql(ALLOCATE, { customerId, amount: '0.07', idempotencyKey: key });
+    expect(codes(res)).toEqual(['TRANSPORT.CONNECTION']);
+    expect(res.errors![0].extensions).toMatchObject({ applied: false, retryable: true, operation: 'UpdateCustomerAccountAmount', httpStatus: null });
+    // Nothing left, so there is nothing to look for: no adjust-log read.
+    expect(requests(stack)).toEqual({ ListSubCustomers: 1, UpdateCustomerAccountAmount: 1 });
+    expect(simCustomerCash(stack, customerId)).toBe(before);
+    expect(simTransfers(stack, null, customerId)).toHaveLength(transfers);
+    // The key was released, not stored as failed: the same request with it is a fresh write, made once.
+    stack.bss.counter.reset();
+    const retry = await stack.graphql(ALLOCATE, { customerId, amount: '0.07', idempotencyKey: key });
+    expect(retry.errors).toBeUndefined();
+    expect(requests(stack)).toEqual({ ListSubCustomers: 1, UpdateCustomerAccountAmount: 1, ListCustomersBalancesDetail: 1 });
+    expect(simCustomerCash(stack, customerId)).toBe(plus(before, '0.07'));
+    expect(simTransfers(stack, null, customerId)).toHaveLength(transfers + 1);
+    expect(retry.data.allocateCustomerFunds).toMatchObject({ replayed: false, transferId: simTransfers(stack, null, customerId).at(-1)!.transId });
+    const rows = await auditOf(stack, key);
+    expect(rows.map((r) => r.outcome)).toEqual(['attempted', 'failed', 'attempted', 'applied']);
+    expect(rows[1]!.detail).toEqual({ amount: '0.07', upstream: 'UpdateCustomerAccountAmount', code: 'TRANSPORT.CONNECTION', retryable: true });
   });
 
   it('a 502 before the write was applied is reconciled as not applied too', async () => {

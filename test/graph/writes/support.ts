@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
 import { Decimal } from 'decimal.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { UndiciTransport, type Transport } from '../../../src/bss/transport.js';
 import type { Stack } from '../../support/stack.js';
 import { pageAuditLog, type AuditRow } from '../../../src/store/index.js';
 
@@ -58,3 +60,32 @@ export const codes = (res: { errors?: { extensions?: { code?: string } }[] }): (
 let counter = 0;
 /** A fresh idempotency key per call (tests share one store). */
 export const newKey = (label = 'k'): string => `${label}-${process.pid}-${Date.now()}-${++counter}`;
+
+/**
+ * The real undici transport, except that the next request to a chosen path goes to a loopback port nobody listens
+ * on: a genuine ECONNREFUSED, a write that provably never left (BssError kind `transport`), while every other
+ * request reaches the simulator. Pass `transport` to the stack's BSS client (`startStack({ bss: { transport } })`);
+ * the client does not own it, so `close` it after the stack.
+ */
+export async function refusingTransport(): Promise<{ transport: Transport; refuseNext(path: string): void; close(): Promise<void> }> {
+  const real = new UndiciTransport({ connectTimeoutMs: 5_000 });
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  let refused: string | null = null;
+  return {
+    transport: {
+      send(request) {
+        if (request.url.pathname !== refused) return real.send(request);
+        refused = null;
+        return real.send({ ...request, url: new URL(`${request.url.pathname}${request.url.search}`, `http://127.0.0.1:${port}`) });
+      },
+      close: () => real.close(),
+    },
+    refuseNext(path) {
+      refused = path;
+    },
+    close: () => real.close(),
+  };
+}
