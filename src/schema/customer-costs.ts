@@ -12,7 +12,7 @@ import {
 } from '../resolvers/customer-costs.js';
 import { customerEdge } from '../resolvers/id-edges.js';
 import type {
-  AmortizedCostShape, CostFilters, CostGroupShape, CostPointShape, CostRowBase, FeeRecordShape, ResourceBillShape, ResourceDetailBillShape,
+  AmortizedCostShape, CardPaymentSplit, CostFilters, CostGroupShape, CostPointShape, CostRowBase, FeeRecordShape, ResourceBillShape, ResourceDetailBillShape,
 } from '../sources/customer-costs.js';
 import { regionByCode } from '../sources/geography.js';
 import { resourceTypeByCode, serviceTypeByCode } from '../sources/reference.js';
@@ -69,6 +69,20 @@ function costRowFields<Row extends CostRowBase>(t: PothosSchemaTypes.ObjectField
 
 const dec = (description: string) => ({ type: 'Decimal' as const, description });
 
+/** How a resource bill row was paid (§4.6 and §4.7 alike); fields with resolvers, as `expose` cannot name a generic row's keys. */
+function cardPaymentFields<Row extends CardPaymentSplit>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Row>) {
+  return {
+    cashAmount: t.field({ ...dec('Paid in cash.'), resolve: (r) => r.cashAmount }),
+    creditAmount: t.field({ ...dec('Paid on credit.'), resolve: (r) => r.creditAmount }),
+    couponAmount: t.field({ ...dec('Paid with cash coupons.'), resolve: (r) => r.couponAmount }),
+    flexiPurchaseCouponAmount: t.field({ ...dec('Paid with flexi-purchase coupons.'), resolve: (r) => r.flexiPurchaseCouponAmount }),
+    storedCardAmount: t.field({ ...dec('Paid with stored-value cards.'), resolve: (r) => r.storedCardAmount }),
+    bonusAmount: t.field({ ...dec('Paid with bonus.'), resolve: (r) => r.bonusAmount }),
+    debtAmount: t.field({ ...dec('Owed.'), resolve: (r) => r.debtAmount }),
+    adjustmentAmount: t.field({ ...dec('Adjusted.'), resolve: (r) => r.adjustmentAmount }),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // 4.5 transaction bills
 
@@ -117,14 +131,7 @@ const ResourceBill = builder.objectRef<ResourceBillShape>('CustomerResourceBill'
     officialAmount: t.expose('officialAmount', dec('List price.')),
     discountAmount: t.expose('discountAmount', dec('Discount.')),
     amount: t.expose('amount', dec('What was paid (2 decimals) = cash + credit + coupons + cards + bonus + debt + adjustment.')),
-    cashAmount: t.expose('cashAmount', dec('Paid in cash.')),
-    creditAmount: t.expose('creditAmount', dec('Paid on credit.')),
-    couponAmount: t.expose('couponAmount', dec('Paid with cash coupons.')),
-    flexiPurchaseCouponAmount: t.expose('flexiPurchaseCouponAmount', dec('Paid with flexi-purchase coupons.')),
-    storedCardAmount: t.expose('storedCardAmount', dec('Paid with stored-value cards.')),
-    bonusAmount: t.expose('bonusAmount', dec('Paid with bonus.')),
-    debtAmount: t.expose('debtAmount', dec('Owed.')),
-    adjustmentAmount: t.expose('adjustmentAmount', dec('Adjusted.')),
+    ...cardPaymentFields(t),
   }),
 });
 
@@ -155,14 +162,7 @@ const ResourceDetailBill = builder.objectRef<ResourceDetailBillShape>('CustomerR
     officialAmount: t.expose('officialAmount', dec('List price.')),
     discountAmount: t.expose('discountAmount', dec('Discount.')),
     consumeAmount: t.expose('consumeAmount', dec('What was consumed (2 decimals).')),
-    cashAmount: t.expose('cashAmount', dec('Paid in cash.')),
-    creditAmount: t.expose('creditAmount', dec('Paid on credit.')),
-    couponAmount: t.expose('couponAmount', dec('Paid with cash coupons.')),
-    flexiPurchaseCouponAmount: t.expose('flexiPurchaseCouponAmount', dec('Paid with flexi-purchase coupons.')),
-    storedCardAmount: t.expose('storedCardAmount', dec('Paid with stored-value cards.')),
-    bonusAmount: t.expose('bonusAmount', dec('Paid with bonus.')),
-    debtAmount: t.expose('debtAmount', dec('Owed.')),
-    adjustmentAmount: t.expose('adjustmentAmount', dec('Adjusted.')),
+    ...cardPaymentFields(t),
   }),
 });
 

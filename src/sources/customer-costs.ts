@@ -36,6 +36,73 @@ export interface CostRowBase {
   readonly billTypeCode: number | null;
 }
 
+/**
+ * The row fields of §4.5 (`MonthlyBillRecord`) and §4.10 (`NvlCostAnalysedBillDetail`), which spell them alike
+ * (`service_type_code`, `region_code`, `charging_mode` …); §4.6 and §4.7 use other names, mapped in their own rows.
+ */
+interface CodeNamedWireRow {
+  readonly bill_cycle?: string | null;
+  readonly customer_id?: string | null;
+  readonly service_type_code?: string | null;
+  readonly service_type_name?: string | null;
+  readonly resource_type_code?: string | null;
+  readonly resource_type_name?: string | null;
+  readonly region_code?: string | null;
+  readonly region_name?: string | null;
+  readonly enterprise_project_id?: string | null;
+  readonly enterprise_project_name?: string | null;
+  readonly charging_mode?: number | null;
+  readonly bill_type?: number | null;
+}
+
+function codeNamedRow(r: CodeNamedWireRow, customerId: string): CostRowBase {
+  return {
+    cycle: textOrNull(r.bill_cycle),
+    customerId: r.customer_id || customerId,
+    serviceTypeCode: textOrNull(r.service_type_code),
+    serviceTypeName: textOrNull(r.service_type_name),
+    resourceTypeCode: textOrNull(r.resource_type_code),
+    resourceTypeName: textOrNull(r.resource_type_name),
+    regionCode: textOrNull(r.region_code),
+    regionName: textOrNull(r.region_name),
+    enterpriseProjectId: textOrNull(r.enterprise_project_id),
+    enterpriseProjectName: textOrNull(r.enterprise_project_name),
+    chargeModeCode: r.charging_mode ?? null,
+    billTypeCode: r.bill_type ?? null,
+  };
+}
+
+/** How a resource bill row (§4.6 `ResFeeRecordV2`, §4.7 `MonthlyBillRes`: the same wire names) was paid. */
+export interface CardPaymentSplit {
+  readonly cashAmount: Decimal;
+  readonly creditAmount: Decimal;
+  readonly couponAmount: Decimal;
+  readonly flexiPurchaseCouponAmount: Decimal;
+  readonly storedCardAmount: Decimal;
+  readonly bonusAmount: Decimal;
+  readonly debtAmount: Decimal;
+  readonly adjustmentAmount: Decimal;
+}
+
+type WireAmount = string | number | null | undefined;
+
+function cardPaymentSplit(r: {
+  readonly cash_amount?: WireAmount; readonly credit_amount?: WireAmount; readonly coupon_amount?: WireAmount;
+  readonly flexipurchase_coupon_amount?: WireAmount; readonly stored_card_amount?: WireAmount; readonly bonus_amount?: WireAmount;
+  readonly debt_amount?: WireAmount; readonly adjustment_amount?: WireAmount;
+}): CardPaymentSplit {
+  return {
+    cashAmount: money(r.cash_amount),
+    creditAmount: money(r.credit_amount),
+    couponAmount: money(r.coupon_amount),
+    flexiPurchaseCouponAmount: money(r.flexipurchase_coupon_amount),
+    storedCardAmount: money(r.stored_card_amount),
+    bonusAmount: money(r.bonus_amount),
+    debtAmount: money(r.debt_amount),
+    adjustmentAmount: money(r.adjustment_amount),
+  };
+}
+
 // ---- 4.5 transaction bills ------------------------------------------------------------------------
 
 export interface FeeRecordShape extends CostRowBase {
@@ -71,18 +138,7 @@ export interface CostFilters {
 
 function toFeeRecord(r: MonthlyBillRecord, customerId: string): FeeRecordShape {
   return {
-    cycle: textOrNull(r.bill_cycle),
-    customerId: r.customer_id || customerId,
-    serviceTypeCode: textOrNull(r.service_type_code),
-    serviceTypeName: textOrNull(r.service_type_name),
-    resourceTypeCode: textOrNull(r.resource_type_code),
-    resourceTypeName: textOrNull(r.resource_type_name),
-    regionCode: textOrNull(r.region_code),
-    regionName: textOrNull(r.region_name),
-    enterpriseProjectId: textOrNull(r.enterprise_project_id),
-    enterpriseProjectName: textOrNull(r.enterprise_project_name),
-    chargeModeCode: r.charging_mode ?? null,
-    billTypeCode: r.bill_type ?? null,
+    ...codeNamedRow(r, customerId),
     tradeId: textOrNull(r.trade_id),
     tradeTime: parseWireTime(r.trade_time),
     consumeTime: parseWireTime(r.consume_time),
@@ -124,7 +180,7 @@ export const feeRecordsList = (customerId: string, language: Language, cycle: st
 
 // ---- 4.6 per-resource bills -----------------------------------------------------------------------
 
-export interface ResourceBillShape extends CostRowBase {
+export interface ResourceBillShape extends CostRowBase, CardPaymentSplit {
   readonly resourceId: string | null;
   readonly resourceName: string | null;
   readonly productSpecDescription: string | null;
@@ -136,14 +192,6 @@ export interface ResourceBillShape extends CostRowBase {
   readonly officialAmount: Decimal;
   readonly discountAmount: Decimal;
   readonly amount: Decimal;
-  readonly cashAmount: Decimal;
-  readonly creditAmount: Decimal;
-  readonly couponAmount: Decimal;
-  readonly flexiPurchaseCouponAmount: Decimal;
-  readonly storedCardAmount: Decimal;
-  readonly bonusAmount: Decimal;
-  readonly debtAmount: Decimal;
-  readonly adjustmentAmount: Decimal;
 }
 
 function toResourceBill(r: ResFeeRecordV2, cycle: string, customerId: string): ResourceBillShape {
@@ -172,14 +220,7 @@ function toResourceBill(r: ResFeeRecordV2, cycle: string, customerId: string): R
     officialAmount: money(r.official_amount),
     discountAmount: money(r.discount_amount),
     amount: money(r.amount),
-    cashAmount: money(r.cash_amount),
-    creditAmount: money(r.credit_amount),
-    couponAmount: money(r.coupon_amount),
-    flexiPurchaseCouponAmount: money(r.flexipurchase_coupon_amount),
-    storedCardAmount: money(r.stored_card_amount),
-    bonusAmount: money(r.bonus_amount),
-    debtAmount: money(r.debt_amount),
-    adjustmentAmount: money(r.adjustment_amount),
+    ...cardPaymentSplit(r),
   };
 }
 
@@ -206,7 +247,7 @@ export const resourceBillsList = (customerId: string, language: Language, cycle:
 
 // ---- 4.7 resource detail bills ---------------------------------------------------------------------
 
-export interface ResourceDetailBillShape extends CostRowBase {
+export interface ResourceDetailBillShape extends CostRowBase, CardPaymentSplit {
   readonly resourceId: string | null;
   readonly resourceName: string | null;
   readonly productSpecDescription: string | null;
@@ -217,14 +258,6 @@ export interface ResourceDetailBillShape extends CostRowBase {
   readonly officialAmount: Decimal;
   readonly discountAmount: Decimal;
   readonly consumeAmount: Decimal;
-  readonly cashAmount: Decimal;
-  readonly creditAmount: Decimal;
-  readonly couponAmount: Decimal;
-  readonly flexiPurchaseCouponAmount: Decimal;
-  readonly storedCardAmount: Decimal;
-  readonly bonusAmount: Decimal;
-  readonly debtAmount: Decimal;
-  readonly adjustmentAmount: Decimal;
 }
 
 function toResourceDetailBill(r: MonthlyBillRes, cycle: string, customerId: string): ResourceDetailBillShape {
@@ -251,14 +284,7 @@ function toResourceDetailBill(r: MonthlyBillRes, cycle: string, customerId: stri
     officialAmount: money(r.official_amount),
     discountAmount: money(r.discount_amount),
     consumeAmount: money(r.consume_amount),
-    cashAmount: money(r.cash_amount),
-    creditAmount: money(r.credit_amount),
-    couponAmount: money(r.coupon_amount),
-    flexiPurchaseCouponAmount: money(r.flexipurchase_coupon_amount),
-    storedCardAmount: money(r.stored_card_amount),
-    bonusAmount: money(r.bonus_amount),
-    debtAmount: money(r.debt_amount),
-    adjustmentAmount: money(r.adjustment_amount),
+    ...cardPaymentSplit(r),
   };
 }
 
@@ -309,18 +335,7 @@ export interface AmortizedCostShape extends CostRowBase {
 
 function toAmortizedCost(r: NvlCostAnalysedBillDetail, customerId: string): AmortizedCostShape {
   return {
-    cycle: textOrNull(r.bill_cycle),
-    customerId: r.customer_id || customerId,
-    serviceTypeCode: textOrNull(r.service_type_code),
-    serviceTypeName: textOrNull(r.service_type_name),
-    resourceTypeCode: textOrNull(r.resource_type_code),
-    resourceTypeName: textOrNull(r.resource_type_name),
-    regionCode: textOrNull(r.region_code),
-    regionName: textOrNull(r.region_name),
-    enterpriseProjectId: textOrNull(r.enterprise_project_id),
-    enterpriseProjectName: textOrNull(r.enterprise_project_name),
-    chargeModeCode: r.charging_mode ?? null,
-    billTypeCode: r.bill_type ?? null,
+    ...codeNamedRow(r, customerId),
     sharedMonth: textOrNull(r.shared_month),
     resourceId: textOrNull(r.resource_id),
     resourceName: textOrNull(r.resource_name),
