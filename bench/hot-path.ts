@@ -68,7 +68,6 @@ async function servers(): Promise<void> {
   });
 
   // The gateway as src/main.ts wires it, on the embedded simulator.
-  const { pino } = await import('pino');
   const { startSimulator } = await import('../src/simulator/server.js');
   const { simulatorClient } = await import('../src/bss/simulator-client.js');
   const { createGateway } = await import('../src/gateway.js');
@@ -77,12 +76,13 @@ async function servers(): Promise<void> {
   const { BillCache } = await import('../src/caches/bill-cache.js');
   const { PartnerDataCache } = await import('../src/caches/partner-cache.js');
   const { Metrics } = await import('../src/ops/metrics.js');
-  const { createLog } = await import('../src/ops/log.js');
+  const { createLog, logDestination } = await import('../src/ops/log.js');
   const { loadConfig } = await import('../src/config.js');
   const config = loadConfig({ LOG_LEVEL: args['log-level'] });
   const simulator = await startSimulator({ port: 0, seed: 42, customers: 50 });
   const logFile = join(mkdtempSync(join(tmpdir(), 'pg-hot-path-')), 'gateway.log');
-  const log = createLog(config.log.level, pino.destination({ dest: logFile, sync: false }));
+  // The destination npm start uses (batched asynchronous writes), to a file instead of stdout.
+  const log = createLog(config.log.level, logDestination(logFile));
   const metrics = new Metrics();
   const bss = simulatorClient(simulator, { onRequest: (e) => metrics.observeUpstream(e), onThrottleWait: (e) => metrics.observeThrottleWait(e) });
   const gateway = createGateway(

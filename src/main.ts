@@ -15,8 +15,7 @@ import { BillCache } from './caches/bill-cache.js';
 import { PartnerDataCache } from './caches/partner-cache.js';
 import { loadTrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 import { Metrics } from './ops/metrics.js';
-import { createLog } from './ops/log.js';
-import { pino } from 'pino';
+import { createLog, logDestination } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
 import { openStore, type Store } from './store/index.js';
@@ -119,9 +118,8 @@ async function main(): Promise<void> {
 
   const apiKeys = apiKeysFor(config);
   const trustedDocuments = trustedDocumentsFor(config);
-  // Asynchronous writes to stdout: a synchronous write per request line blocks the event loop on a slow pipe;
-  // pino flushes what is buffered when the process exits.
-  const log = createLog(config.log.level, pino.destination({ dest: 1, sync: false }));
+  // Batched asynchronous writes to stdout (src/ops/log.ts logDestination): not a blocking syscall per request line.
+  const log = createLog(config.log.level, logDestination());
   const metrics = new Metrics();
   keepServingOnUnhandledRejection(log, () => metrics.unhandledRejection());
   // The store opens (PGlite: seconds of WASM start-up) while the simulator starts.

@@ -6,6 +6,7 @@
  * level or two levels down is censored); error objects
  * are reduced to name, message and the BSS identifiers, without stack traces (DESIGN.md).
  */
+import { openSync } from 'node:fs';
 import { pino, type Logger, type DestinationStream } from 'pino';
 import { BssError } from '../bss/errors.js';
 import { currentScope } from './request-scope.js';
@@ -69,6 +70,24 @@ export function errorFields(value: unknown): Record<string, unknown> {
   }
   if (value instanceof Error) return { type: value.name, message: value.message };
   return { type: typeof value };
+}
+
+/** Bytes a log destination gathers before one write, and the longest a line waits in it. */
+export const LOG_BATCH_BYTES = 4_096;
+export const LOG_BATCH_MS = 1_000;
+
+/**
+ * Where `npm start` writes its log (stdout, fd 1, or a file): asynchronously, in writes of at least 4 KiB or
+ * every second, whichever comes first. A write per line (a syscall per request) was a tenth of a cached
+ * request's CPU (bench/hot-path.ts); a line now waits at most a second (sonic-boom's own unref'd periodic
+ * flush), and pino writes out what is buffered, synchronously, when the process exits — `process.exit`, an
+ * uncaught exception and a drained event loop alike (pino registers the flush for every asynchronous destination).
+ */
+export function logDestination(dest: number | string = 1): DestinationStream {
+  // A file is opened here, synchronously: sonic-boom would open it asynchronously, and an exit before that open
+  // completed lost every buffered line (its exit flush throws "not ready").
+  const fd = typeof dest === 'number' ? dest : openSync(dest, 'a');
+  return pino.destination({ dest: fd, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_BATCH_MS });
 }
 
 export function createLog(level: LogLevel = 'info', destination?: DestinationStream): Log {
