@@ -9,7 +9,8 @@
  * - A call about one customer with no scope parameter (customer tokens, ListPayPerUseCustomerResources)
  *   is allowed only for a customer seen in the reseller's scope in this request, or confirmed there by one
  *   exact ListSubCustomers call (memoised for the request).
- * - Reference data (service types, units, regions, price quotes) is not anyone's business data: allowed.
+ * - Reference data (service types, units, regions, price quotes) is not anyone's business data: allowed; nor is
+ *   the account registry's "is this name free" (CheckUserIdentity).
  * - A write only in the reseller's scope (or as its customer), naming only its customers (checkWrite).
  * - Everything else (partner-wide lists without a scope, writes outside the subtree) is refused.
  * - Process-wide caches answer without a call, so they are read through the same request's `scopeGate`.
@@ -24,6 +25,12 @@ const REFERENCE = new Set([
   'ListServiceTypes', 'ListResourceTypes', 'ListServiceResources', 'ListUsageTypes', 'ListMeasureUnits', 'ListConversions',
   'ListProvinces', 'ListCities', 'ListCounties', 'ListOnDemandResourceRatings', 'ListRateOnPeriodDetail',
 ]);
+
+/**
+ * Reads about Huawei Cloud's account registry, not the partner's data: CheckUserIdentity (§2.3) says whether a name,
+ * e-mail or mobile number is free to register anywhere. A reseller creating its own customers asks it first.
+ */
+const REGISTRY_CHECKS = new Set(['CheckUserIdentity']);
 
 /** Operations whose JSON body carries `indirect_partner_id` (query ones are read from the spec). */
 const BODY_SCOPED = new Set(['ListIndirectPartners', 'ListQuotaCoupons', 'ListSubCustomers', 'ListSubCustomerNewTag', 'ListCustomersBalancesDetail', 'ListCustomerOnDemandResources']);
@@ -108,7 +115,7 @@ export function scopedBss(bss: BssClient, caller: Caller): BssClient {
       }
       return;
     }
-    if (REFERENCE.has(op.name) && !opts.customerId) return;
+    if ((REFERENCE.has(op.name) || REGISTRY_CHECKS.has(op.name)) && !opts.customerId) return;
     if (typeof customerId === 'string' && customerId !== '') {
       if (!(await confirm(customerId))) throw forbidden(`Customer ${customerId} is not a customer of reseller ${reseller}.`);
       return;

@@ -4,7 +4,8 @@
  * `Customer.realNameReview`, how the real-name authentication submitted for it was reviewed
  * (ShowRealnameAuthenticationReviewResult).
  */
-import { checkIdentity, realNameReviewRequest, toRealNameReview, type IdentityCheckShape, type RealNameReviewShape } from '../sources/customer-checks.js';
+import { realNameReviewRequest, toRealNameReview, type IdentityCheckShape, type RealNameReviewShape } from '../sources/customer-checks.js';
+import { customerIdentityCheck } from '../resolvers/customer-checks.js';
 import { builder } from './builder.js';
 import { Customer } from './customer.js';
 
@@ -69,12 +70,17 @@ builder.queryField('customerIdentityCheck', (t) =>
     type: IdentityCheck,
     nullable: true,
     description:
-      'Whether a login name, mobile number or e-mail is still free for creating a customer. Upstream: CheckUserIdentity ' +
-      '`POST /v2/partners/sub-customers/users/check-identity` (§2.3), one call.',
+      'Whether a login name, mobile number or e-mail is still free for creating a customer (`createCustomer`). Upstream: CheckUserIdentity ' +
+      '`POST /v2/partners/sub-customers/users/check-identity` (§2.3), one call. Admin and reseller keys (analyst keys: FORBIDDEN): it says whether ' +
+      'an e-mail or mobile number has a Huawei Cloud account anywhere, which is personal data (docs/security.md). The value is checked against ' +
+      'the reference\'s rules first (BAD_USER_INPUT, no call) and never logged.',
     args: {
       searchType: t.arg({ type: IdentitySearchType, required: true, description: 'What `value` is.' }),
-      value: t.arg.string({ required: true, description: 'The e-mail, mobile number (`0086-13XXXXXXXXX`) or account name to check (≤ 64 characters).' }),
+      value: t.arg.string({
+        required: true,
+        description: 'The value to check (≤ 64 characters): a whole e-mail address; a mobile number written `0086-13XXXXXXXXX` (only 0086); or an account name of 5–32 characters.',
+      }),
     },
-    resolve: (_root, args, ctx) => checkIdentity(ctx, args.searchType, args.value),
+    resolve: (_root, args, ctx) => customerIdentityCheck(ctx, args.searchType, args.value),
   }),
 );

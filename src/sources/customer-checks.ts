@@ -6,8 +6,33 @@
 import { CheckUserIdentity, ShowRealnameAuthenticationReviewResult } from '../bss/operations/partners/index.js';
 import type { Upstream } from './list-endpoint.js';
 import { textOrNull } from './wire.js';
+import { problem, type InputProblem } from './writes/input-rules.js';
 
 export type IdentitySearchType = 'email' | 'mobile' | 'name';
+
+/** §2.3 `search_value` rules per `search_type`; the name rule is §2.1's account name (5–32, a letter or "-" first). */
+const IDENTITY_NAME = /^[a-zA-Z-][a-zA-Z0-9_-]{4,31}$/;
+/** `00XX-XXXXXXXX`: the country code with its leading 00, a dash, the number; only 0086 (mainland China) is supported. */
+const IDENTITY_MOBILE = /^0086-\d+$/;
+
+/**
+ * The reference's rules for a value to check, before any call. The rule never quotes the value: it is personal
+ * data (an e-mail address or a mobile number), and error messages are no place for it.
+ */
+export function identityValueProblem(field: string, searchType: IdentitySearchType, value: string): InputProblem | null {
+  if (value === '') return problem(field, 'must not be empty');
+  if (value.length > 64) return problem(field, 'must be at most 64 characters');
+  switch (searchType) {
+    case 'mobile':
+      return IDENTITY_MOBILE.test(value) ? null : problem(field, 'must be a mainland China mobile number written 0086-13XXXXXXXXX (only country code 0086 is supported)');
+    case 'email':
+      return /^[^@\s]+@[^@\s]+$/.test(value) ? null : problem(field, 'must be a whole e-mail address (name@domain)');
+    case 'name':
+      if (!IDENTITY_NAME.test(value)) return problem(field, 'must be an account name of 5 to 32 characters: a letter or "-" first, then letters, digits, "_" and "-"');
+      if (/^(op_|shadow_)/i.test(value)) return problem(field, 'must not start with op_ or shadow_');
+      return null;
+  }
+}
 
 export interface IdentityCheckShape {
   /** `available` or `used_by_user`, as Huawei answers. */
