@@ -7,8 +7,10 @@
  * - a connection asked for n items costs ⌈n / pageMax⌉ calls per page call per parent, and what is
  *   selected under its `edges`/`nodes` runs n times per parent;
  * - a batched loader under a list costs ⌈n / batch⌉ calls per list, not n;
- * - a consumption view costs one call per customer-month (a partner- or reseller-wide view assumes the
- *   configured number of customers in the scope).
+ * - a consumption view costs one call per customer-month; a partner- or reseller-wide view also lists the
+ *   scope's customers. Its customers are the store's newest listing's (the counts the gateway knows per scope),
+ *   or the configured assumption before any listing; a view of cycles the store holds whole costs nothing;
+ * - a list of resellers, or of one reseller's customers, holds at most as many items as that listing counted.
  *
  * It is an estimate: lists are assumed full, de-duplication across different branches is not seen, and
  * cached reference data counts as free.
@@ -33,7 +35,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { FIELD_COSTS, type FieldCost } from './field-costs.js';
+import { FIELD_COSTS, type FieldCost, type KnownSize } from './field-costs.js';
 import { cyclesBetween, monthIndex } from '../sources/billing-cycles.js';
 import type { ConsumptionCoverage } from '../store/index.js';
 
@@ -213,16 +215,19 @@ function fieldCost(
     const cycles = cyclesOf(args);
     // The store answers a view only whole (src/resolvers/consumption-store.ts): every cycle complete, or a live pull.
     if (coverage && cycles && cycles.every((c) => coverage.completeCycles.has(c))) return below({ ...scope, owner: coordinate });
-    const customers = rule.consumption === 'customer' ? 1 : scopeCustomers(coverage, coordinate) ?? walk.options.assumedCustomers;
-    // A scope-wide view first lists the scope's customers (pages of 100).
-    const listing = rule.consumption === 'scope' ? Math.ceil(customers / 100) : 0;
+    if (rule.consumption === 'customer') return count * months + below({ ...scope, owner: coordinate });
+    const { customers, listing } = scopePull(coverage, coordinate, walk.options.assumedCustomers);
     return count * (months * customers + listing) + below({ ...scope, owner: coordinate });
   }
 
   if (isConnection(named)) {
     const first = clampCount(args['first'], walk.options.maxFirst);
     const last = clampCount(args['last'], walk.options.maxFirst);
-    const items = first ?? last ?? walk.options.defaultFirst;
+    // A page holds no more items than the list has: the store's newest listing knows how many resellers there
+    // are and how many customers each has, and what is nested under the page runs once per item.
+    const known = rule?.knownSize ? knownSize(walk.options.coverage, rule.knownSize) : null;
+    const asked = first ?? last ?? walk.options.defaultFirst;
+    const items = known === null ? asked : Math.min(asked, known);
     const pageMax = rule?.pageMax ?? walk.options.defaultPageMax;
     const pages = Math.max(Math.ceil(Math.max(items, 1) / pageMax) - (rule?.freePages ?? 0), 0);
     // `last` without `before` first probes the list's total.
@@ -258,15 +263,40 @@ function cyclesOf(args: Args): string[] | null {
   return cyclesBetween(from, to);
 }
 
+/** Rows per page of the lists a scope-wide pull starts with (ListConsumeSubCustomers, ListSubCustomers). */
+const LISTING_PAGE = 100;
+const listingPages = (customers: number): number => Math.max(1, Math.ceil(customers / LISTING_PAGE));
+
 /**
- * The customers a scope-wide view pulls, from the store's newest listing: every scope for `Partner`, the
- * largest reseller for `IndirectPartner` (which one is not known before execution). Null: no listing yet.
+ * What a scope-wide view pulls per month (one record call per customer) and the calls that list who is in it,
+ * from the store's newest listing (src/sync/listing.ts, the same lists the live pull makes): for `Partner` every
+ * scope — the own consumers' pages, ListIndirectPartners, each reseller's customer pages; for `IndirectPartner`
+ * the largest reseller (which one is not known before execution). Without a listing: the assumed customers.
  */
-function scopeCustomers(coverage: ConsumptionCoverage | undefined, coordinate: string): number | null {
+function scopePull(coverage: ConsumptionCoverage | undefined, coordinate: string, assumed: number): { customers: number; listing: number } {
+  if (!coverage || coverage.customersByScope.size === 0) return { customers: assumed, listing: Math.ceil(assumed / LISTING_PAGE) };
+  const resellers = [...coverage.customersByScope.entries()].filter(([scope]) => scope !== null).map(([, n]) => n);
+  if (coordinate.startsWith('IndirectPartner.')) {
+    const largest = Math.max(0, ...resellers);
+    return { customers: largest, listing: listingPages(largest) };
+  }
+  const own = coverage.customersByScope.get(null) ?? 0;
+  return {
+    customers: own + resellers.reduce((a, b) => a + b, 0),
+    listing: listingPages(own) + 1 + resellers.reduce((n, c) => n + listingPages(c), 0),
+  };
+}
+
+/**
+ * How many items a list holds at most, from the store's newest listing; null when it does not know. The partner's
+ * own customers are not here: the sync lists only those that consumed (ListConsumeSubCustomers), fewer than
+ * `Partner.customers` returns, and a count too small would let a costly query through.
+ */
+function knownSize(coverage: ConsumptionCoverage | undefined, size: KnownSize): number | null {
   if (!coverage || coverage.customersByScope.size === 0) return null;
-  const counts = [...coverage.customersByScope.entries()];
-  if (coordinate.startsWith('IndirectPartner.')) return Math.max(0, ...counts.filter(([scope]) => scope !== null).map(([, n]) => n));
-  return counts.reduce((n, [, c]) => n + c, 0);
+  const resellers = [...coverage.customersByScope.entries()].filter(([scope]) => scope !== null).map(([, n]) => n);
+  if (resellers.length === 0) return null;
+  return size === 'resellers' ? resellers.length : Math.max(...resellers);
 }
 
 /** Months a consumption view covers: `cycle`, or `fromCycle`..`toCycle` inclusive; 1 when unreadable. */

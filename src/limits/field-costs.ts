@@ -31,7 +31,12 @@ export interface FieldCost {
   readonly shareKey?: string;
   /** Consumption view: calls per customer-month over the cycle range; `perScope`: every customer of the scope. */
   readonly consumption?: 'customer' | 'scope';
+  /** Connection: at most as many items as the store's newest listing counts (cost.ts `knownSize`). */
+  readonly knownSize?: KnownSize;
 }
+
+/** Lists whose size the sync's listing knows: the resellers, and the customers of the largest reseller. */
+export type KnownSize = 'resellers' | 'resellerCustomers';
 
 const FREE: FieldCost = { calls: 0 };
 /** The process-wide reference cache answers these. */
@@ -112,9 +117,9 @@ const TABLE: Record<string, FieldCost> = {
   // Partner and resellers (partner.md).
   'Partner.balances': { calls: 1, listSize: 3 },
   'IndirectPartner.balances': { calls: 1, listSize: 3 },
-  'Partner.indirectPartners': PAGE_100,
+  'Partner.indirectPartners': { ...PAGE_100, knownSize: 'resellers' },
   'Partner.customers': PAGE_100,
-  'IndirectPartner.customers': PAGE_100,
+  'IndirectPartner.customers': { ...PAGE_100, knownSize: 'resellerCustomers' },
   'Partner.adjustRecords': PAGE_100,
   'IndirectPartner.adjustRecords': PAGE_100,
   'Customer.adjustRecords': PAGE_100,
