@@ -10,6 +10,7 @@ import { requireScope, scopeFor, scopeOfArg } from '../auth/scope.js';
 import { loginName, maskAccountName, maskName, personal } from '../auth/pii.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
+import { lifeWindowArgs, type LifeWindowArgs } from './life-window-args.js';
 import { resellerEdge } from '../resolvers/id-edges.js';
 import { IndirectPartner } from './indirect-partner.js';
 import { Partner } from './partner.js';
@@ -233,24 +234,13 @@ function couponQuotaArgs(arg: ArgBuilder<Types>) {
   return {
     quotaType: arg({ type: CouponQuotaType, description: 'Which kind of quota (`quota_type`); the upstream lists voucher quotas when it is not given.' }),
     statuses: arg({ type: [CouponQuotaStatusFilter], description: 'Only quotas in these statuses (`quota_status_list`, ≤ 5).' }),
-    createdFrom: arg({ type: 'DateTime', description: 'Created after (`create_time_begin`).' }),
-    createdTo: arg({ type: 'DateTime', description: 'Created before (`create_time_end`).' }),
-    effectiveFrom: arg({ type: 'DateTime', description: 'Effective after (`effective_time_begin`).' }),
-    effectiveTo: arg({ type: 'DateTime', description: 'Effective before (`effective_time_end`).' }),
-    expireFrom: arg({ type: 'DateTime', description: 'Expiring after (`expire_time_begin`).' }),
-    expireTo: arg({ type: 'DateTime', description: 'Expiring before (`expire_time_end`).' }),
+    ...lifeWindowArgs(arg, 'Created'),
   };
 }
 
-interface CouponQuotaArgs extends PageArgs {
+interface CouponQuotaArgs extends PageArgs, LifeWindowArgs {
   quotaType?: number | null;
   statuses?: number[] | null;
-  createdFrom?: Date | null;
-  createdTo?: Date | null;
-  effectiveFrom?: Date | null;
-  effectiveTo?: Date | null;
-  expireFrom?: Date | null;
-  expireTo?: Date | null;
 }
 
 function resolveCouponQuotas(ctx: GraphQLContext, scope: Scope, args: CouponQuotaArgs) {

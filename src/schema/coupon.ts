@@ -13,6 +13,7 @@ import { parseScopedKey, scopedKey, type Scope } from '../sources/wire.js';
 import { requireScope, scopeOfArg } from '../auth/scope.js';
 import type { GraphQLContext } from '../context.js';
 import { builder } from './builder.js';
+import { lifeWindowArgs, type LifeWindowArgs } from './life-window-args.js';
 import { customerEdge, resellerEdge } from '../resolvers/id-edges.js';
 import { CouponQuota } from './coupon-quota.js';
 import { Customer } from './customer.js';
@@ -201,25 +202,14 @@ function issuedCouponArgs(arg: ArgBuilder<Types>) {
     couponType: arg({ type: IssuedCouponType, description: 'Only vouchers or only cash coupons (`coupon_type`).' }),
     status: arg({ type: CouponStatus, description: 'Only coupons in this status (`status`).' }),
     orderId: arg.string({ description: 'Only the coupons used on this order (`order_id`).' }),
-    createdFrom: arg({ type: 'DateTime', description: 'Issued after (`create_time_begin`).' }),
-    createdTo: arg({ type: 'DateTime', description: 'Issued before (`create_time_end`).' }),
-    effectiveFrom: arg({ type: 'DateTime', description: 'Effective after (`effective_time_begin`).' }),
-    effectiveTo: arg({ type: 'DateTime', description: 'Effective before (`effective_time_end`).' }),
-    expireFrom: arg({ type: 'DateTime', description: 'Expiring after (`expire_time_begin`).' }),
-    expireTo: arg({ type: 'DateTime', description: 'Expiring before (`expire_time_end`).' }),
+    ...lifeWindowArgs(arg, 'Issued'),
   };
 }
 
-interface IssuedCouponArgs extends PageArgs {
+interface IssuedCouponArgs extends PageArgs, LifeWindowArgs {
   couponType?: number | null;
   status?: number | null;
   orderId?: string | null;
-  createdFrom?: Date | null;
-  createdTo?: Date | null;
-  effectiveFrom?: Date | null;
-  effectiveTo?: Date | null;
-  expireFrom?: Date | null;
-  expireTo?: Date | null;
 }
 
 function resolveIssuedCoupons(ctx: GraphQLContext, scope: Scope, customerId: string | null | undefined, args: IssuedCouponArgs) {

@@ -12,7 +12,7 @@ import {
 } from '../bss/operations/partners/index.js';
 import { toDecimalOrNull } from '../bss/money.js';
 import { listEndpoint, type Upstream } from './list-endpoint.js';
-import { nonEmpty, nonEmptyList, parseScopedKey, parseWireTime, scopedKey, textOrNull, wireTime, type Scope } from './wire.js';
+import { lifeWindowsOnWire, nonEmpty, nonEmptyList, parseScopedKey, parseWireTime, scopedKey, textOrNull, wireTime, type LifeWindows, type Scope } from './wire.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Coupon quotas (§1.7) and quotas issued to resellers (§1.11)
@@ -122,15 +122,9 @@ export async function fetchIssuedQuota(ctx: Upstream, quotaId: string): Promise<
   return (res.quotas ?? []).flatMap((q) => toIssuedCouponQuota(q) ?? []).find((q) => q.quotaId === quotaId) ?? null;
 }
 
-export interface CouponQuotaFilters {
+export interface CouponQuotaFilters extends LifeWindows {
   readonly quotaType?: number | undefined;
   readonly statuses?: readonly number[] | null;
-  readonly createdFrom?: Date | null;
-  readonly createdTo?: Date | null;
-  readonly effectiveFrom?: Date | null;
-  readonly effectiveTo?: Date | null;
-  readonly expireFrom?: Date | null;
-  readonly expireTo?: Date | null;
 }
 
 export const couponQuotasList = (scope: Scope, f: CouponQuotaFilters) =>
@@ -140,12 +134,7 @@ export const couponQuotasList = (scope: Scope, f: CouponQuotaFilters) =>
       body: {
         quota_status_list: nonEmptyList(f.statuses),
         quota_type: f.quotaType,
-        create_time_begin: wireTime(f.createdFrom),
-        create_time_end: wireTime(f.createdTo),
-        effective_time_begin: wireTime(f.effectiveFrom),
-        effective_time_end: wireTime(f.effectiveTo),
-        expire_time_begin: wireTime(f.expireFrom),
-        expire_time_end: wireTime(f.expireTo),
+        ...lifeWindowsOnWire(f),
         indirect_partner_id: scope ?? undefined,
         offset,
         limit,

@@ -16,7 +16,7 @@ import {
 import { toDecimalOrNull } from '../bss/money.js';
 import { fetchListPage, listEndpoint, type Upstream } from './list-endpoint.js';
 import type { LedgerWindow } from './partner-funds.js';
-import { nonEmpty, nonEmptyList, parseScopedKey, parseWireTime, scopedKey, textOrNull, wireMonth, wireTime, type Scope } from './wire.js';
+import { lifeWindowsOnWire, nonEmpty, nonEmptyList, parseScopedKey, parseWireTime, scopedKey, textOrNull, wireMonth, wireTime, type LifeWindows, type Scope } from './wire.js';
 
 export interface CouponUseLimitShape {
   readonly limitId: string | null;
@@ -109,18 +109,12 @@ export async function fetchCoupon(ctx: Upstream, key: string): Promise<CouponSha
   return (res.user_coupons ?? []).flatMap((c) => toCouponShape(c, scope) ?? []).find((c) => c.couponId === id) ?? null;
 }
 
-export interface IssuedCouponFilters {
+export interface IssuedCouponFilters extends LifeWindows {
   readonly customerId?: string | null;
   readonly orderId?: string | null;
   readonly couponId?: string | null;
   readonly couponType?: number | undefined;
   readonly status?: number | undefined;
-  readonly createdFrom?: Date | null;
-  readonly createdTo?: Date | null;
-  readonly effectiveFrom?: Date | null;
-  readonly effectiveTo?: Date | null;
-  readonly expireFrom?: Date | null;
-  readonly expireTo?: Date | null;
 }
 
 /** §3.1, pages of ≤ 100 (the documented maximum is missing; every sibling allows 100). */
@@ -133,12 +127,7 @@ export const issuedCouponsList = (scope: Scope, f: IssuedCouponFilters) =>
       order_id: nonEmpty(f.orderId),
       coupon_type: f.couponType,
       status: f.status,
-      create_time_begin: wireTime(f.createdFrom),
-      create_time_end: wireTime(f.createdTo),
-      effective_time_begin: wireTime(f.effectiveFrom),
-      effective_time_end: wireTime(f.effectiveTo),
-      expire_time_begin: wireTime(f.expireFrom),
-      expire_time_end: wireTime(f.expireTo),
+      ...lifeWindowsOnWire(f),
       indirect_partner_id: scope ?? undefined,
       offset,
       limit,

@@ -32,6 +32,28 @@ export function wireTime(date: Date | null | undefined): string | undefined {
   return date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
 }
 
+/** When a coupon or quota was created, becomes effective and expires: the windows §1.7 and §3.1 filter on alike. */
+export interface LifeWindows {
+  readonly createdFrom?: Date | null | undefined;
+  readonly createdTo?: Date | null | undefined;
+  readonly effectiveFrom?: Date | null | undefined;
+  readonly effectiveTo?: Date | null | undefined;
+  readonly expireFrom?: Date | null | undefined;
+  readonly expireTo?: Date | null | undefined;
+}
+
+/** The windows as §1.7 and §3.1 spell them (`create_time_begin` …); unset bounds stay off the wire. */
+export function lifeWindowsOnWire(f: LifeWindows) {
+  return {
+    create_time_begin: wireTime(f.createdFrom),
+    create_time_end: wireTime(f.createdTo),
+    effective_time_begin: wireTime(f.effectiveFrom),
+    effective_time_end: wireTime(f.effectiveTo),
+    expire_time_begin: wireTime(f.expireFrom),
+    expire_time_end: wireTime(f.expireTo),
+  };
+}
+
 /** The client never sends empty strings (DESIGN.md): an empty filter is no filter. */
 export function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value === '' ? undefined : value;

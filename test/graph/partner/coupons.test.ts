@@ -294,6 +294,35 @@ describe('coupons and coupon quotas', () => {
     expect(unknown.node).toBeNull();
   });
 
+  it('sends each created / effective / expiring bound of coupons and quotas as its own wire filter', async () => {
+    const coupons = (await stack.bss.call(ListIssuedPartnerCoupons, { offset: 0, limit: 100 })).user_coupons!;
+    const quotas = (await stack.bss.call(ListQuotaCoupons, { body: { offset: 0, limit: 100 } })).quotas!;
+    // A bound in the middle of each attribute's values, so every filter narrows the list (a swapped one would differ).
+    const middle = (times: (string | null | undefined)[]) => [...times].filter(Boolean).sort()[Math.floor(times.length / 2)]!;
+    const bounds = [
+      ['createdFrom', 'create_time_begin', 'create_time'], ['createdTo', 'create_time_end', 'create_time'],
+      ['effectiveFrom', 'effective_time_begin', 'effective_time'], ['effectiveTo', 'effective_time_end', 'effective_time'],
+      ['expireFrom', 'expire_time_begin', 'expire_time'], ['expireTo', 'expire_time_end', 'expire_time'],
+    ] as const;
+    for (const [arg, wire, field] of bounds) {
+      const couponBound = middle(coupons.map((c) => c[field]));
+      const quotaBound = middle(quotas.map((q) => q[field]));
+      const expected = {
+        coupons: (await stack.bss.call(ListIssuedPartnerCoupons, { [wire]: couponBound, offset: 0, limit: 1 })).total_count,
+        quotas: (await stack.bss.call(ListQuotaCoupons, { body: { [wire]: quotaBound, offset: 0, limit: 1 } })).total_count,
+      };
+      const all = { coupons: (await stack.bss.call(ListIssuedPartnerCoupons, { offset: 0, limit: 1 })).total_count, quotas: (await stack.bss.call(ListQuotaCoupons, { body: { offset: 0, limit: 1 } })).total_count };
+      expect(expected.coupons, arg).toBeLessThan(all.coupons!);
+      expect(expected.quotas, arg).toBeLessThan(all.quotas!);
+      const data = await ok(
+        stack,
+        `query($c: DateTime!, $q: DateTime!) { partner { issuedCoupons(${arg}: $c, first: 1) { totalCount } couponQuotas(${arg}: $q, first: 1) { totalCount } } }`,
+        { c: couponBound, q: quotaBound },
+      );
+      expect({ coupons: data.partner.issuedCoupons.totalCount, quotas: data.partner.couponQuotas.totalCount }, arg).toEqual(expected);
+    }
+  });
+
   it('answers no coupons for a consultative-sales customer without asking', async () => {
     const data = await ok(stack, '{ partner { customers(first: 1, associationType: CONSULTATIVE_SALES) { nodes { customerId associationType } } } }');
     const c = data.partner.customers.nodes[0];
