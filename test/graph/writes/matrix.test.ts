@@ -1,0 +1,379 @@
+/**
+ * The write matrix of issue 13, one table over all 21 mutations, against the simulator and an in-memory store.
+ * For each mutation:
+ *
+ * - two concurrent requests with one idempotency key: one upstream write, applied once at the simulator, one answer
+ *   `replayed: false` and the other `replayed: true`; a third request replays with 0 upstream calls;
+ * - the audit rows of that key: the attempt, the outcome and the two replays, under the mutation and the API key,
+ *   naming the upstream write;
+ * - an analyst key: FORBIDDEN, 0 calls; bad input: BAD_USER_INPUT naming the field, 0 calls;
+ * - the answer lost after the write applied (connection closed): reconciled, applied once, then replayed with 0 calls;
+ * - the answer lost before it applied (connection reset before the simulator acted): not applied, `retryable`, and
+ *   the same key then applies it once.
+ *
+ * Two mutations cannot be reconciled by design (docs/writes.md): setResourcesRenewal (the setting cannot be read back:
+ * OUTCOME_UNKNOWN, key held) and sendVerificationCode (no record to look in: `confirmed: false`, never resent).
+ * "Applied" is read at the simulator (its books, not the gateway's answer) by each row's `applied`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from 'decimal.js';
+import { sha256Hex } from '../../../src/auth/api-keys.js';
+import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
+import type { ResourceRecord } from '../../../src/simulator/dataset/commerce/types.js';
+import { startStack, type Stack } from '../../support/stack.js';
+import { TEST_NOW } from '../../support/sim-request.js';
+import { auditOf, codes, newKey, requests, simCustomerCash, simScopeCash } from './support.js';
+
+const KEYS = { admin: 'pg_matrix_admin', analyst: 'pg_matrix_analyst' };
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+type Input = Record<string, unknown>;
+/** How a lost answer ends for a mutation: reconciled from the upstream's records, or by design not. */
+type LostAnswer = 'reconciled' | 'unknown' | 'unconfirmed';
+
+interface WriteCase {
+  readonly mutation: string;
+  readonly inputType: string;
+  /** The upstream write it makes. */
+  readonly write: string;
+  /** A valid input (without the idempotency key) for targets not written yet. May write setup state first. */
+  fresh(): Promise<Input> | Input;
+  /** How many times this input's write shows at the simulator. */
+  applied(input: Input): number;
+  /** A variant the reference's rules refuse, and the field named. */
+  bad(input: Input): [Input, string];
+  readonly lost?: LostAnswer;
+}
+
+let stack: Stack;
+let xaccountType: string;
+let serial = 0;
+const next = () => ++serial;
+/** A distinct amount per request (two-decimal), so the simulator's records of one request are told apart. */
+const amount = () => new Decimal(1).plus(new Decimal(next()).div(100)).toFixed(2);
+const take = <T>(pool: T[], what: string): T => {
+  const item = pool.shift();
+  if (!item) throw new Error(`no ${what} left in the simulated world`);
+  return item;
+};
+
+let fundsCustomer: string;
+let reseller: string;
+let quotaId: string;
+let couponQuotaId: string;
+let couponCustomer: string;
+let pendingOrders: { orderId: string; customerId: string }[];
+let resources: ResourceRecord[];
+let unverified: CustomerRecord[];
+let individuals: CustomerRecord[];
+let tokenCustomers: string[];
+
+const gql = (c: WriteCase) => `mutation ($input: ${c.inputType}!) { ${c.mutation}(input: $input) { replayed${c.lost === 'unconfirmed' ? ' confirmed' : ''} } }`;
+const run = (c: WriteCase, input: Input, key = KEYS.admin) => stack.graphql(gql(c), { input }, bearer(key));
+const sim = () => stack.simulator.state;
+const transfersOf = (scope: string | null, target: string, amt: unknown, kind: 'adjust' | 'reclaim') =>
+  sim().partners.funds.scopeAccount(scope).transfers.filter((t) => t.targetId === target && t.kind === kind && t.amount.eq(String(amt))).length;
+const resource = (r: Input) => sim().commerce.resourcesOf(String(r.customerId)).find((x) => x.resourceId === (r.resourceIds as string[] | undefined)?.[0] || x.resourceId === r.resourceId)!;
+const review = (customerId: unknown) => sim().partners.realname.verification(sim().partners.customers.get(String(customerId))!, sim().world.now).review;
+const resourceInput = () => {
+  const r = take(resources, 'usable yearly/monthly resource');
+  return { customerId: r.customerId, resourceIds: [r.resourceId] };
+};
+
+async function adminWrite(query: string, variables: Input): Promise<any> {
+  const res = await stack.graphql(query, variables, bearer(KEYS.admin));
+  expect(res.errors).toBeUndefined();
+  return res.data;
+}
+
+const CASES: WriteCase[] = [
+  {
+    mutation: 'allocateCustomerFunds', inputType: 'AllocateCustomerFundsInput', write: 'UpdateCustomerAccountAmount',
+    fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
+    applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'adjust'),
+    bad: (i) => [{ ...i, amount: '0.001' }, 'input.amount'],
+  },
+  {
+    mutation: 'reclaimCustomerFunds', inputType: 'ReclaimCustomerFundsInput', write: 'ReclaimToPartnerAccount',
+    fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
+    applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'reclaim'),
+    bad: (i) => [{ ...i, amount: '-1.00' }, 'input.amount'],
+  },
+  {
+    mutation: 'allocateResellerFunds', inputType: 'AllocateResellerFundsInput', write: 'UpdateIndirectPartnerAccount',
+    fresh: () => ({ indirectPartnerId: reseller, amount: amount() }),
+    applied: (i) => transfersOf(null, reseller, i.amount, 'adjust'),
+    bad: (i) => [{ ...i, amount: '0' }, 'input.amount'],
+  },
+  {
+    mutation: 'reclaimResellerFunds', inputType: 'ReclaimResellerFundsInput', write: 'ReclaimIndirectPartnerAccount',
+    fresh: () => ({ indirectPartnerId: reseller, amount: amount() }),
+    applied: (i) => transfersOf(null, reseller, i.amount, 'reclaim'),
+    bad: (i) => [{ ...i, indirectPartnerId: 'r'.repeat(65) }, 'input.indirectPartnerId'],
+  },
+  {
+    mutation: 'allocateResellerCouponQuota', inputType: 'AllocateResellerCouponQuotaInput', write: 'UpdateCouponQuotas',
+    fresh: () => ({ quotaId, indirectPartnerIds: [reseller], amount: amount() }),
+    applied: (i) => sim().partners.coupons.quotas().filter((q) => q.parentQuotaId === quotaId && q.owner === reseller && q.value.eq(String(i.amount))).length,
+    bad: (i) => [{ ...i, amount: '1.001' }, 'input.amount'],
+  },
+  {
+    mutation: 'reclaimResellerCouponQuota', inputType: 'ReclaimResellerCouponQuotaInput', write: 'ReclaimCouponQuotas',
+    async fresh() {
+      const d = await adminWrite(`mutation ($k: String!, $q: String!, $r: String!, $a: Decimal!) {
+        allocateResellerCouponQuota(input: { quotaId: $q, indirectPartnerIds: [$r], amount: $a, idempotencyKey: $k }) { allocated { quota { quotaId } } } }`,
+      { k: newKey('setup'), q: quotaId, r: reseller, a: amount() });
+      return { quotaIds: [d.allocateResellerCouponQuota.allocated[0].quota.quotaId] };
+    },
+    applied: (i) => (sim().partners.coupons.quota((i.quotaIds as string[])[0]!)!.status === 6 ? 1 : 0),
+    bad: () => [{ quotaIds: Array.from({ length: 11 }, (_, n) => `QT${n}`) }, 'input.quotaIds'],
+  },
+  {
+    mutation: 'issueCoupons', inputType: 'IssueCouponsInput', write: 'CreatePartnerCoupons',
+    fresh: () => ({ quotaId: couponQuotaId, customerIds: [couponCustomer], faceValue: amount() }),
+    applied: (i) => sim().partners.coupons.issuedCoupons().filter((c) => c.holderId === couponCustomer && c.quotaId === couponQuotaId && c.faceValue.eq(String(i.faceValue))).length,
+    bad: (i) => [{ ...i, faceValue: '0.00' }, 'input.faceValue'],
+  },
+  {
+    mutation: 'reclaimCoupons', inputType: 'ReclaimCouponsInput', write: 'ReclaimPartnerCoupons',
+    async fresh() {
+      const d = await adminWrite(`mutation ($k: String!, $q: String!, $c: String!, $v: Decimal!) {
+        issueCoupons(input: { quotaId: $q, customerIds: [$c], faceValue: $v, idempotencyKey: $k }) { issued { coupon { couponId } } } }`,
+      { k: newKey('setup'), q: couponQuotaId, c: couponCustomer, v: amount() });
+      return { couponId: d.issueCoupons.issued[0].coupon.couponId };
+    },
+    applied: (i) => (sim().partners.coupons.coupon(String(i.couponId))!.reclaimedAt ? 1 : 0),
+    bad: () => [{ couponId: '' }, 'input.couponId'],
+  },
+  {
+    mutation: 'createCustomer', inputType: 'CreateCustomerInput', write: 'CreateSubCustomer',
+    fresh: () => ({ xaccountId: `pg-matrix-${process.pid}-${next()}`, xaccountType }),
+    applied: (i) => sim().partners.customers.created().filter((c) => c.xaccountId === i.xaccountId).length,
+    bad: (i) => [{ ...i, accountName: 'abc' }, 'input.accountName'],
+  },
+  {
+    mutation: 'sendVerificationCode', inputType: 'SendVerificationCodeInput', write: 'SendVerificationMessageCode',
+    fresh: () => ({ mobilePhone: `1390${String(next()).padStart(7, '0')}`, scene: 'REGISTRATION' }),
+    applied: (i) => (stack.simulator.lastVerificationCode(String(i.mobilePhone)) ? 1 : 0),
+    bad: (i) => [{ ...i, validMinutes: 0 }, 'input.validMinutes'],
+    lost: 'unconfirmed',
+  },
+  {
+    mutation: 'submitPersonalRealnameAuth', inputType: 'PersonalRealnameAuthInput', write: 'CreatePersonalRealnameAuth',
+    fresh: () => ({
+      customerId: take(unverified, 'unauthenticated customer').customerId, method: 'CERTIFICATE', certificateType: 'PASSPORT',
+      files: ['id/front.jpg', 'id/back.jpg', 'id/holding.png'], name: '张三', certificateNumber: 'E12345678', xaccountType,
+    }),
+    applied: (i) => (review(i.customerId) ? 1 : 0),
+    bad: (i) => [{ ...i, files: ['a.jpg'] }, 'input.files'],
+  },
+  {
+    mutation: 'submitEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'CreateEnterpriseRealnameAuthentication',
+    fresh: () => ({
+      customerId: take(unverified, 'unauthenticated customer').customerId, certificateType: 'BUSINESS_LICENCE', files: ['licence.pdf'],
+      corpName: '示例科技有限公司', certificateNumber: '91110000MA01', regCountry: 'CN', xaccountType,
+    }),
+    applied: (i) => (review(i.customerId) ? 1 : 0),
+    bad: (i) => [{ ...i, corpName: '12345' }, 'input.corpName'],
+  },
+  {
+    mutation: 'changeEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'ChangeEnterpriseRealnameAuthentication',
+    fresh: () => ({
+      customerId: take(individuals, 'authenticated individual').customerId, files: ['licence.pdf', 'legal-front.jpg', 'legal-back.jpg'],
+      corpName: '示例贸易有限公司', certificateNumber: '91110000MA02', xaccountType, legalPerson: { name: '王五', idNumber: '110101198001011234', isCertifier: true },
+    }),
+    applied: (i) => (review(i.customerId)?.result === 0 ? 1 : 0),
+    bad: (i) => [{ ...i, regCountry: 'China' }, 'input.regCountry'],
+  },
+  {
+    mutation: 'cancelOrder', inputType: 'CancelOrderInput', write: 'CancelCustomerOrder',
+    fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
+    applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 4 ? 1 : 0),
+    bad: () => [{ orderId: '' }, 'input.orderId'],
+  },
+  {
+    mutation: 'payOrder', inputType: 'PayOrderInput', write: 'PayOrders',
+    fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
+    applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 5 ? 1 : 0),
+    bad: (i) => [{ ...i, orderId: 'C'.repeat(65) }, 'input.orderId'],
+  },
+  {
+    mutation: 'renewResources', inputType: 'RenewResourcesInput', write: 'RenewalResources',
+    fresh: () => ({ ...resourceInput(), periodUnit: 'MONTH', periodCount: 1 }),
+    applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 2 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
+    bad: (i) => [{ ...i, periodCount: 12 }, 'input.periodCount'],
+  },
+  {
+    mutation: 'unsubscribeResources', inputType: 'UnsubscribeResourcesInput', write: 'CancelResourcesSubscription',
+    fresh: () => ({ ...resourceInput(), scope: 'RESOURCE_AND_RENEWALS', reasonType: 'OTHER' }),
+    applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 4 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
+    bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
+  },
+  {
+    mutation: 'convertResourcesToOnDemand', inputType: 'ConvertResourcesToOnDemandInput', write: 'UpdatePeriodToOnDemand',
+    fresh: () => ({ ...resourceInput(), action: 'SET_UP' }),
+    applied: (i) => (resource(i).expirePolicy === 1 ? 1 : 0),
+    bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
+  },
+  {
+    mutation: 'enableAutoRenewal', inputType: 'AutoRenewalInput', write: 'AutoRenewalResources',
+    fresh: () => {
+      const { customerId, resourceIds } = resourceInput();
+      return { customerId, resourceId: resourceIds[0] };
+    },
+    applied: (i) => (resource(i).expirePolicy === 3 ? 1 : 0),
+    bad: (i) => [{ ...i, times: 100 }, 'input.times'],
+  },
+  {
+    mutation: 'disableAutoRenewal', inputType: 'DisableAutoRenewalInput', write: 'CancelAutoRenewalResources',
+    async fresh() {
+      const { customerId, resourceIds } = resourceInput();
+      await adminWrite(`mutation ($c: String!, $r: String!) { enableAutoRenewal(input: { customerId: $c, resourceId: $r }) { replayed } }`, { c: customerId, r: resourceIds[0] });
+      return { customerId, resourceId: resourceIds[0] };
+    },
+    applied: (i) => (resource(i).expirePolicy === 3 ? 0 : 1),
+    bad: (i) => [{ ...i, resourceId: '' }, 'input.resourceId'],
+  },
+  {
+    mutation: 'setResourcesRenewal', inputType: 'SetResourcesRenewalInput', write: 'SetResourcesRenewConfig',
+    fresh: () => ({ customerId: take(tokenCustomers, 'customer with an agency'), setting: 'DEDUCTION_DATE', value: 4 }),
+    applied: (i) => (sim().commerce.book(String(i.customerId))?.renewConfig.get('DEDUCTION_DATE') === '4' ? 1 : 0),
+    bad: (i) => [{ ...i, value: 1 }, 'input.value'],
+    lost: 'unknown',
+  },
+];
+
+beforeAll(async () => {
+  stack = await startStack({
+    customers: 300,
+    store: 'memory',
+    apiKeys: [
+      { name: 'matrix-admin', role: 'admin', sha256: sha256Hex(KEYS.admin) },
+      { name: 'matrix-analyst', role: 'analyst', sha256: sha256Hex(KEYS.analyst) },
+    ],
+  });
+  const { world, commerce, partners } = sim();
+  xaccountType = world.partner.xaccountType;
+  const now = TEST_NOW.getTime();
+  const own = world.customersOf(null);
+  const resale = own.filter((c) => c.associationType === '2');
+  fundsCustomer = resale.find((c) => new Decimal(simCustomerCash(stack, c.customerId)).gte(1000))!.customerId;
+  reseller = world.resellers.find((r) => new Decimal(simScopeCash(stack, r.indirectPartnerId)).gte(1000))!.indirectPartnerId;
+  const usableQuota = (limitsFree: boolean) => partners.coupons.quotas().find(
+    (q) => q.owner === null && q.quotaType === 0 && q.status === 0 && q.expireTime > TEST_NOW && q.effectiveTime < TEST_NOW && q.balance.gte(200) && (!limitsFree || q.limits.length === 0),
+  )!.quotaId;
+  quotaId = usableQuota(false);
+  couponQuotaId = usableQuota(true);
+  couponCustomer = resale[1]!.customerId;
+  const withAgency = resale.filter((c) => c.agency !== null && c.isFrozen === 0);
+  pendingOrders = withAgency.flatMap((c) => commerce.ordersOf(c.customerId)
+    .filter((o) => o.status === 6 && o.parentOrderId === null && new Decimal(simCustomerCash(stack, c.customerId)).gte(o.amountAfterDiscount))
+    .map((o) => ({ orderId: o.orderId, customerId: c.customerId })));
+  resources = withAgency.flatMap((c) => {
+    const unpaid = new Set(commerce.ordersOf(c.customerId).filter((o) => o.status === 6).flatMap((o) => o.resourceIds));
+    return commerce.resourcesOf(c.customerId).filter((r) =>
+      r.chargeMode === 1 && r.provisioned && r.parentResourceId === null && r.closedAt === null && r.expireAt !== null &&
+      r.expireAt.getTime() > now + 86_400_000 && !unpaid.has(r.resourceId) && r.expirePolicy === 0);
+  });
+  unverified = own.filter((c) => c.verifiedStatus === '-1');
+  individuals = own.filter((c) => c.verifiedStatus === '2' && c.customerType === 0 && partners.realname.verification(c, world.now).review?.result !== 0);
+  tokenCustomers = withAgency.map((c) => c.customerId);
+}, 180_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe.each(CASES)('$mutation', (c) => {
+  it('two concurrent requests with one key: one write, applied once; a third replays with 0 calls; the audit rows', async () => {
+    const input = await c.fresh();
+    const before = c.applied(input);
+    const key = newKey(c.mutation);
+    stack.bss.counter.reset();
+    const [a, b] = await Promise.all([run(c, { ...input, idempotencyKey: key }), run(c, { ...input, idempotencyKey: key })]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(requests(stack)[c.write]).toBe(1);
+    expect(c.applied(input)).toBe(before + 1);
+    expect([a.data[c.mutation].replayed, b.data[c.mutation].replayed].sort()).toEqual([false, true]);
+    stack.bss.counter.reset();
+    const again = await run(c, { ...input, idempotencyKey: key });
+    expect(again.data[c.mutation]).toMatchObject({ replayed: true });
+    expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
+    expect(c.applied(input)).toBe(before + 1);
+    const rows = await auditOf(stack, key);
+    expect(rows.map((r) => r.outcome).sort()).toEqual(['applied', 'attempted', 'replayed', 'replayed']);
+    for (const row of rows) expect(row).toMatchObject({ operation: c.mutation, apiKeyName: 'matrix-admin', idempotencyKey: key });
+    expect(rows.find((r) => r.outcome === 'applied')!.detail).toMatchObject({ upstream: c.write, how: 'sent', settled: true });
+  });
+
+  it('an analyst key: FORBIDDEN; bad input: BAD_USER_INPUT naming the field; neither makes a call', async () => {
+    const input = await c.fresh();
+    const before = c.applied(input);
+    stack.bss.counter.reset();
+    expect(codes(await run(c, { ...input, idempotencyKey: newKey() }, KEYS.analyst))).toEqual(['FORBIDDEN']);
+    const [bad, field] = c.bad(input);
+    const refused = await run(c, { ...bad, idempotencyKey: newKey() });
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].extensions.argument).toBe(field);
+    expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
+    expect(c.applied(input)).toBe(before);
+  });
+
+  it('the answer lost after the write applied: found from the upstream\'s records, applied once', async () => {
+    const input = await c.fresh();
+    const before = c.applied(input);
+    const key = newKey(`${c.mutation}-lost-after`);
+    stack.simulator.faults.once(c.write, 'lost-after-apply');
+    stack.bss.counter.reset();
+    const res = await run(c, { ...input, idempotencyKey: key });
+    expect(stack.simulator.faults.pending()).toEqual({});
+    expect(requests(stack)[c.write]).toBe(1);
+    expect(c.applied(input)).toBe(before + 1);
+    const lost = c.lost ?? 'reconciled';
+    if (lost === 'unknown') {
+      // Nothing to read back: the key is held, and asking again only answers the same, with no write.
+      expect(codes(res)).toEqual(['OUTCOME_UNKNOWN']);
+      stack.bss.counter.reset();
+      expect(codes(await run(c, { ...input, idempotencyKey: key }))).toEqual(['OUTCOME_UNKNOWN']);
+      expect(requests(stack)[c.write]).toBeUndefined();
+      return;
+    }
+    expect(res.errors).toBeUndefined();
+    // A code's sending has no record to find: applied, but reported unconfirmed.
+    expect(res.data[c.mutation]).toEqual(lost === 'unconfirmed' ? { replayed: false, confirmed: false } : { replayed: false });
+    stack.bss.counter.reset();
+    expect((await run(c, { ...input, idempotencyKey: key })).data[c.mutation]).toMatchObject({ replayed: true });
+    expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
+    expect(c.applied(input)).toBe(before + 1);
+    expect((await auditOf(stack, key)).map((r) => [r.outcome, r.detail.how ?? null])).toEqual([['attempted', null], ['applied', 'reconciled'], ['replayed', null]]);
+  });
+
+  it('the answer lost before the write applied: not applied, retryable; the same key then applies it once', async () => {
+    const input = await c.fresh();
+    const before = c.applied(input);
+    const key = newKey(`${c.mutation}-lost-before`);
+    stack.simulator.faults.once(c.write, 'reset-before-apply');
+    const res = await run(c, { ...input, idempotencyKey: key });
+    expect(stack.simulator.faults.pending()).toEqual({});
+    expect(c.applied(input)).toBe(before);
+    const lost = c.lost ?? 'reconciled';
+    if (lost === 'unknown') {
+      // Whether it applied cannot be told: the key is held rather than guessed free.
+      expect(codes(res)).toEqual(['OUTCOME_UNKNOWN']);
+      return;
+    }
+    if (lost === 'unconfirmed') {
+      // No record says whether a code went out: reported sent but unconfirmed, never resent on our own.
+      expect(res.data[c.mutation]).toEqual({ replayed: false, confirmed: false });
+      return;
+    }
+    expect(res.errors![0].extensions).toMatchObject({ applied: false, retryable: true, operation: c.write });
+    stack.bss.counter.reset();
+    const retry = await run(c, { ...input, idempotencyKey: key });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data[c.mutation]).toMatchObject({ replayed: false });
+    expect(requests(stack)[c.write]).toBe(1);
+    expect(c.applied(input)).toBe(before + 1);
+    expect((await auditOf(stack, key)).map((r) => r.outcome)).toEqual(['attempted', 'not_applied', 'attempted', 'applied']);
+  });
+});
