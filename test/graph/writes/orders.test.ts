@@ -228,3 +228,28 @@ describe('who may cancel or pay', () => {
     expect(simStatus(orderId)).toBe(4);
   });
 });
+
+describe('a customer that granted no agency', () => {
+  it('payOrder: CUSTOMER_AGENCY_NOT_GRANTED naming the write it stopped, nothing sent or reconciled, the key released', async () => {
+    const { world, commerce } = stack.simulator.state;
+    const target = world.customersOf(null)
+      .filter((c) => c.associationType === '2' && c.agency === null)
+      .flatMap((c) => commerce.ordersOf(c.customerId).filter((o) => o.status === 6 && o.parentOrderId === null))[0];
+    if (!target) throw new Error('no pending order of a customer without an agency in this world');
+    const key = newKey('no-agency');
+    stack.bss.counter.reset();
+    const res = await admin(PAY, { orderId: target.orderId, key });
+    expect(codes(res)).toEqual(['CUSTOMER_AGENCY_NOT_GRANTED']);
+    expect(res.errors![0].extensions).toMatchObject({ operation: 'KeystoneCreateAgencyToken', forOperation: 'PayOrders' });
+    // The order read and the token exchange; the write never left, so there is nothing to reconcile.
+    expect(requests(stack)).toEqual({ ListCustomerOrders: 1, KeystoneCreateAgencyToken: 1 });
+    expect(simStatus(target.orderId)).toBe(6);
+    const rows = await auditOf(stack, key);
+    expect(rows.map((r) => r.outcome)).toEqual(['attempted', 'failed']);
+    expect(rows[1]!.detail).toMatchObject({ retryable: true });
+    // Released, not stored as a final refusal: the same key is a new attempt (once the customer grants the agency).
+    const again = await admin(PAY, { orderId: target.orderId, key });
+    expect(codes(again)).toEqual(['CUSTOMER_AGENCY_NOT_GRANTED']);
+    expect(again.errors![0].extensions.replayed).toBeUndefined();
+  });
+});
