@@ -3,6 +3,7 @@
  * process: a BssClient with the real per-API budget and the yoga instance, as src/main.ts builds them.
  */
 import type { BssClient } from '../src/bss/client.js';
+import type { StartSlots } from '../src/bss/start-slots.js';
 import { simulatorClient } from '../src/bss/simulator-client.js';
 import { DEFAULT_RATE_GUARD_MS } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/context.js';
@@ -37,6 +38,10 @@ export interface BenchGatewayOptions {
   readonly ratePerSecond?: number;
   /** A closed-cycle bill cache, only where a scenario asks for one (it makes a second pull free). */
   readonly billCache?: boolean;
+  /** The rate budget's guard (default: the gateway's, 50 ms). */
+  readonly guardMs?: number;
+  /** Where the budget books its starts (default: its sliding window in memory); bench/quota-use.ts compares others. */
+  readonly slots?: StartSlots;
 }
 
 export function benchGateway(sim: Upstream, options: BenchGatewayOptions = {}): BenchGateway {
@@ -45,7 +50,7 @@ export function benchGateway(sim: Upstream, options: BenchGatewayOptions = {}): 
   const { domainId } = sim.credentials;
   const bss = simulatorClient(sim, {
     // As src/main.ts builds it: the quota, with the default headroom against arrival jitter.
-    rate: { perSecond: options.ratePerSecond ?? 10, guardMs: DEFAULT_RATE_GUARD_MS },
+    rate: { perSecond: options.ratePerSecond ?? 10, guardMs: options.guardMs ?? DEFAULT_RATE_GUARD_MS, ...(options.slots ? { slots: options.slots } : {}) },
     onRequest: (event) => {
       lastUpstreamAt = performance.now();
       if (event.status === 429) throttled++;
