@@ -7,6 +7,8 @@
  * - the audit rows of that key: the attempt, the outcome and the two replays, under the mutation and the API key,
  *   naming the upstream write;
  * - an analyst key: FORBIDDEN, 0 calls; bad input: BAD_USER_INPUT naming the field, 0 calls;
+ * - a reseller key reaching outside its subtree (the partner's own targets, or naming another reseller): FORBIDDEN
+ *   for the admin-only writes, NOT_FOUND where the target is looked for in its scope only; the write never sent;
  * - the answer lost after the write applied (connection closed): reconciled, applied once, then replayed with 0 calls;
  * - the answer lost before it applied (connection reset before the simulator acted): not applied, `retryable`, and
  *   the same key then applies it once.
@@ -22,9 +24,10 @@ import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
 import type { ResourceRecord } from '../../../src/simulator/dataset/commerce/types.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import { TEST_NOW } from '../../support/sim-request.js';
+import { World } from '../../../src/simulator/dataset/world.js';
 import { auditOf, codes, newKey, requests, simCustomerCash, simScopeCash } from './support.js';
 
-const KEYS = { admin: 'pg_matrix_admin', analyst: 'pg_matrix_analyst' };
+const KEYS = { admin: 'pg_matrix_admin', analyst: 'pg_matrix_analyst', reseller: 'pg_matrix_reseller' };
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 type Input = Record<string, unknown>;
@@ -43,6 +46,13 @@ interface WriteCase {
   /** A variant the reference's rules refuse, and the field named. */
   bad(input: Input): [Input, string];
   readonly lost?: LostAnswer;
+  /**
+   * What a reseller key gets for this input (the partner's own targets, outside any reseller's subtree), with no
+   * write sent: FORBIDDEN for the admin-only writes, NOT_FOUND where the target is looked for in its scope only.
+   */
+  readonly reseller: 'FORBIDDEN' | 'NOT_FOUND';
+  /** The input a reseller key sends to reach outside its subtree, when not the same input. */
+  outside?(input: Input): Input;
 }
 
 let stack: Stack;
@@ -88,37 +98,37 @@ async function adminWrite(query: string, variables: Input): Promise<any> {
 
 const CASES: WriteCase[] = [
   {
-    mutation: 'allocateCustomerFunds', inputType: 'AllocateCustomerFundsInput', write: 'UpdateCustomerAccountAmount',
+    mutation: 'allocateCustomerFunds', inputType: 'AllocateCustomerFundsInput', write: 'UpdateCustomerAccountAmount', reseller: 'NOT_FOUND',
     fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
     applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'adjust'),
     bad: (i) => [{ ...i, amount: '0.001' }, 'input.amount'],
   },
   {
-    mutation: 'reclaimCustomerFunds', inputType: 'ReclaimCustomerFundsInput', write: 'ReclaimToPartnerAccount',
+    mutation: 'reclaimCustomerFunds', inputType: 'ReclaimCustomerFundsInput', write: 'ReclaimToPartnerAccount', reseller: 'NOT_FOUND',
     fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
     applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'reclaim'),
     bad: (i) => [{ ...i, amount: '-1.00' }, 'input.amount'],
   },
   {
-    mutation: 'allocateResellerFunds', inputType: 'AllocateResellerFundsInput', write: 'UpdateIndirectPartnerAccount',
+    mutation: 'allocateResellerFunds', inputType: 'AllocateResellerFundsInput', write: 'UpdateIndirectPartnerAccount', reseller: 'FORBIDDEN',
     fresh: () => ({ indirectPartnerId: reseller, amount: amount() }),
     applied: (i) => transfersOf(null, reseller, i.amount, 'adjust'),
     bad: (i) => [{ ...i, amount: '0' }, 'input.amount'],
   },
   {
-    mutation: 'reclaimResellerFunds', inputType: 'ReclaimResellerFundsInput', write: 'ReclaimIndirectPartnerAccount',
+    mutation: 'reclaimResellerFunds', inputType: 'ReclaimResellerFundsInput', write: 'ReclaimIndirectPartnerAccount', reseller: 'FORBIDDEN',
     fresh: () => ({ indirectPartnerId: reseller, amount: amount() }),
     applied: (i) => transfersOf(null, reseller, i.amount, 'reclaim'),
     bad: (i) => [{ ...i, indirectPartnerId: 'r'.repeat(65) }, 'input.indirectPartnerId'],
   },
   {
-    mutation: 'allocateResellerCouponQuota', inputType: 'AllocateResellerCouponQuotaInput', write: 'UpdateCouponQuotas',
+    mutation: 'allocateResellerCouponQuota', inputType: 'AllocateResellerCouponQuotaInput', write: 'UpdateCouponQuotas', reseller: 'FORBIDDEN',
     fresh: () => ({ quotaId, indirectPartnerIds: [reseller], amount: amount() }),
     applied: (i) => sim().partners.coupons.quotas().filter((q) => q.parentQuotaId === quotaId && q.owner === reseller && q.value.eq(String(i.amount))).length,
     bad: (i) => [{ ...i, amount: '1.001' }, 'input.amount'],
   },
   {
-    mutation: 'reclaimResellerCouponQuota', inputType: 'ReclaimResellerCouponQuotaInput', write: 'ReclaimCouponQuotas',
+    mutation: 'reclaimResellerCouponQuota', inputType: 'ReclaimResellerCouponQuotaInput', write: 'ReclaimCouponQuotas', reseller: 'FORBIDDEN',
     async fresh() {
       const d = await adminWrite(`mutation ($k: String!, $q: String!, $r: String!, $a: Decimal!) {
         allocateResellerCouponQuota(input: { quotaId: $q, indirectPartnerIds: [$r], amount: $a, idempotencyKey: $k }) { allocated { quota { quotaId } } } }`,
@@ -129,13 +139,13 @@ const CASES: WriteCase[] = [
     bad: () => [{ quotaIds: Array.from({ length: 11 }, (_, n) => `QT${n}`) }, 'input.quotaIds'],
   },
   {
-    mutation: 'issueCoupons', inputType: 'IssueCouponsInput', write: 'CreatePartnerCoupons',
+    mutation: 'issueCoupons', inputType: 'IssueCouponsInput', write: 'CreatePartnerCoupons', reseller: 'NOT_FOUND',
     fresh: () => ({ quotaId: couponQuotaId, customerIds: [couponCustomer], faceValue: amount() }),
     applied: (i) => sim().partners.coupons.issuedCoupons().filter((c) => c.holderId === couponCustomer && c.quotaId === couponQuotaId && c.faceValue.eq(String(i.faceValue))).length,
     bad: (i) => [{ ...i, faceValue: '0.00' }, 'input.faceValue'],
   },
   {
-    mutation: 'reclaimCoupons', inputType: 'ReclaimCouponsInput', write: 'ReclaimPartnerCoupons',
+    mutation: 'reclaimCoupons', inputType: 'ReclaimCouponsInput', write: 'ReclaimPartnerCoupons', reseller: 'NOT_FOUND',
     async fresh() {
       const d = await adminWrite(`mutation ($k: String!, $q: String!, $c: String!, $v: Decimal!) {
         issueCoupons(input: { quotaId: $q, customerIds: [$c], faceValue: $v, idempotencyKey: $k }) { issued { coupon { couponId } } } }`,
@@ -146,20 +156,20 @@ const CASES: WriteCase[] = [
     bad: () => [{ couponId: '' }, 'input.couponId'],
   },
   {
-    mutation: 'createCustomer', inputType: 'CreateCustomerInput', write: 'CreateSubCustomer',
+    mutation: 'createCustomer', inputType: 'CreateCustomerInput', write: 'CreateSubCustomer', reseller: 'FORBIDDEN', outside: (i) => ({ ...i, indirectPartnerId: 'f'.repeat(32) }),
     fresh: () => ({ xaccountId: `pg-matrix-${process.pid}-${next()}`, xaccountType }),
     applied: (i) => sim().partners.customers.created().filter((c) => c.xaccountId === i.xaccountId).length,
     bad: (i) => [{ ...i, accountName: 'abc' }, 'input.accountName'],
   },
   {
-    mutation: 'sendVerificationCode', inputType: 'SendVerificationCodeInput', write: 'SendVerificationMessageCode',
+    mutation: 'sendVerificationCode', inputType: 'SendVerificationCodeInput', write: 'SendVerificationMessageCode', reseller: 'FORBIDDEN',
     fresh: () => ({ mobilePhone: `1390${String(next()).padStart(7, '0')}`, scene: 'REGISTRATION' }),
     applied: (i) => (stack.simulator.lastVerificationCode(String(i.mobilePhone)) ? 1 : 0),
     bad: (i) => [{ ...i, validMinutes: 0 }, 'input.validMinutes'],
     lost: 'unconfirmed',
   },
   {
-    mutation: 'submitPersonalRealnameAuth', inputType: 'PersonalRealnameAuthInput', write: 'CreatePersonalRealnameAuth',
+    mutation: 'submitPersonalRealnameAuth', inputType: 'PersonalRealnameAuthInput', write: 'CreatePersonalRealnameAuth', reseller: 'FORBIDDEN',
     fresh: () => ({
       customerId: take(unverified, 'unauthenticated customer').customerId, method: 'CERTIFICATE', certificateType: 'PASSPORT',
       files: ['id/front.jpg', 'id/back.jpg', 'id/holding.png'], name: '张三', certificateNumber: 'E12345678', xaccountType,
@@ -168,7 +178,7 @@ const CASES: WriteCase[] = [
     bad: (i) => [{ ...i, files: ['a.jpg'] }, 'input.files'],
   },
   {
-    mutation: 'submitEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'CreateEnterpriseRealnameAuthentication',
+    mutation: 'submitEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'CreateEnterpriseRealnameAuthentication', reseller: 'FORBIDDEN',
     fresh: () => ({
       customerId: take(unverified, 'unauthenticated customer').customerId, certificateType: 'BUSINESS_LICENCE', files: ['licence.pdf'],
       corpName: '示例科技有限公司', certificateNumber: '91110000MA01', regCountry: 'CN', xaccountType,
@@ -177,7 +187,7 @@ const CASES: WriteCase[] = [
     bad: (i) => [{ ...i, corpName: '12345' }, 'input.corpName'],
   },
   {
-    mutation: 'changeEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'ChangeEnterpriseRealnameAuthentication',
+    mutation: 'changeEnterpriseRealnameAuth', inputType: 'EnterpriseRealnameAuthInput', write: 'ChangeEnterpriseRealnameAuthentication', reseller: 'FORBIDDEN',
     fresh: () => ({
       customerId: take(individuals, 'authenticated individual').customerId, files: ['licence.pdf', 'legal-front.jpg', 'legal-back.jpg'],
       corpName: '示例贸易有限公司', certificateNumber: '91110000MA02', xaccountType, legalPerson: { name: '王五', idNumber: '110101198001011234', isCertifier: true },
@@ -186,37 +196,37 @@ const CASES: WriteCase[] = [
     bad: (i) => [{ ...i, regCountry: 'China' }, 'input.regCountry'],
   },
   {
-    mutation: 'cancelOrder', inputType: 'CancelOrderInput', write: 'CancelCustomerOrder',
+    mutation: 'cancelOrder', inputType: 'CancelOrderInput', write: 'CancelCustomerOrder', reseller: 'NOT_FOUND',
     fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
     applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 4 ? 1 : 0),
     bad: () => [{ orderId: '' }, 'input.orderId'],
   },
   {
-    mutation: 'payOrder', inputType: 'PayOrderInput', write: 'PayOrders',
+    mutation: 'payOrder', inputType: 'PayOrderInput', write: 'PayOrders', reseller: 'NOT_FOUND',
     fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
     applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 5 ? 1 : 0),
     bad: (i) => [{ ...i, orderId: 'C'.repeat(65) }, 'input.orderId'],
   },
   {
-    mutation: 'renewResources', inputType: 'RenewResourcesInput', write: 'RenewalResources',
+    mutation: 'renewResources', inputType: 'RenewResourcesInput', write: 'RenewalResources', reseller: 'NOT_FOUND',
     fresh: () => ({ ...resourceInput(), periodUnit: 'MONTH', periodCount: 1 }),
     applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 2 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
     bad: (i) => [{ ...i, periodCount: 12 }, 'input.periodCount'],
   },
   {
-    mutation: 'unsubscribeResources', inputType: 'UnsubscribeResourcesInput', write: 'CancelResourcesSubscription',
+    mutation: 'unsubscribeResources', inputType: 'UnsubscribeResourcesInput', write: 'CancelResourcesSubscription', reseller: 'NOT_FOUND',
     fresh: () => ({ ...resourceInput(), scope: 'RESOURCE_AND_RENEWALS', reasonType: 'OTHER' }),
     applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 4 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
     bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
   },
   {
-    mutation: 'convertResourcesToOnDemand', inputType: 'ConvertResourcesToOnDemandInput', write: 'UpdatePeriodToOnDemand',
+    mutation: 'convertResourcesToOnDemand', inputType: 'ConvertResourcesToOnDemandInput', write: 'UpdatePeriodToOnDemand', reseller: 'NOT_FOUND',
     fresh: () => ({ ...resourceInput(), action: 'SET_UP' }),
     applied: (i) => (resource(i).expirePolicy === 1 ? 1 : 0),
     bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
   },
   {
-    mutation: 'enableAutoRenewal', inputType: 'AutoRenewalInput', write: 'AutoRenewalResources',
+    mutation: 'enableAutoRenewal', inputType: 'AutoRenewalInput', write: 'AutoRenewalResources', reseller: 'NOT_FOUND',
     fresh: () => {
       const { customerId, resourceIds } = resourceInput();
       return { customerId, resourceId: resourceIds[0] };
@@ -225,7 +235,7 @@ const CASES: WriteCase[] = [
     bad: (i) => [{ ...i, times: 100 }, 'input.times'],
   },
   {
-    mutation: 'disableAutoRenewal', inputType: 'DisableAutoRenewalInput', write: 'CancelAutoRenewalResources',
+    mutation: 'disableAutoRenewal', inputType: 'DisableAutoRenewalInput', write: 'CancelAutoRenewalResources', reseller: 'NOT_FOUND',
     async fresh() {
       const { customerId, resourceIds } = resourceInput();
       await adminWrite(`mutation ($c: String!, $r: String!) { enableAutoRenewal(input: { customerId: $c, resourceId: $r }) { replayed } }`, { c: customerId, r: resourceIds[0] });
@@ -235,7 +245,7 @@ const CASES: WriteCase[] = [
     bad: (i) => [{ ...i, resourceId: '' }, 'input.resourceId'],
   },
   {
-    mutation: 'setResourcesRenewal', inputType: 'SetResourcesRenewalInput', write: 'SetResourcesRenewConfig',
+    mutation: 'setResourcesRenewal', inputType: 'SetResourcesRenewalInput', write: 'SetResourcesRenewConfig', reseller: 'NOT_FOUND',
     fresh: () => ({ customerId: take(tokenCustomers, 'customer with an agency'), setting: 'DEDUCTION_DATE', value: 4 }),
     applied: (i) => (sim().commerce.book(String(i.customerId))?.renewConfig.get('DEDUCTION_DATE') === '4' ? 1 : 0),
     bad: (i) => [{ ...i, value: 1 }, 'input.value'],
@@ -244,12 +254,15 @@ const CASES: WriteCase[] = [
 ];
 
 beforeAll(async () => {
+  // The world is deterministic for a seed: built alone first, it names the reseller key's reseller.
+  const resellerOfKey = new World({ seed: 42, customers: 300, now: TEST_NOW }).resellers[0]!.indirectPartnerId;
   stack = await startStack({
     customers: 300,
     store: 'memory',
     apiKeys: [
       { name: 'matrix-admin', role: 'admin', sha256: sha256Hex(KEYS.admin) },
       { name: 'matrix-analyst', role: 'analyst', sha256: sha256Hex(KEYS.analyst) },
+      { name: 'matrix-reseller', role: 'reseller', indirectPartnerId: resellerOfKey, sha256: sha256Hex(KEYS.reseller) },
     ],
   });
   const { world, commerce, partners } = sim();
@@ -316,6 +329,16 @@ describe.each(CASES)('$mutation', (c) => {
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0].extensions.argument).toBe(field);
     expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
+    expect(c.applied(input)).toBe(before);
+  });
+
+  it('a reseller key, outside its subtree: refused, the write never sent', async () => {
+    const input = await c.fresh();
+    const before = c.applied(input);
+    stack.bss.counter.reset();
+    const res = await run(c, { ...(c.outside ? c.outside(input) : input), idempotencyKey: newKey() }, KEYS.reseller);
+    expect(codes(res)).toEqual([c.reseller]);
+    expect(requests(stack)[c.write]).toBeUndefined();
     expect(c.applied(input)).toBe(before);
   });
 
