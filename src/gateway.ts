@@ -98,7 +98,7 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // It opens the request scope (request id, upstream counts) through yoga's request instrumentation, which
     // wraps the whole request: every plugin runs inside it, the one above included.
     useRequestLog({ log, metrics: services.metrics }),
-    useHealthRoutes({ bss: services.bss }),
+    useHealthRoutes({ bss: services.bss, ...(services.store ? { store: services.store } : {}) }),
     ...(services.metrics ? [useMetrics(services.metrics)] : []),
     useApiKeyAuth({ keys: options.apiKeys ?? null }),
     // A cross-site "simple" request (GET without custom headers, POST as text/plain or a form) is refused:

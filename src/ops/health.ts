@@ -1,7 +1,8 @@
 /**
- * GET /healthz: the process answers (liveness; touches nothing else). GET /readyz: the upstream is
- * reachable and accepts the credentials (readiness), proven by one cheap partner read
- * (ListPartnerBalances), whose answer is cached briefly so frequent probes do not spend the API quota.
+ * GET /healthz: the process answers (liveness; touches nothing else). GET /readyz: the state store (when the
+ * gateway has one) answers and is migrated to this build (src/store/store-health.ts, checked first: it costs no
+ * quota), and the upstream is reachable and accepts the credentials (readiness), proven by one cheap partner
+ * read (ListPartnerBalances); the answer is cached briefly so frequent probes do not spend the API quota.
  *
  * A credential rejection is cached longer: Huawei locks an AK after a few consecutive signature failures
  * (huawei-auth-and-errors.md), and a probe every few seconds would get there fast. Both routes are open
@@ -12,9 +13,13 @@ import type { Plugin } from 'graphql-yoga';
 import type { BssClient } from '../bss/client.js';
 import { BssError, isGatewayCode, isThrottleCode } from '../bss/errors.js';
 import { ListPartnerBalances } from '../bss/operations/partners/index.js';
+import { checkStoreHealth } from '../store/store-health.js';
+import type { StoreReader } from '../store/store.js';
 
 export interface HealthOptions {
   readonly bss: BssClient;
+  /** The state store, when the gateway has one: unready while it is unreachable or behind this build's migrations. */
+  readonly store?: StoreReader;
   /** How long a successful check is reused. Default 5 s. */
   readonly readyTtlMs?: number;
   /** How long a failed check is reused. Default 5 s. */
@@ -68,6 +73,14 @@ export class ReadinessCheck {
 
   private async run(): Promise<Readiness> {
     const o = this.options;
+    if (o.store) {
+      const store = await checkStoreHealth(o.store);
+      if (!store.ok) {
+        const answer: Readiness = { status: 'unready', reason: store.reason, code: store.code, httpStatus: null, checkedAt: new Date(this.now()).toISOString() };
+        this.cached = { answer, until: this.now() + (o.unreadyTtlMs ?? 5_000) };
+        return answer;
+      }
+    }
     try {
       await o.bss.call(ListPartnerBalances, {}, { signal: AbortSignal.timeout(o.timeoutMs ?? 5_000) });
       const answer: Readiness = { status: 'ready', checkedAt: new Date(this.now()).toISOString() };
