@@ -30,6 +30,7 @@ import {
   markCycleStale, readSyncCycle, recordAssociationType, recordCycleCompletion, recordUnitFailure, refreshStatistics,
   registerSyncCycles, replaceCustomerCycle, unitsToSync, type Store, type SyncUnit,
 } from '../store/index.js';
+import { withSyncLease } from '../store/sync-lease.js';
 import { cycleKind, settledAt, syncCycles, MAX_SYNC_MONTHS } from './calendar.js';
 import { checkDrift } from './drift.js';
 import { PassListings, listCycle } from './listing.js';
@@ -82,6 +83,8 @@ export interface PassResult {
   readonly unitsFailed: number;
   readonly records: number;
   readonly driftStale: number;
+  /** Another replica held the sync lock (src/store/sync-lease.ts): this pass did nothing. */
+  readonly skipped?: true;
 }
 
 /** Why a unit failed, for `last_error` and the log: the error's code and kind, never a message with data in it. */
@@ -157,7 +160,8 @@ export class ConsumptionSync {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.runPass().then(
-        (result) => this.schedule(result.unitsFailed + result.cyclesFailed > 0 ? this.options.retryMs ?? SYNC_DEFAULTS.retryMs : this.idleMs()),
+        // Failed units, or another replica syncing: look again after the retry interval (it may have stopped).
+        (result) => this.schedule(result.unitsFailed + result.cyclesFailed > 0 || result.skipped ? this.options.retryMs ?? SYNC_DEFAULTS.retryMs : this.idleMs()),
         (error: unknown) => {
           this.emit({ type: 'pass-failed', code: describeFailure(error).code });
           this.schedule(this.options.retryMs ?? SYNC_DEFAULTS.retryMs);
@@ -181,7 +185,14 @@ export class ConsumptionSync {
     }
   }
 
+  /** A pass, while no other replica on the same database runs one (src/store/sync-lease.ts). */
   private async pass(): Promise<PassResult> {
+    const outcome = await withSyncLease(this.store, () => this.leadPass());
+    if (outcome.ran) return outcome.result;
+    return { cycles: 0, cyclesComplete: 0, cyclesFailed: 0, unitsSynced: 0, unitsFailed: 0, records: 0, driftStale: 0, skipped: true };
+  }
+
+  private async leadPass(): Promise<PassResult> {
     const started = Date.now();
     const now = this.now();
     const cycles = this.cycles(now);
