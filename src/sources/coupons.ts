@@ -40,31 +40,64 @@ function toUseLimit(l: ICouponUseLimitInfoV2): CouponUseLimitShape {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Issued coupons (§3.1)
-
-export interface CouponShape {
-  readonly couponId: string;
+/**
+ * What §3.1 (`IQueryUserPartnerCouponsResultV2`) and §3.5 (`IQueryUserCouponsResultV2`) say of a coupon under the
+ * same wire names. The rest each spells its own way (`effective_time` / `valid_time`, `promotion_plan_name` /
+ * `plan_name`, `last_used_time` / `reserve_time`), mapped in its own row.
+ */
+export interface CommonCouponShape {
   readonly status: number | null;
-  readonly customerId: string | null;
   readonly couponType: number | null;
-  readonly measureId: number | null;
   readonly faceValue: Decimal | null;
   readonly balance: Decimal | null;
-  readonly effectiveTime: Date | null;
   readonly expireTime: Date | null;
   readonly activeTime: Date | null;
-  readonly lastUsedTime: Date | null;
   readonly createTime: Date | null;
   readonly orderId: string | null;
   readonly lockOrderId: string | null;
   readonly promotionPlanId: string | null;
-  readonly promotionPlanName: string | null;
-  readonly promotionPlanDescription: string | null;
   readonly promotionId: string | null;
   readonly mediaType: number | null;
   readonly fetchMethod: number | null;
   readonly useLimits: readonly CouponUseLimitShape[];
+}
+
+type CommonWireCoupon = Pick<IQueryUserPartnerCouponsResultV2 & IQueryUserCouponsResultV2,
+  'status' | 'coupon_type' | 'face_value' | 'balance' | 'expire_time' | 'active_time' | 'create_time' | 'order_id' | 'lock_order_id' |
+  'promotion_plan_id' | 'promotion_id' | 'media_type' | 'fetch_method' | 'use_limits' | 'is_frozen'>;
+
+function commonCouponFields(c: Partial<CommonWireCoupon>): CommonCouponShape & { readonly isFrozen: string | null } {
+  return {
+    status: c.status ?? null,
+    couponType: c.coupon_type ?? null,
+    // float64 on §3.5; the lossless client keeps its exact text, so the decimal is exact too.
+    faceValue: toDecimalOrNull(c.face_value),
+    balance: toDecimalOrNull(c.balance),
+    expireTime: parseWireTime(c.expire_time),
+    activeTime: parseWireTime(c.active_time),
+    createTime: parseWireTime(c.create_time),
+    orderId: textOrNull(c.order_id),
+    lockOrderId: textOrNull(c.lock_order_id),
+    promotionPlanId: textOrNull(c.promotion_plan_id),
+    promotionId: textOrNull(c.promotion_id),
+    mediaType: c.media_type ?? null,
+    fetchMethod: c.fetch_method ?? null,
+    useLimits: (c.use_limits ?? []).map(toUseLimit),
+    isFrozen: textOrNull(c.is_frozen),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issued coupons (§3.1)
+
+export interface CouponShape extends CommonCouponShape {
+  readonly couponId: string;
+  readonly customerId: string | null;
+  readonly measureId: number | null;
+  readonly effectiveTime: Date | null;
+  readonly lastUsedTime: Date | null;
+  readonly promotionPlanName: string | null;
+  readonly promotionPlanDescription: string | null;
   /** `"0"` no, `"1"` frozen. */
   readonly isFrozen: string | null;
   /** The issuer: the partner (null) or the reseller a distributor read it through. */
@@ -74,28 +107,14 @@ export interface CouponShape {
 export function toCouponShape(c: IQueryUserPartnerCouponsResultV2, scope: Scope): CouponShape | null {
   if (!c.coupon_id) return null;
   return {
+    ...commonCouponFields(c),
     couponId: c.coupon_id,
-    status: c.status ?? null,
     customerId: textOrNull(c.customer_id),
-    couponType: c.coupon_type ?? null,
     measureId: c.measure_id ?? null,
-    faceValue: toDecimalOrNull(c.face_value),
-    balance: toDecimalOrNull(c.balance),
     effectiveTime: parseWireTime(c.effective_time),
-    expireTime: parseWireTime(c.expire_time),
-    activeTime: parseWireTime(c.active_time),
     lastUsedTime: parseWireTime(c.last_used_time),
-    createTime: parseWireTime(c.create_time),
-    orderId: textOrNull(c.order_id),
-    lockOrderId: textOrNull(c.lock_order_id),
-    promotionPlanId: textOrNull(c.promotion_plan_id),
     promotionPlanName: textOrNull(c.promotion_plan_name),
     promotionPlanDescription: textOrNull(c.promotion_plan_desc),
-    promotionId: textOrNull(c.promotion_id),
-    mediaType: c.media_type ?? null,
-    fetchMethod: c.fetch_method ?? null,
-    useLimits: (c.use_limits ?? []).map(toUseLimit),
-    isFrozen: textOrNull(c.is_frozen),
     indirectPartnerId: scope,
   };
 }
@@ -211,28 +230,14 @@ export const couponRecordsList = (scope: Scope, f: CouponRecordFilters) =>
 // ---------------------------------------------------------------------------------------------------------
 // The customer's own coupons (§3.5) and coupon ledger (§3.6), with a customer token
 
-export interface HeldCouponShape {
+export interface HeldCouponShape extends CommonCouponShape {
   readonly couponId: string | null;
   readonly couponCode: string | null;
-  readonly status: number | null;
-  readonly couponType: number | null;
-  readonly faceValue: Decimal | null;
-  readonly balance: Decimal | null;
   readonly currency: string | null;
   readonly effectiveTime: Date | null;
-  readonly expireTime: Date | null;
-  readonly activeTime: Date | null;
   readonly lastUsedTime: Date | null;
-  readonly createTime: Date | null;
-  readonly orderId: string | null;
-  readonly lockOrderId: string | null;
-  readonly promotionPlanId: string | null;
   readonly promotionPlanName: string | null;
   readonly promotionPlanDescription: string | null;
-  readonly promotionId: string | null;
-  readonly mediaType: number | null;
-  readonly fetchMethod: number | null;
-  readonly useLimits: readonly CouponUseLimitShape[];
   readonly version: number | null;
   readonly usage: string | null;
   readonly isFrozen: string | null;
@@ -252,33 +257,18 @@ export interface CouponHolder {
 /** §3.5 names the §3.1 concepts differently (`valid_time`, `plan_name`, `reserve_time`): mapped here. */
 function toHeldCoupon(c: IQueryUserCouponsResultV2, holder: CouponHolder): HeldCouponShape {
   return {
+    ...commonCouponFields(c),
     customerId: holder.customerId,
     indirectPartnerId: holder.indirectPartnerId,
     couponId: textOrNull(c.coupon_id),
     couponCode: textOrNull(c.coupon_code),
-    status: c.status ?? null,
-    couponType: c.coupon_type ?? null,
-    // float64 on this endpoint; the lossless client keeps its exact text, so the decimal is exact too.
-    faceValue: toDecimalOrNull(c.face_value),
-    balance: toDecimalOrNull(c.balance),
     currency: textOrNull(c.currency),
     effectiveTime: parseWireTime(c.valid_time),
-    expireTime: parseWireTime(c.expire_time),
-    activeTime: parseWireTime(c.active_time),
     lastUsedTime: parseWireTime(c.reserve_time),
-    createTime: parseWireTime(c.create_time),
-    orderId: textOrNull(c.order_id),
-    lockOrderId: textOrNull(c.lock_order_id),
-    promotionPlanId: textOrNull(c.promotion_plan_id),
     promotionPlanName: textOrNull(c.plan_name),
     promotionPlanDescription: textOrNull(c.plan_desc),
-    promotionId: textOrNull(c.promotion_id),
-    mediaType: c.media_type ?? null,
-    fetchMethod: c.fetch_method ?? null,
-    useLimits: (c.use_limits ?? []).map(toUseLimit),
     version: c.coupon_version ?? null,
     usage: textOrNull(c.coupon_usage),
-    isFrozen: textOrNull(c.is_frozen),
     sourceId: textOrNull(c.source_id),
   };
 }

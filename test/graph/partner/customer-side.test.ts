@@ -13,7 +13,8 @@ import { money, ok, requests, time } from './support.js';
 const CUSTOMER_SIDE = `
   ownBalances { accounts { accountId accountType amount designatedAmount currency } debtAmount currency }
   accountChangeRecords(first: 10) { totalCount nodes { accountChangeId tradeDetailTypeCode tradeTime tradeId changeAmount balanceAfterChange direction billCycle paymentChannelId consumeTime } }
-  heldCoupons(first: 10) { totalCount nodes { couponId couponCode statusCode couponTypeCode faceValue balance currency effectiveTime expireTime lastUsedTime promotionPlanName version sourceId } }
+  heldCoupons(first: 10) { totalCount nodes { couponId couponCode statusCode couponTypeCode faceValue balance currency effectiveTime expireTime lastUsedTime promotionPlanName version sourceId
+    activeTime createTime orderId lockOrderId promotionPlanId promotionPlanDescription promotionId usage frozen useLimits { key value1 value2 valueUnit limitType } } }
   couponChangeRecords(first: 10) { totalCount nodes { couponId tradeDetailType tradeDetailTypeCode tradeTime tradeId changeAmount balanceAfterChange direction billCycle } }`;
 
 const COUPON_DETAIL: Record<string, string> = {
@@ -70,6 +71,10 @@ describe('customer-side data through token exchange', () => {
           couponId: h.coupon_id, couponCode: h.coupon_code, statusCode: h.status, couponTypeCode: h.coupon_type, faceValue: money(h.face_value), balance: money(h.balance),
           currency: h.currency, effectiveTime: time(h.valid_time), expireTime: time(h.expire_time), lastUsedTime: time(h.reserve_time), promotionPlanName: h.plan_name,
           version: h.coupon_version, sourceId: h.source_id,
+          activeTime: time(h.active_time), createTime: time(h.create_time), orderId: h.order_id || null, lockOrderId: h.lock_order_id || null,
+          promotionPlanId: h.promotion_plan_id || null, promotionPlanDescription: h.plan_desc || null, promotionId: h.promotion_id || null,
+          usage: h.coupon_usage || null, frozen: h.is_frozen === undefined || h.is_frozen === null || h.is_frozen === '' ? null : h.is_frozen === '1',
+          useLimits: (h.use_limits ?? []).map((l) => ({ key: l.limit_key || null, value1: l.value1 || null, value2: l.value2 || null, valueUnit: l.value_unit || null, limitType: l.limit_type || null })),
         })),
       },
       couponChangeRecords: {
