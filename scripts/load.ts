@@ -1,6 +1,7 @@
 /**
  * `npm run load -- --seconds 30 --concurrency 16 [--rate 10]`: sustained load from a second process on
- * loopback. `--rate` is the gateway's upstream budget per API; above Huawei's 10/s the simulator's quotas
+ * loopback. With `--replicas N [--users 64] [--keys 4] [--warmup 10] [--flood]`: the deployed shape instead,
+ * N gateway processes and the simulator in its own (scripts/load-replicas.ts). `--rate` is the gateway's upstream budget per API; above Huawei's 10/s the simulator's quotas
  * are switched off, which turns the run into a stress test of the gateway itself.
  *
  * Three processes: this one (the conductor), a gateway child (the embedded simulator, injecting a mix of
@@ -317,8 +318,26 @@ const { values } = parseArgs({
     rate: { type: 'string', default: String(HUAWEI_RATE) },
     url: { type: 'string' },
     cycle: { type: 'string' },
+    // The deployed shape (scripts/load-replicas.ts): N gateway processes, the simulator in its own process.
+    replicas: { type: 'string' },
+    users: { type: 'string' },
+    keys: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '10' },
+    flood: { type: 'boolean', default: false },
   },
 });
+if (values.replicas !== undefined && values.role === 'conductor') {
+  const { conductReplicas } = await import('./load-replicas.js');
+  const replicas = Number(values.replicas);
+  const users = Number(values.users ?? values.concurrency);
+  const keys = Number(values.keys);
+  if (!(Number.isInteger(replicas) && replicas >= 1 && Number.isInteger(users) && users >= 1 && Number.isInteger(keys) && keys >= 1)) {
+    console.error('usage: npm run load -- --replicas 3 --users 64 --keys 4 --seconds 60 [--warmup 10] [--flood]');
+    process.exit(2);
+  }
+  await conductReplicas({ replicas, users, keys, seconds: Number(values.seconds), warmupSeconds: Number(values.warmup), flood: values.flood ?? false });
+  process.exit(process.exitCode ?? 0);
+}
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const rate = Number(values.rate);

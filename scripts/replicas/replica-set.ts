@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../../src/auth/api-keys.js';
+import type { FaultConfig } from '../../src/simulator/server.js';
 import type { Arrival, SimChildMessage, SimChildOptions } from './sim-child.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,10 +19,14 @@ export interface SimulatorProcess {
   readonly url: string;
   readonly credentials: { ak: string; sk: string; domainId: string; xaccountType: string };
   readonly resaleCustomerId: string;
+  readonly customerIds: readonly string[];
+  readonly cycle: string;
   /** What arrived since the last call (and forgets it). */
   arrivals(): Promise<Arrival[]>;
   /** A customer's cash at the simulator and the partner's transfers to it. */
   funds(customerId: string): Promise<{ cash: string; transfers: number }>;
+  /** Sets the simulator's fault mix from now on (e.g. after a setup phase that ran without faults). */
+  setFaults(faults: Partial<FaultConfig>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,10 +51,15 @@ export async function startSimulatorProcess(options: SimChildOptions): Promise<S
     url: ready.url,
     credentials: ready.credentials,
     resaleCustomerId: ready.resaleCustomerId,
+    customerIds: ready.customerIds,
+    cycle: ready.cycle,
     arrivals: async () => (await ask({ type: 'arrivals' })).arrivals,
     funds: async (customerId) => {
       const { cash, transfers } = await ask({ type: 'funds', customerId });
       return { cash, transfers };
+    },
+    setFaults: async (faults) => {
+      await ask({ type: 'faults', faults });
     },
     async close() {
       if (child.connected) child.disconnect();

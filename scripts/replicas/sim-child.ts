@@ -4,8 +4,9 @@
  * per-API quota check of the multi-replica test and `npm run load -- --replicas` reads these counts: what the
  * upstream saw, not what the gateways believe they sent.
  *
- * argv[2]: JSON `{ seed, customers, throttle, faults?, now? }`. Messages: parent → `{ type: 'arrivals' }`,
- * child → `{ type: 'ready', url, credentials }` and `{ type: 'arrivals', arrivals }`.
+ * argv[2]: JSON `{ seed, customers, throttle, faults?, now? }`. Messages: parent → `{ type: 'arrivals' }` or
+ * `{ type: 'faults', faults }` (a new fault mix), child → `{ type: 'ready', url, credentials }`, `{ type: 'arrivals', arrivals }`
+ * and `{ type: 'faults', faults }`.
  */
 import { allOperations } from '../../src/bss/operations/index.js';
 import { DEFAULT_RATE_PER_SECOND } from '../../src/bss/operations/spec.js';
@@ -33,8 +34,14 @@ export type SimChildMessage =
     readonly type: 'ready'; readonly url: string; readonly credentials: { ak: string; sk: string; domainId: string; xaccountType: string };
     /** A resale customer of the partner's own scope (funds can be allocated to it). */
     readonly resaleCustomerId: string;
+    /** The partner's own customers (ids), for single-customer queries. */
+    readonly customerIds: readonly string[];
+    /** The last closed billing cycle (UTC+8), for bill queries. */
+    readonly cycle: string;
   }
   | { readonly type: 'arrivals'; readonly arrivals: Arrival[] }
+  /** The fault mix now in force (after a `{ type: 'faults', faults }` request set it). */
+  | { readonly type: 'faults'; readonly faults: FaultConfig }
   /** What Huawei holds for a customer: its cash and how many transfers the partner made to it. */
   | { readonly type: 'funds'; readonly customerId: string; readonly cash: string; readonly transfers: number };
 
@@ -66,9 +73,17 @@ const sim = await startSimulator({
 });
 const { ak, sk, domainId, xaccountType } = sim.credentials;
 const resaleCustomerId = sim.state.world.customersOf(null).find((c) => c.associationType === '2')!.customerId;
-process.send?.({ type: 'ready', url: sim.url, credentials: { ak, sk, domainId, xaccountType }, resaleCustomerId } satisfies SimChildMessage);
-process.on('message', (message: { type: string; customerId?: string }) => {
+const customerIds = sim.state.world.customersOf(null).map((c) => c.customerId);
+const beijing = new Date(sim.state.world.now.getTime() + 8 * 3_600_000);
+const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
+const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
+process.send?.({ type: 'ready', url: sim.url, credentials: { ak, sk, domainId, xaccountType }, resaleCustomerId, customerIds, cycle } satisfies SimChildMessage);
+process.on('message', (message: { type: string; customerId?: string; faults?: Partial<FaultConfig> }) => {
   if (message.type === 'arrivals') process.send?.({ type: 'arrivals', arrivals: arrivals.splice(0) } satisfies SimChildMessage);
+  if (message.type === 'faults') {
+    sim.setFaults(message.faults ?? {});
+    process.send?.({ type: 'faults', faults: sim.faults.current } satisfies SimChildMessage);
+  }
   if (message.type === 'funds') {
     const partners = sim.state.partners;
     const customerId = message.customerId!;
