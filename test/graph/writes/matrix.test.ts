@@ -9,6 +9,7 @@
  * - an analyst key: FORBIDDEN, 0 calls; bad input: BAD_USER_INPUT naming the field, 0 calls;
  * - a reseller key reaching outside its subtree (the partner's own targets, or naming another reseller): FORBIDDEN
  *   for the admin-only writes, NOT_FOUND where the target is looked for in its scope only; the write never sent;
+ *   and inside its subtree (its customers, orders, resources, its own quota): applied once, in its scope;
  * - the answer lost after the write applied (connection closed): reconciled, applied once, then replayed with 0 calls;
  * - the answer lost before it applied (connection reset before the simulator acted): not applied, `retryable`, and
  *   the same key then applies it once.
@@ -24,6 +25,7 @@ import type { CustomerRecord } from '../../../src/simulator/dataset/world.js';
 import type { ResourceRecord } from '../../../src/simulator/dataset/commerce/types.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import { TEST_NOW } from '../../support/sim-request.js';
+import { UpdateCustomerAccountAmount, UpdateIndirectPartnerAccount } from '../../../src/bss/operations/partners/index.js';
 import { World } from '../../../src/simulator/dataset/world.js';
 import { auditOf, codes, newKey, requests, simCustomerCash, simScopeCash } from './support.js';
 
@@ -31,6 +33,23 @@ const KEYS = { admin: 'pg_matrix_admin', analyst: 'pg_matrix_analyst', reseller:
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 type Input = Record<string, unknown>;
+/** Whose targets: the partner's own, or those of the reseller key's subtree. */
+type Side = 'partner' | 'reseller';
+
+/** Targets of one side, used up one per request where a write changes them for good. */
+interface Pools {
+  /** A resale customer with cash to move both ways. */
+  fundsCustomer: string;
+  /** A voucher quota that side issues from, and a resale customer to issue to. */
+  couponQuotaId: string;
+  couponCustomer: string;
+  /** Pending orders (their customers have an agency and the cash to pay). */
+  pendingOrders: { orderId: string; customerId: string }[];
+  /** Main, in-use, yearly/monthly resources of customers with an agency, no expiry policy, in no unpaid order. */
+  resources: ResourceRecord[];
+  /** Customers with an agency. */
+  tokenCustomers: string[];
+}
 /** How a lost answer ends for a mutation: reconciled from the upstream's records, or by design not. */
 type LostAnswer = 'reconciled' | 'unknown' | 'unconfirmed';
 
@@ -39,8 +58,11 @@ interface WriteCase {
   readonly inputType: string;
   /** The upstream write it makes. */
   readonly write: string;
-  /** A valid input (without the idempotency key) for targets not written yet. May write setup state first. */
-  fresh(): Promise<Input> | Input;
+  /**
+   * A valid input (without the idempotency key) for targets not written yet, in the partner's own scope or in the
+   * reseller key's subtree (`side`; admin-only writes have the partner's only). May write setup state first.
+   */
+  fresh(side?: Side): Promise<Input> | Input;
   /** How many times this input's write shows at the simulator. */
   applied(input: Input): number;
   /** A variant the reference's rules refuse, and the field named. */
@@ -67,31 +89,31 @@ const take = <T>(pool: T[], what: string): T => {
   return item;
 };
 
-let fundsCustomer: string;
+let pools: Record<Side, Pools>;
+/** The reseller the distributor funds (admin-only writes), and the reseller key's own. */
 let reseller: string;
+let resellerOfKey: string;
 let quotaId: string;
-let couponQuotaId: string;
-let couponCustomer: string;
-let pendingOrders: { orderId: string; customerId: string }[];
-let resources: ResourceRecord[];
 let unverified: CustomerRecord[];
 let individuals: CustomerRecord[];
-let tokenCustomers: string[];
 
 const gql = (c: WriteCase) => `mutation ($input: ${c.inputType}!) { ${c.mutation}(input: $input) { replayed${c.lost === 'unconfirmed' ? ' confirmed' : ''} } }`;
 const run = (c: WriteCase, input: Input, key = KEYS.admin) => stack.graphql(gql(c), { input }, bearer(key));
+const keyOf = (side: Side) => (side === 'reseller' ? KEYS.reseller : KEYS.admin);
 const sim = () => stack.simulator.state;
-const transfersOf = (scope: string | null, target: string, amt: unknown, kind: 'adjust' | 'reclaim') =>
+/** Transfers of `amt` to or from a target, in the account that paid or received them (a customer's reseller's, or the distributor's). */
+const transfersOf = (scope: string | null, target: unknown, amt: unknown, kind: 'adjust' | 'reclaim') =>
   sim().partners.funds.scopeAccount(scope).transfers.filter((t) => t.targetId === target && t.kind === kind && t.amount.eq(String(amt))).length;
+const scopeOf = (customerId: unknown) => sim().partners.customers.get(String(customerId))!.indirectPartnerId;
 const resource = (r: Input) => sim().commerce.resourcesOf(String(r.customerId)).find((x) => x.resourceId === (r.resourceIds as string[] | undefined)?.[0] || x.resourceId === r.resourceId)!;
 const review = (customerId: unknown) => sim().partners.realname.verification(sim().partners.customers.get(String(customerId))!, sim().world.now).review;
-const resourceInput = () => {
-  const r = take(resources, 'usable yearly/monthly resource');
+const resourceInput = (side: Side = 'partner') => {
+  const r = take(pools[side].resources, 'usable yearly/monthly resource');
   return { customerId: r.customerId, resourceIds: [r.resourceId] };
 };
 
-async function adminWrite(query: string, variables: Input): Promise<any> {
-  const res = await stack.graphql(query, variables, bearer(KEYS.admin));
+async function write(side: Side, query: string, variables: Input): Promise<any> {
+  const res = await stack.graphql(query, variables, bearer(keyOf(side)));
   expect(res.errors).toBeUndefined();
   return res.data;
 }
@@ -99,14 +121,14 @@ async function adminWrite(query: string, variables: Input): Promise<any> {
 const CASES: WriteCase[] = [
   {
     mutation: 'allocateCustomerFunds', inputType: 'AllocateCustomerFundsInput', write: 'UpdateCustomerAccountAmount', reseller: 'NOT_FOUND',
-    fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
-    applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'adjust'),
+    fresh: (side = 'partner') => ({ customerId: pools[side].fundsCustomer, amount: amount() }),
+    applied: (i) => transfersOf(scopeOf(i.customerId), i.customerId, i.amount, 'adjust'),
     bad: (i) => [{ ...i, amount: '0.001' }, 'input.amount'],
   },
   {
     mutation: 'reclaimCustomerFunds', inputType: 'ReclaimCustomerFundsInput', write: 'ReclaimToPartnerAccount', reseller: 'NOT_FOUND',
-    fresh: () => ({ customerId: fundsCustomer, amount: amount() }),
-    applied: (i) => transfersOf(null, fundsCustomer, i.amount, 'reclaim'),
+    fresh: (side = 'partner') => ({ customerId: pools[side].fundsCustomer, amount: amount() }),
+    applied: (i) => transfersOf(scopeOf(i.customerId), i.customerId, i.amount, 'reclaim'),
     bad: (i) => [{ ...i, amount: '-1.00' }, 'input.amount'],
   },
   {
@@ -130,7 +152,7 @@ const CASES: WriteCase[] = [
   {
     mutation: 'reclaimResellerCouponQuota', inputType: 'ReclaimResellerCouponQuotaInput', write: 'ReclaimCouponQuotas', reseller: 'FORBIDDEN',
     async fresh() {
-      const d = await adminWrite(`mutation ($k: String!, $q: String!, $r: String!, $a: Decimal!) {
+      const d = await write('partner', `mutation ($k: String!, $q: String!, $r: String!, $a: Decimal!) {
         allocateResellerCouponQuota(input: { quotaId: $q, indirectPartnerIds: [$r], amount: $a, idempotencyKey: $k }) { allocated { quota { quotaId } } } }`,
       { k: newKey('setup'), q: quotaId, r: reseller, a: amount() });
       return { quotaIds: [d.allocateResellerCouponQuota.allocated[0].quota.quotaId] };
@@ -140,16 +162,16 @@ const CASES: WriteCase[] = [
   },
   {
     mutation: 'issueCoupons', inputType: 'IssueCouponsInput', write: 'CreatePartnerCoupons', reseller: 'NOT_FOUND',
-    fresh: () => ({ quotaId: couponQuotaId, customerIds: [couponCustomer], faceValue: amount() }),
-    applied: (i) => sim().partners.coupons.issuedCoupons().filter((c) => c.holderId === couponCustomer && c.quotaId === couponQuotaId && c.faceValue.eq(String(i.faceValue))).length,
+    fresh: (side = 'partner') => ({ quotaId: pools[side].couponQuotaId, customerIds: [pools[side].couponCustomer], faceValue: amount() }),
+    applied: (i) => sim().partners.coupons.issuedCoupons().filter((c) => c.holderId === (i.customerIds as string[])[0] && c.quotaId === i.quotaId && c.faceValue.eq(String(i.faceValue))).length,
     bad: (i) => [{ ...i, faceValue: '0.00' }, 'input.faceValue'],
   },
   {
     mutation: 'reclaimCoupons', inputType: 'ReclaimCouponsInput', write: 'ReclaimPartnerCoupons', reseller: 'NOT_FOUND',
-    async fresh() {
-      const d = await adminWrite(`mutation ($k: String!, $q: String!, $c: String!, $v: Decimal!) {
+    async fresh(side = 'partner') {
+      const d = await write(side, `mutation ($k: String!, $q: String!, $c: String!, $v: Decimal!) {
         issueCoupons(input: { quotaId: $q, customerIds: [$c], faceValue: $v, idempotencyKey: $k }) { issued { coupon { couponId } } } }`,
-      { k: newKey('setup'), q: couponQuotaId, c: couponCustomer, v: amount() });
+      { k: newKey('setup'), q: pools[side].couponQuotaId, c: pools[side].couponCustomer, v: amount() });
       return { couponId: d.issueCoupons.issued[0].coupon.couponId };
     },
     applied: (i) => (sim().partners.coupons.coupon(String(i.couponId))!.reclaimedAt ? 1 : 0),
@@ -197,38 +219,38 @@ const CASES: WriteCase[] = [
   },
   {
     mutation: 'cancelOrder', inputType: 'CancelOrderInput', write: 'CancelCustomerOrder', reseller: 'NOT_FOUND',
-    fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
+    fresh: (side = 'partner') => ({ orderId: take(pools[side].pendingOrders, 'pending order').orderId }),
     applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 4 ? 1 : 0),
     bad: () => [{ orderId: '' }, 'input.orderId'],
   },
   {
     mutation: 'payOrder', inputType: 'PayOrderInput', write: 'PayOrders', reseller: 'NOT_FOUND',
-    fresh: () => ({ orderId: take(pendingOrders, 'pending order').orderId }),
+    fresh: (side = 'partner') => ({ orderId: take(pools[side].pendingOrders, 'pending order').orderId }),
     applied: (i) => (sim().commerce.order(String(i.orderId))!.status === 5 ? 1 : 0),
     bad: (i) => [{ ...i, orderId: 'C'.repeat(65) }, 'input.orderId'],
   },
   {
     mutation: 'renewResources', inputType: 'RenewResourcesInput', write: 'RenewalResources', reseller: 'NOT_FOUND',
-    fresh: () => ({ ...resourceInput(), periodUnit: 'MONTH', periodCount: 1 }),
+    fresh: (side) => ({ ...resourceInput(side), periodUnit: 'MONTH', periodCount: 1 }),
     applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 2 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
     bad: (i) => [{ ...i, periodCount: 12 }, 'input.periodCount'],
   },
   {
     mutation: 'unsubscribeResources', inputType: 'UnsubscribeResourcesInput', write: 'CancelResourcesSubscription', reseller: 'NOT_FOUND',
-    fresh: () => ({ ...resourceInput(), scope: 'RESOURCE_AND_RENEWALS', reasonType: 'OTHER' }),
+    fresh: (side) => ({ ...resourceInput(side), scope: 'RESOURCE_AND_RENEWALS', reasonType: 'OTHER' }),
     applied: (i) => sim().commerce.ordersOf(String(i.customerId)).filter((o) => o.orderType === 4 && o.resourceIds.includes((i.resourceIds as string[])[0]!)).length,
     bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
   },
   {
     mutation: 'convertResourcesToOnDemand', inputType: 'ConvertResourcesToOnDemandInput', write: 'UpdatePeriodToOnDemand', reseller: 'NOT_FOUND',
-    fresh: () => ({ ...resourceInput(), action: 'SET_UP' }),
+    fresh: (side) => ({ ...resourceInput(side), action: 'SET_UP' }),
     applied: (i) => (resource(i).expirePolicy === 1 ? 1 : 0),
     bad: (i) => [{ ...i, resourceIds: [] }, 'input.resourceIds'],
   },
   {
     mutation: 'enableAutoRenewal', inputType: 'AutoRenewalInput', write: 'AutoRenewalResources', reseller: 'NOT_FOUND',
-    fresh: () => {
-      const { customerId, resourceIds } = resourceInput();
+    fresh: (side) => {
+      const { customerId, resourceIds } = resourceInput(side);
       return { customerId, resourceId: resourceIds[0] };
     },
     applied: (i) => (resource(i).expirePolicy === 3 ? 1 : 0),
@@ -236,9 +258,9 @@ const CASES: WriteCase[] = [
   },
   {
     mutation: 'disableAutoRenewal', inputType: 'DisableAutoRenewalInput', write: 'CancelAutoRenewalResources', reseller: 'NOT_FOUND',
-    async fresh() {
-      const { customerId, resourceIds } = resourceInput();
-      await adminWrite(`mutation ($c: String!, $r: String!) { enableAutoRenewal(input: { customerId: $c, resourceId: $r }) { replayed } }`, { c: customerId, r: resourceIds[0] });
+    async fresh(side = 'partner') {
+      const { customerId, resourceIds } = resourceInput(side);
+      await write(side, `mutation ($c: String!, $r: String!) { enableAutoRenewal(input: { customerId: $c, resourceId: $r }) { replayed } }`, { c: customerId, r: resourceIds[0] });
       return { customerId, resourceId: resourceIds[0] };
     },
     applied: (i) => (resource(i).expirePolicy === 3 ? 0 : 1),
@@ -246,7 +268,7 @@ const CASES: WriteCase[] = [
   },
   {
     mutation: 'setResourcesRenewal', inputType: 'SetResourcesRenewalInput', write: 'SetResourcesRenewConfig', reseller: 'NOT_FOUND',
-    fresh: () => ({ customerId: take(tokenCustomers, 'customer with an agency'), setting: 'DEDUCTION_DATE', value: 4 }),
+    fresh: (side = 'partner') => ({ customerId: take(pools[side].tokenCustomers, 'customer with an agency'), setting: 'DEDUCTION_DATE', value: 4 }),
     applied: (i) => (sim().commerce.book(String(i.customerId))?.renewConfig.get('DEDUCTION_DATE') === '4' ? 1 : 0),
     bad: (i) => [{ ...i, value: 1 }, 'input.value'],
     lost: 'unknown',
@@ -255,7 +277,11 @@ const CASES: WriteCase[] = [
 
 beforeAll(async () => {
   // The world is deterministic for a seed: built alone first, it names the reseller key's reseller.
-  const resellerOfKey = new World({ seed: 42, customers: 300, now: TEST_NOW }).resellers[0]!.indirectPartnerId;
+  // (one whose customers with an agency have pending orders to cancel and pay).
+  const world0 = new World({ seed: 42, customers: 300, now: TEST_NOW });
+  resellerOfKey = world0.resellers.find((r) => world0.customersOf(r.indirectPartnerId)
+    .filter((c) => c.associationType === '2' && c.agency !== null && c.isFrozen === 0)
+    .flatMap((c) => world0.inventoryOf(c.customerId).orders.filter((o) => o.status === 6)).length >= 2)!.indirectPartnerId;
   stack = await startStack({
     customers: 300,
     store: 'memory',
@@ -268,29 +294,52 @@ beforeAll(async () => {
   const { world, commerce, partners } = sim();
   xaccountType = world.partner.xaccountType;
   const now = TEST_NOW.getTime();
-  const own = world.customersOf(null);
-  const resale = own.filter((c) => c.associationType === '2');
-  fundsCustomer = resale.find((c) => new Decimal(simCustomerCash(stack, c.customerId)).gte(1000))!.customerId;
-  reseller = world.resellers.find((r) => new Decimal(simScopeCash(stack, r.indirectPartnerId)).gte(1000))!.indirectPartnerId;
+  const cash = (customerId: string) => new Decimal(simCustomerCash(stack, customerId));
+  reseller = world.resellers.find((r) => r.indirectPartnerId !== resellerOfKey && new Decimal(simScopeCash(stack, r.indirectPartnerId)).gte(1000))!.indirectPartnerId;
   const usableQuota = (limitsFree: boolean) => partners.coupons.quotas().find(
-    (q) => q.owner === null && q.quotaType === 0 && q.status === 0 && q.expireTime > TEST_NOW && q.effectiveTime < TEST_NOW && q.balance.gte(200) && (!limitsFree || q.limits.length === 0),
+    (q) => q.owner === null && q.quotaType === 0 && q.status === 0 && q.expireTime > TEST_NOW && q.effectiveTime < TEST_NOW && q.balance.gte(300) && (!limitsFree || q.limits.length === 0),
   )!.quotaId;
   quotaId = usableQuota(false);
-  couponQuotaId = usableQuota(true);
-  couponCustomer = resale[1]!.customerId;
-  const withAgency = resale.filter((c) => c.agency !== null && c.isFrozen === 0);
-  pendingOrders = withAgency.flatMap((c) => commerce.ordersOf(c.customerId)
-    .filter((o) => o.status === 6 && o.parentOrderId === null && new Decimal(simCustomerCash(stack, c.customerId)).gte(o.amountAfterDiscount))
-    .map((o) => ({ orderId: o.orderId, customerId: c.customerId })));
-  resources = withAgency.flatMap((c) => {
-    const unpaid = new Set(commerce.ordersOf(c.customerId).filter((o) => o.status === 6).flatMap((o) => o.resourceIds));
-    return commerce.resourcesOf(c.customerId).filter((r) =>
-      r.chargeMode === 1 && r.provisioned && r.parentResourceId === null && r.closedAt === null && r.expireAt !== null &&
-      r.expireAt.getTime() > now + 86_400_000 && !unpaid.has(r.resourceId) && r.expirePolicy === 0);
-  });
-  unverified = own.filter((c) => c.verifiedStatus === '-1');
-  individuals = own.filter((c) => c.verifiedStatus === '2' && c.customerType === 0 && partners.realname.verification(c, world.now).review?.result !== 0);
-  tokenCustomers = withAgency.map((c) => c.customerId);
+  unverified = world.customersOf(null).filter((c) => c.verifiedStatus === '-1');
+  individuals = world.customersOf(null).filter((c) => c.verifiedStatus === '2' && c.customerType === 0 && partners.realname.verification(c, world.now).review?.result !== 0);
+
+  // The reseller key's side: its account funded, a voucher quota of its own, and cash for its customers to pay with.
+  const partnerCouponQuota = usableQuota(true);
+  const child = await write('partner', `mutation ($k: String!, $q: String!, $r: String!) {
+    allocateResellerCouponQuota(input: { quotaId: $q, indirectPartnerIds: [$r], amount: "100.00", idempotencyKey: $k }) { allocated { quota { quotaId } } } }`,
+  { k: newKey('setup'), q: partnerCouponQuota, r: resellerOfKey });
+  const sides: [Side, string | null, string][] = [['partner', null, partnerCouponQuota], ['reseller', resellerOfKey, child.allocateResellerCouponQuota.allocated[0].quota.quotaId]];
+  const built: Partial<Record<Side, Pools>> = {};
+  for (const [side, scope, couponQuotaId] of sides) {
+    const resale = world.customersOf(scope).filter((c) => c.associationType === '2');
+    const withAgency = resale.filter((c) => c.agency !== null && c.isFrozen === 0);
+    if (scope) {
+      // What its customers need: cash to move back, and to pay their pending orders (funded through the reseller).
+      const needs = new Map<string, Decimal>([[resale[0]!.customerId, new Decimal(300)]]);
+      for (const c of withAgency) {
+        for (const o of commerce.ordersOf(c.customerId).filter((x) => x.status === 6 && x.parentOrderId === null)) {
+          needs.set(c.customerId, (needs.get(c.customerId) ?? new Decimal(0)).plus(o.amountAfterDiscount).plus(1));
+        }
+      }
+      const total = [...needs.values()].reduce((a, b) => a.plus(b), new Decimal(0));
+      await stack.bss.call(UpdateIndirectPartnerAccount, { body: { indirect_partner_id: scope, amount: total.plus(1000).toFixed(2) } });
+      for (const [customerId, need] of needs) {
+        await stack.bss.call(UpdateCustomerAccountAmount, { body: { customer_id: customerId, amount: need.toFixed(2), indirect_partner_id: scope } });
+      }
+    }
+    const fundsCustomer = resale.find((c) => cash(c.customerId).gte(scope ? 300 : 1000))!.customerId;
+    const pendingOrders = withAgency.flatMap((c) => commerce.ordersOf(c.customerId)
+      .filter((o) => o.status === 6 && o.parentOrderId === null && cash(c.customerId).gte(o.amountAfterDiscount))
+      .map((o) => ({ orderId: o.orderId, customerId: c.customerId })));
+    const resources = withAgency.flatMap((c) => {
+      const unpaid = new Set(commerce.ordersOf(c.customerId).filter((o) => o.status === 6).flatMap((o) => o.resourceIds));
+      return commerce.resourcesOf(c.customerId).filter((r) =>
+        r.chargeMode === 1 && r.provisioned && r.parentResourceId === null && r.closedAt === null && r.expireAt !== null &&
+        r.expireAt.getTime() > now + 86_400_000 && !unpaid.has(r.resourceId) && r.expirePolicy === 0);
+    });
+    built[side] = { fundsCustomer, couponQuotaId, couponCustomer: resale[1]!.customerId, pendingOrders, resources, tokenCustomers: withAgency.map((c) => c.customerId) };
+  }
+  pools = built as Record<Side, Pools>;
 }, 180_000);
 afterAll(async () => {
   await stack?.close();
@@ -340,6 +389,19 @@ describe.each(CASES)('$mutation', (c) => {
     expect(codes(res)).toEqual([c.reseller]);
     expect(requests(stack)[c.write]).toBeUndefined();
     expect(c.applied(input)).toBe(before);
+  });
+
+  // Writes a reseller key may make at all (admin-only ones are refused above, whatever their target).
+  if (c.reseller === 'NOT_FOUND' || c.outside) it('a reseller key inside its subtree: applied once, in its scope', async () => {
+    const input = await c.fresh('reseller');
+    const before = c.applied(input);
+    stack.bss.counter.reset();
+    const res = await run(c, { ...input, idempotencyKey: newKey(`${c.mutation}-reseller`) }, KEYS.reseller);
+    expect(res.errors).toBeUndefined();
+    expect(res.data[c.mutation]).toMatchObject({ replayed: false });
+    expect(requests(stack)[c.write]).toBe(1);
+    expect(c.applied(input)).toBe(before + 1);
+    if (c.mutation === 'createCustomer') expect(sim().partners.customers.created().find((x) => x.xaccountId === input.xaccountId)!.indirectPartnerId).toBe(resellerOfKey);
   });
 
   it('the answer lost after the write applied: found from the upstream\'s records, applied once', async () => {
