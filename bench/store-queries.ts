@@ -60,10 +60,10 @@ async function fill(store: Store, bss: ReturnType<typeof simulatorClient>, cycle
 }
 
 /** A table's columns the copy writes: all but the generated ones and the cycle. */
-async function copiedColumns(store: Store, table: string): Promise<string[]> {
+async function copiedColumns(db: Store['db'], table: string): Promise<string[]> {
   const { rows } = await sql<{ column_name: string }>`
     select column_name from information_schema.columns
-    where table_name = ${table} and is_generated = 'NEVER' and column_name <> 'cycle' order by ordinal_position`.execute(store.db);
+    where table_name = ${table} and is_generated = 'NEVER' and column_name <> 'cycle' order by ordinal_position`.execute(db);
   return rows.map((r) => r.column_name);
 }
 
@@ -82,7 +82,8 @@ async function copyCycle(store: Store, from: string, to: string): Promise<number
   let records = 0;
   await store.db.transaction().execute(async (trx) => {
     for (const table of ['consumption_records', 'consumption_rollups', 'consumption_sync_progress']) {
-      const columns = await copiedColumns(store, table);
+      // Inside the transaction: the embedded engine has one connection, which the transaction holds.
+      const columns = await copiedColumns(trx, table);
       const result = await sql`insert into ${sql.table(table)} (cycle, ${sql.raw(columns.join(', '))})
         select ${to}, ${sql.raw(columns.map(shift).join(', '))} from ${sql.table(table)} where cycle = ${from}`.execute(trx);
       if (table === 'consumption_records') records = Number(result.numAffectedRows ?? 0n);
