@@ -83,6 +83,9 @@ function mix(cycle: string, customerIds: readonly string[]): (i: number) => Quer
   return (i) => kinds[i % kinds.length]!(hot[Math.floor(i / kinds.length) % hot.length]!);
 }
 
+/** Single-customer probes of the flood comparison, unloaded and loaded each. */
+const PROBES = 20;
+
 /** One customer's detail and balance: the single-customer query of the flood comparison too. */
 function singleCustomer(customerId: string): Query {
   return {
@@ -228,9 +231,11 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     console.log(`sync (setup)        ${synced.map((c) => `${c.cycle}: ${c.customersSynced} customers, ${c.records} records`).join('; ')} in ${((performance.now() - syncStarted) / 1000).toFixed(0)} s (${syncCalls} upstream calls before the load, not counted below)`);
     await sim.setFaults(FAULTS);
 
-    // Unloaded single-customer latency first (customers 100+, never asked by the mix), for the flood comparison.
+    // Unloaded single-customer latency first, for the flood comparison: each probe asks a customer of its own
+    // (the last 40, never asked by the mix), so every probe reads upstream, loaded or not.
+    const probeFrom = Math.max(HOT_CUSTOMERS, sim.customerIds.length - 2 * PROBES);
     let unloaded: number[] = [];
-    if (options.flood) unloaded = await singleCustomerLatencies(pools[0]!, keys[0]!, sim.customerIds, 100, 10);
+    if (options.flood) unloaded = await singleCustomerLatencies(pools[0]!, keys[0]!, sim.customerIds, probeFrom, PROBES);
 
     await sim.arrivals();
     const began = performance.now();
@@ -247,7 +252,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     const floodProbe = options.flood
       ? (async () => {
         await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
-        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, sim.customerIds, 120, 10);
+        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, sim.customerIds, probeFrom + PROBES, PROBES);
       })()
       : Promise.resolve([] as number[]);
     await Promise.all(users);
