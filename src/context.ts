@@ -71,6 +71,8 @@ export interface WriteOptions {
   readonly pollMs?: number;
   /** The clock a write's `sentAt` is read on: reconciliation windows are drawn on it. Default the system clock. */
   readonly clock?: () => Date;
+  /** How long a key in progress may stand untouched before its holder counts as gone (store/idempotency.ts). Default 15 min. */
+  readonly staleAfterMs?: number;
 }
 
 export interface GraphQLContext extends GatewayServices {

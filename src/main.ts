@@ -18,7 +18,7 @@ import { Metrics } from './ops/metrics.js';
 import { createLog, logDestination } from './ops/log.js';
 import { keepServingOnUnhandledRejection } from './ops/unhandled-rejections.js';
 import { ApiKeysError, loadApiKeys, type ApiKeyEntry } from './auth/api-keys.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, scheduleIdempotencyPurge, type Store } from './store/index.js';
 import { storeUpstreamSlots } from './store/upstream-slots.js';
 import { ConsumptionSync } from './sync/index.js';
 import { syncObserver } from './ops/sync-log.js';
@@ -160,6 +160,8 @@ async function main(): Promise<void> {
     })
     : undefined;
   if (sync) metrics.trackSync(() => sync.calls().calls);
+  // Expired idempotency records go hourly (store/purge-schedule.ts); those still owed a reconciliation stay.
+  const purge = store ? scheduleIdempotencyPurge(store, log) : undefined;
   const gateway = createGateway(
     {
       bss,
@@ -226,6 +228,7 @@ async function main(): Promise<void> {
 
   const shutdown = (): void => {
     server.close();
+    purge?.stop();
     // The sync stops first (its reads are aborted; those units stay unsynced), then the store closes.
     void (sync?.stop() ?? Promise.resolve()).then(() => store?.close()).catch((error: unknown) => log.error({ err: error }, 'closing the state store failed'));
     void bss.close();

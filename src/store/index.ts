@@ -27,6 +27,8 @@ export { StoreMigrationError } from './migrate.js';
 export { readConsumptionCoverage, type ConsumptionCoverage } from './consumption-coverage.js';
 export {
   claimIdempotencyKey, settleIdempotencyKey, releaseIdempotencyKey, readIdempotencyRecord, purgeExpiredIdempotencyRecords,
+  recordPendingWrite, resumeUnknownKey, STALE_IN_PROGRESS_MS,
   DEFAULT_IDEMPOTENCY_TTL_MS, type ClaimResult, type IdempotencyClaim, type IdempotencyKeyRef, type IdempotencyRecord,
 } from './idempotency.js';
+export { scheduleIdempotencyPurge, type PurgeSchedule } from './purge-schedule.js';
 export { appendAudit, appliedReferences, pageAuditLog, type AuditEntry, type AuditRow, type AuditPageArgs } from './audit-log.js';

@@ -1,13 +1,14 @@
 /**
  * Idempotency records and the audit log, on both engines: a key is claimed once however many requests race
  * for it, the same input replays the stored answer, another input is `reused`, an unknown outcome holds the
- * key (even past its expiry) until it is settled, a released key can be claimed again, expired records are
- * purged, and the audit log pages newest first with its filters.
+ * key (even past its expiry) until it is settled, a key whose holder went silent after recording its write is
+ * unknown (before: claimed afresh), a released key can be claimed again, expired records are purged, and the
+ * audit log pages newest first with its filters.
  */
 import { expect, it } from 'vitest';
 import {
-  appendAudit, claimIdempotencyKey, pageAuditLog, purgeExpiredIdempotencyRecords, readIdempotencyRecord, releaseIdempotencyKey,
-  settleIdempotencyKey,
+  appendAudit, claimIdempotencyKey, pageAuditLog, purgeExpiredIdempotencyRecords, readIdempotencyRecord, recordPendingWrite, releaseIdempotencyKey,
+  resumeUnknownKey, scheduleIdempotencyPurge, settleIdempotencyKey, STALE_IN_PROGRESS_MS,
 } from '../../src/store/index.js';
 import { describeEachEngine } from './engines.js';
 
@@ -59,12 +60,60 @@ describeEachEngine('idempotency records', (store) => {
     expect(await claimIdempotencyKey(store(), claim('k4', 'new-input', at(61_000)))).toEqual({ kind: 'claimed' });
   });
 
-  it('purges expired records', async () => {
+  it('takes a stale key in progress whose write was sent as unknown (reconcile), never afresh — even past its expiry', async () => {
+    await claimIdempotencyKey(store(), claim('k6'));
+    expect(await recordPendingWrite(store(), claim('k6'), { pending: { sentAt: T0.toISOString() } }, T0)).toBe(true);
+    // Its holder may still be sending: in progress.
+    expect(await claimIdempotencyKey(store(), claim('k6', 'h1', at(STALE_IN_PROGRESS_MS - 1_000)))).toMatchObject({ kind: 'in_progress' });
+    // Gone (and past the record's 60 s expiry): the outcome is unknown, with what was sent.
+    expect(await claimIdempotencyKey(store(), claim('k6', 'h1', at(STALE_IN_PROGRESS_MS + 1_000)))).toEqual({ kind: 'unknown', answer: { pending: { sentAt: T0.toISOString() } } });
+    expect((await readIdempotencyRecord(store(), claim('k6')))?.state).toBe('unknown');
+    // Another input with the key is still refused.
+    expect(await claimIdempotencyKey(store(), claim('k6', 'other', at(STALE_IN_PROGRESS_MS + 2_000)))).toEqual({ kind: 'reused', operation: 'allocateCustomerFunds' });
+  });
+
+  it('claims a stale key in progress afresh when nothing was sent (no pending write)', async () => {
+    await claimIdempotencyKey(store(), claim('k7'));
+    expect(await claimIdempotencyKey(store(), { ...claim('k7', 'h1', at(5_000)), staleAfterMs: 10_000 })).toMatchObject({ kind: 'in_progress' });
+    expect(await claimIdempotencyKey(store(), { ...claim('k7', 'h1', at(11_000)), staleAfterMs: 10_000 })).toEqual({ kind: 'claimed' });
+  });
+
+  it('gives an unknown key back to one of several requests that reconciled it as not applied; a late release of it keeps their claim', async () => {
+    await claimIdempotencyKey(store(), claim('k8'));
+    await settleIdempotencyKey(store(), claim('k8'), 'unknown', { pending: {} });
+    const won = await Promise.all(Array.from({ length: 5 }, () => resumeUnknownKey(store(), claim('k8'))));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    // A request that reconciled the unknown record earlier and now releases it must not drop the new claim.
+    expect(await releaseIdempotencyKey(store(), claim('k8'), 'unknown')).toBe(false);
+    expect((await readIdempotencyRecord(store(), claim('k8')))?.state).toBe('in_progress');
+  });
+
+  it('purges expired records that settle nothing any more, and keeps those still owed a reconciliation', async () => {
     await claimIdempotencyKey(store(), claim('k5'));
     await settleIdempotencyKey(store(), claim('k5'), 'applied', {}, { now: T0, ttlMs: 60_000 });
+    await claimIdempotencyKey(store(), claim('k5-never-sent'));
+    await claimIdempotencyKey(store(), claim('k5-sent'));
+    await recordPendingWrite(store(), claim('k5-sent'), { pending: {} }, T0);
     const purged = await purgeExpiredIdempotencyRecords(store(), at(10 * 60_000));
-    expect(purged).toBeGreaterThanOrEqual(1);
+    expect(purged).toBeGreaterThanOrEqual(2);
     expect(await readIdempotencyRecord(store(), claim('k5'))).toBeNull();
+    expect(await readIdempotencyRecord(store(), claim('k5-never-sent'))).toBeNull();
+    // Sent and never settled (its holder died): kept until a claim reconciles it.
+    expect((await readIdempotencyRecord(store(), claim('k5-sent')))?.state).toBe('in_progress');
+  });
+
+  it('runs the purge on a schedule, once at start', async () => {
+    await claimIdempotencyKey(store(), claim('k9'));
+    await settleIdempotencyKey(store(), claim('k9'), 'failed', {}, { now: T0, ttlMs: 60_000 });
+    const lines: Record<string, unknown>[] = [];
+    const schedule = scheduleIdempotencyPurge(store(), { info: (fields) => lines.push(fields), warn: (fields) => lines.push(fields) }, 3_600_000);
+    try {
+      await schedule.runOnce();
+      expect(await readIdempotencyRecord(store(), claim('k9'))).toBeNull();
+      expect(lines.some((l) => l['event'] === 'idempotency.purge')).toBe(true);
+    } finally {
+      schedule.stop();
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * Upstream access: src/sources/writes/funds.ts. Rules and limits: docs/writes.md.
  *
  * Reconciliation of a lost answer: ListPartnerAdjustRecords (§1.5) for the target, the kind's operation type,
- * the amount, in the window of reconcile-window.ts (from 2 minutes before the send to 2 minutes after the look), less the
+ * the amount, in the window of reconcile-window.ts (from 5 minutes before the send to 5 minutes after the look), less the
  * transfers the audit log already holds as other writes' (appliedReferences). One match → applied, its `trans_id`
  * the transfer id; none → not applied; several → undecidable (two identical transfers to one account within the
  * window that the gateway cannot attribute — both answers lost, or one made outside it — look the same upstream).

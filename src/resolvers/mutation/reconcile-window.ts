@@ -3,9 +3,15 @@
  * write (coupons to customers, quotas to resellers) settle it. The rule and its limits: docs/writes.md.
  */
 import type { GraphQLContext } from '../../context.js';
+import { CLOCK_SKEW_MS } from '../../sources/writes/lookup-outcome.js';
 
-/** How far either side of the send (and of the look) records are searched: clock skew between us and Huawei, queueing. */
-export const RECONCILE_SKEW_MS = 2 * 60_000;
+/**
+ * How far either side of the send (and of the look) records are searched: clock skew between us and Huawei,
+ * queueing. The same margin as the lookups of created objects (sources/writes/lookup-outcome.ts): a record
+ * missed by a narrower window reads as "not applied", the key is released and a retry moves the money twice,
+ * while a wider one only makes two identical writes in it undecidable (OUTCOME_UNKNOWN, no money moved).
+ */
+export const RECONCILE_SKEW_MS = CLOCK_SKEW_MS;
 
 export interface Window {
   readonly from: Date;

@@ -25,7 +25,7 @@ import type { GraphQLContext, WriteOptions } from '../../context.js';
 import { currentScope } from '../../ops/request-scope.js';
 import { errorFields } from '../../ops/log.js';
 import {
-  appendAudit, claimIdempotencyKey, releaseIdempotencyKey, settleIdempotencyKey, type ClaimResult, type Store,
+  appendAudit, claimIdempotencyKey, recordPendingWrite, releaseIdempotencyKey, resumeUnknownKey, settleIdempotencyKey, type ClaimResult, type Store,
 } from '../../store/index.js';
 import { decodeAnswer, encodeAnswer } from './answer-codec.js';
 import { requestHash } from './request-hash.js';
@@ -84,7 +84,7 @@ export interface WriteDefinition<Plan, Outcome, Answer, Payload> {
 const DEFAULT_WAIT_MS = 10_000;
 const DEFAULT_POLL_MS = 100;
 
-/** What an `unknown` (or a not yet settled) record holds: enough to reconcile it from another request. */
+/** What an `unknown` record, or one in progress whose write was sent, holds: enough to reconcile it from another request. */
 interface Pending<Plan> {
   readonly pending: { readonly plan: Plan; readonly sentAt: Date };
 }
@@ -192,7 +192,9 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
   private async claim(): Promise<ClaimResult> {
     const deadline = Date.now() + (this.options.waitMs ?? DEFAULT_WAIT_MS);
     for (;;) {
-      const claim = await claimIdempotencyKey(this.store, { ...this.ref, operation: this.def.mutation });
+      const claim = await claimIdempotencyKey(this.store, {
+        ...this.ref, operation: this.def.mutation, ...(this.options.staleAfterMs !== undefined ? { staleAfterMs: this.options.staleAfterMs } : {}),
+      });
       if (claim.kind !== 'in_progress' || Date.now() >= deadline) return claim;
       await sleep(Math.min(this.options.pollMs ?? DEFAULT_POLL_MS, Math.max(1, deadline - Date.now())));
     }
@@ -217,6 +219,19 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
       throw error;
     }
     const sentAt = this.now();
+    // Write-ahead: should this process die between the send and the settle, the next call with the key finds the
+    // pending write and reconciles it (store/idempotency.ts), rather than sending it a second time.
+    let recorded: boolean;
+    try {
+      recorded = await recordPendingWrite(this.store, this.ref, encodeAnswer({ pending: { plan, sentAt } } satisfies Pending<Plan>));
+    } catch (error) {
+      await releaseIdempotencyKey(this.store, this.ref).catch(() => false);
+      throw writeError(STORE_UNAVAILABLE, `${this.def.mutation}: the idempotency record could not be written (${codeOf(error)}); nothing was sent.`);
+    }
+    if (!recorded) {
+      // The record is no longer this claim's (held so long that another request took it as abandoned): never send.
+      throw writeError(IN_PROGRESS, `Idempotency key "${this.def.idempotencyKey}" was taken over while this request prepared; nothing was sent. Ask again with the same key for its answer.`, { idempotencyKey: this.def.idempotencyKey });
+    }
     await this.audit('attempted', null);
     let outcome: Outcome;
     try {
@@ -257,7 +272,7 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
       case 'found':
         return this.applied(plan, reconciled.outcome, sentAt, false, 'reconciled');
       case 'absent': {
-        await releaseIdempotencyKey(this.store, this.ref);
+        await releaseIdempotencyKey(this.store, this.ref, 'unknown');
         const failure = upstreamFailure(lost);
         await this.audit('not_applied', null, { code: failure.code, upstreamRequestId: failure.requestId, reconciled: true });
         throw upstreamWriteError(failure, { retryable: true });
@@ -275,9 +290,10 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
       case 'found':
         return this.applied(pending.plan, reconciled.outcome, pending.sentAt, true, 'reconciled');
       case 'absent': {
-        await releaseIdempotencyKey(this.store, this.ref);
         await this.audit('not_applied', null, { reconciled: true });
-        // Proven not applied: this call is the retry its client meant it to be.
+        // Proven not applied: this call is the retry its client meant it to be. Taking the key back is one
+        // statement, so of several calls that reconciled it at once only one writes; the others wait for its answer.
+        if (await resumeUnknownKey(this.store, this.ref)) return this.writeOnce();
         return this.execute();
       }
       case 'undecidable':
