@@ -26,7 +26,9 @@ module.exports = {
       to: { circular: true },
     },
     below('bss', []),
-    below('caches', ['language\\.ts$']),
+    // Caches hold values, not clients; the one thing they take from bss is how to mark a load other requests join
+    // (runShared), so its upstream calls are not bound to the request that started it.
+    below('caches', ['bss/shared-load\\.ts$', 'language\\.ts$']),
     below('sources', ['bss/', 'caches/', 'language\\.ts$']),
     below('store', ['language\\.ts$', 'sources/']),
     {
