@@ -90,7 +90,10 @@ function trustedDocumentsFor(config: Config): { documents: Map<string, string>; 
 
 /**
  * The state store: PGlite under PARTNER_GRAPH_DATA_DIR by default (no server needed), PostgreSQL when
- * DATABASE_URL is set. A store that cannot open is logged and the gateway serves without it (live pulls only).
+ * DATABASE_URL is set. An embedded store that cannot open is logged and the gateway serves without it (live
+ * pulls only, no writes). A PostgreSQL that cannot open ends the process (exit 1, for the orchestrator to
+ * restart it): a replica serving without it would book the quota in its own window alone, beside the others'
+ * (429s for everyone), and could not honour the idempotency keys the other replicas keep.
  * Its location is logged, never the URL's password (Store.location has none).
  */
 async function openStateStore(config: Config, log: ReturnType<typeof createLog>): Promise<Store | undefined> {
@@ -99,7 +102,14 @@ async function openStateStore(config: Config, log: ReturnType<typeof createLog>)
     log.info({ event: 'store.open', engine: store.engine, location: store.location, migrationsApplied: store.migrationsApplied }, 'state store open');
     return store;
   } catch (error) {
-    log.error({ event: 'store.open.failed', err: error instanceof Error ? { name: error.name, message: error.message.replace(/\/\/[^@\s]*@/g, '//') } : String(error) }, 'state store could not be opened: consumption is pulled live');
+    const err = error instanceof Error ? { name: error.name, message: error.message.replace(/\/\/[^@\s]*@/g, '//') } : String(error);
+    if (config.store.databaseUrl !== undefined) {
+      log.fatal({ event: 'store.open.failed', err }, 'DATABASE_URL is set but the state store could not be opened: not serving (replicas share the quota and idempotency keys through it)');
+      log.flush();
+      console.error(`State store: DATABASE_URL is set but PostgreSQL could not be opened (${typeof err === 'string' ? err : err.message}); not serving.`);
+      process.exit(1);
+    }
+    log.error({ event: 'store.open.failed', err }, 'state store could not be opened: consumption is pulled live');
     return undefined;
   }
 }

@@ -278,6 +278,27 @@ describe('the node HTTP server limits', () => {
 });
 
 describe('npm start', () => {
+  it('with DATABASE_URL set and PostgreSQL unreachable, does not serve: one line naming DATABASE_URL, exit 1, no password', async () => {
+    const closed = createNetServer();
+    const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
+    await new Promise((resolve) => closed.close(resolve));
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', HOST: '127.0.0.1', SIMULATOR_CUSTOMERS: '1', LOG_LEVEL: 'silent',
+      DATABASE_URL: `postgres://gateway:s3cret-password@127.0.0.1:${port}/partner_graph`, PARTNER_GRAPH_SYNC: 'off',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^State store: DATABASE_URL is set but PostgreSQL could not be opened \(.+\); not serving\.$/m);
+    expect(stderr + stdout).not.toContain('s3cret-password');
+    expect(stdout).not.toContain('GraphiQL');
+  }, 60_000);
+
   it('with the port taken, says so in one line naming PORT and exits 1', async () => {
     const holder = createNetServer();
     const port = await new Promise<number>((resolve) => holder.listen(0, '127.0.0.1', () => resolve((holder.address() as AddressInfo).port)));
