@@ -4,7 +4,7 @@
  * (or, for the export route, from the same authentication step), never from headers.
  */
 
-/** `admin`: everything; `analyst`: read-only; `reseller`: read-only, one reseller's subtree only. */
+/** `admin`: everything; `analyst`: read-only; `reseller`: one reseller's subtree only, reads and the writes inside it (docs/writes.md). */
 export type Role = 'admin' | 'analyst' | 'reseller';
 
 export interface Caller {
