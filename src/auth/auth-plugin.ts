@@ -81,7 +81,7 @@ export function mayRun(caller: Caller, operation: OperationTypeNode | 'query' | 
 export function operationRefusal(caller: Caller, document: DocumentNode, operationName?: string | null): GraphQLError | null {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation || mayRun(caller, operation.operation)) return null;
-  return new GraphQLError(`A ${caller.role} API key is read-only: ${operation.operation} operations need an admin (or, inside its subtree, a reseller) key.`, {
+  return new GraphQLError(`An ${caller.role} API key is read-only: ${operation.operation} operations need an admin (or, inside its subtree, a reseller) key.`, {
     extensions: { code: FORBIDDEN, http: { status: 403 } },
   });
 }

@@ -119,7 +119,7 @@ describe('roles', () => {
     expect([mayRun(analyst, 'mutation'), mayRun(analyst, 'query'), mayRun(admin, 'mutation'), mayRun(reseller, 'mutation')]).toEqual([false, true, true, true]);
     const refusal = operationRefusal(analyst, parse('mutation M { x }'), 'M');
     expect(refusal?.extensions).toEqual({ code: 'FORBIDDEN', http: { status: 403 } });
-    expect(refusal?.message).toBe('A analyst API key is read-only: mutation operations need an admin (or, inside its subtree, a reseller) key.');
+    expect(refusal?.message).toBe('An analyst API key is read-only: mutation operations need an admin (or, inside its subtree, a reseller) key.');
     expect(operationRefusal(admin, parse('mutation M { x }'), 'M')).toBeNull();
     // Through the gateway: a valid mutation is refused before it executes, and nothing reaches upstream.
     const res = await stack.graphql('mutation { __typename }', {}, bearer(KEYS.analyst));

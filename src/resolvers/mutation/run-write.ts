@@ -126,7 +126,7 @@ function isTransientRefusal(error: BssError): boolean {
 export function assertMayWrite(ctx: Pick<GraphQLContext, 'caller'>, mutation: string, roles: readonly Role[]): void {
   const { role } = ctx.caller;
   if (roles.includes(role) && role !== 'analyst') return;
-  throw forbidden(`A ${role} API key may not run ${mutation}${role === 'reseller' ? ': it moves the partner\'s own funds or quotas (admin keys only)' : ' (analyst keys are read-only)'}.`);
+  throw forbidden(`${role === 'reseller' ? 'A' : 'An'} ${role} API key may not run ${mutation}${role === 'reseller' ? ': it moves the partner\'s own funds or quotas (admin keys only)' : ' (analyst keys are read-only)'}.`);
 }
 
 export async function runWrite<Plan, Outcome, Answer, Payload>(
