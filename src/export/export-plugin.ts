@@ -7,6 +7,7 @@
  * consumption pull (src/resolvers/consumption-pull.ts: ListIndirectPartners, ListSubCustomers,
  * ListSubCustomerBillDetail) plus the cached measurement units (ListMeasureUnits, once per TTL).
  */
+import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { scopeGate, scopedBss } from '../auth/scoped-bss.js';
@@ -108,6 +109,8 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   }
 
   const abort = new AbortController();
+  // Every queued listing call of the export listens on it: 2,000 customers queue dozens at once. Not a leak.
+  setMaxListeners(0, abort.signal);
   const onClientGone = (): void => abort.abort();
   request.signal?.addEventListener('abort', onClientGone, { once: true });
   // Synced cycles come from the state store (no call per record); anything else is the live pull. A store that

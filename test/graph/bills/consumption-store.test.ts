@@ -125,9 +125,15 @@ describe('consumption from the state store', () => {
   it('prices a synced view at zero upstream calls, and an unsynced one by the listing\'s real customer count', async () => {
     const synced = await stored.graphql(`{ partner { consumption(cycle: "${CYCLE}") { total } } }`, undefined, admin);
     expect((synced as any).extensions?.cost?.estimated).toBe(0);
-    const units = await store.db.selectFrom('consumption_sync_progress').select(['customer_id']).where('cycle', '=', CYCLE).execute();
+    const units = await store.db.selectFrom('consumption_sync_progress').select(['indirect_partner_id']).where('cycle', '=', CYCLE).execute();
+    const perScope = new Map<string | null, number>();
+    for (const u of units) perScope.set(u.indirect_partner_id, (perScope.get(u.indirect_partner_id) ?? 0) + 1);
+    // One record call per listed customer, and the lists that name them (src/limits/cost.ts scopePull): the own
+    // consumers' pages of 100, ListIndirectPartners, each reseller's customer pages of 100.
+    const pages = (n: number): number => Math.max(1, Math.ceil(n / 100));
+    const resellerPages = [...perScope].filter(([scope]) => scope !== null).reduce((n, [, count]) => n + pages(count), 0);
     const unsynced = await stored.graphql('{ partner { consumption(cycle: "2026-09") { cycle } } }', undefined, admin);
-    expect((unsynced as any).extensions?.cost?.estimated).toBe(units.length + Math.ceil(units.length / 100));
+    expect((unsynced as any).extensions?.cost?.estimated).toBe(units.length + pages(perScope.get(null) ?? 0) + 1 + resellerPages);
   }, 60_000);
 
   it('exports a synced month from the store: its BilledCost sum equals the GraphQL total, no record read upstream', async () => {
