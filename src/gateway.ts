@@ -13,6 +13,7 @@ import { createContext, type GatewayServices, type GraphQLContext } from './cont
 import { maskError } from './errors.js';
 import { useErrorCodes } from './error-codes.js';
 import { yogaLogger } from './logger.js';
+import { useWriteRefusalAudit } from './resolvers/mutation/refusal-audit.js';
 import { createLog } from './ops/log.js';
 import { pino } from 'pino';
 import { useOperationLifetime } from './ops/operation-lifetime.js';
@@ -100,6 +101,8 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     useRequestLog({ log, metrics: services.metrics }),
     useHealthRoutes({ bss: services.bss, ...(services.store ? { store: services.store } : {}) }),
     ...(services.metrics ? [useMetrics(services.metrics)] : []),
+    // Before the key check's refusal of analyst mutations, so that refusal is audited too (docs/writes.md).
+    useWriteRefusalAudit(),
     useApiKeyAuth({ keys: options.apiKeys ?? null }),
     // A cross-site "simple" request (GET without custom headers, POST as text/plain or a form) is refused:
     // it must carry a header a browser only sends after a CORS preflight, or a non-simple content type.

@@ -28,6 +28,7 @@ import {
   appendAudit, claimIdempotencyKey, recordPendingWrite, releaseIdempotencyKey, resumeUnknownKey, settleIdempotencyKey, type ClaimResult, type Store,
 } from '../../store/index.js';
 import { decodeAnswer, encodeAnswer } from './answer-codec.js';
+import { markAudited } from './refusal-audit.js';
 import { requestHash } from './request-hash.js';
 import {
   IDEMPOTENCY_KEY_REUSED, IN_PROGRESS, OUTCOME_UNKNOWN, STORE_UNAVAILABLE, upstreamFailure, upstreamWriteError, writeError, type UpstreamFailure,
@@ -138,7 +139,13 @@ export async function runWrite<Plan, Outcome, Answer, Payload>(
     throw writeError(STORE_UNAVAILABLE, `${def.mutation} needs the state store for its idempotency record, and this gateway has none; nothing was sent.`);
   }
   const run = new WriteRun(ctx, store, def);
-  return run.execute();
+  try {
+    return await run.execute();
+  } catch (error) {
+    // Audited by the run (refusals after the claim, failures, unknown outcomes): not again as a refusal.
+    markAudited(error);
+    throw error;
+  }
 }
 
 class WriteRun<Plan, Outcome, Answer, Payload> {

@@ -174,16 +174,17 @@ describe('Query.auditLog', () => {
     const edges = first.data.auditLog.edges;
     expect(edges.map((e: { node: { mutation: string } }) => e.node.mutation)).toEqual(['allocateResellerFunds', 'allocateResellerFunds']);
     expect(first.data.auditLog.pageInfo.hasNextPage).toBe(true);
-    // Newest first: the unknown reseller refused (NOT_FOUND, nothing sent), the lost allocation's replay, ...
-    expect(edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(['refused', 'replayed']);
+    // Newest first: the unknown reseller refused (NOT_FOUND, nothing sent), the bad amount refused before its key was claimed, ...
+    expect(edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(['refused', 'refused']);
     expect(JSON.parse(edges[0].node.detail)).toMatchObject({ reason: 'NOT_FOUND' });
-    // ... then, on the next page, its applied outcome (reconciled) and its attempt.
+    expect(JSON.parse(edges[1].node.detail)).toMatchObject({ reason: 'BAD_USER_INPUT', stage: 'before-claim' });
+    // ... then, on the next page, the lost allocation's replay and its applied outcome (reconciled).
     const second = await page(first.data.auditLog.pageInfo.endCursor);
     const next = second.data.auditLog.edges;
     expect(Number(next[0].cursor)).toBeLessThan(Number(edges[1].cursor));
-    expect(next.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(['applied', 'attempted']);
-    expect(JSON.parse(next[0].node.detail)).toMatchObject({ amount: '3.33', upstream: 'UpdateIndirectPartnerAccount', how: 'reconciled' });
-    expect(next[0].node).toMatchObject({ apiKeyName: 'open-simulator', indirectPartnerId: reseller });
+    expect(next.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(['replayed', 'applied']);
+    expect(JSON.parse(next[1].node.detail)).toMatchObject({ amount: '3.33', upstream: 'UpdateIndirectPartnerAccount', how: 'reconciled' });
+    expect(next[1].node).toMatchObject({ apiKeyName: 'open-simulator', indirectPartnerId: reseller });
     expect(stack.bss.counter.snapshot().totalRequests).toBe(0);
   });
 });
