@@ -18,7 +18,7 @@ export {
 export { completeSince, readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
 export { refreshStatistics } from './statistics.js';
 export {
-  recordCycleListing, registerSyncCycles, unitsToSync, recordUnitFailure, markUnitsStale, markCycleStale, recordAssociationType,
+  recordCycleListing, registerSyncCycles, unitsToSync, recordUnitFailure, unitState, markUnitsStale, markCycleStale, recordAssociationType,
   recordCycleChecked, recordCycleCompletion, readSyncCycle, readStoredUnitTotals, readSyncedUnits,
   type SyncUnit, type ListedCustomer, type ListingResult, type PendingUnit, type SyncCycleRow, type StoredUnitTotals, type SyncedUnit,
 } from './sync-units.js';

@@ -141,6 +141,13 @@ export async function recordUnitFailure(store: Store, unit: SyncUnit, error: str
       attempted_at = now(), attempts = consumption_sync_progress.attempts + 1, last_error = excluded.last_error`.execute(store.db);
 }
 
+/** A unit's sync state (`synced`, `stale`, `failed`, `pending`), or null when the cycle's listing has no such unit. */
+export async function unitState(store: StoreReader, unit: SyncUnit): Promise<string | null> {
+  const { rows } = await sql<{ state: string }>`select state from consumption_sync_progress
+    where cycle = ${unit.cycle} and scope_key = ${scopeKeyOf(unit.indirectPartnerId)} and customer_id = ${unit.customerId}`.execute(store.db);
+  return rows[0]?.state ?? null;
+}
+
 /** Units to read again (drift seen, or synced before the cycle settled); their records stay readable until then. */
 export async function markUnitsStale(store: Store, units: readonly SyncUnit[]): Promise<void> {
   for (const u of units) {

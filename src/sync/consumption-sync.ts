@@ -28,7 +28,7 @@ import {
 } from '../sources/consumption-records.js';
 import {
   markCycleStale, readSyncCycle, recordAssociationType, recordCycleCompletion, recordUnitFailure, refreshStatistics,
-  registerSyncCycles, replaceCustomerCycle, unitsToSync, type Store, type SyncUnit,
+  registerSyncCycles, replaceCustomerCycle, unitState, unitsToSync, type Store, type SyncUnit,
 } from '../store/index.js';
 import { withSyncLease } from '../store/sync-lease.js';
 import { cycleKind, settledAt, syncCycles, MAX_SYNC_MONTHS } from './calendar.js';
@@ -107,6 +107,8 @@ export class ConsumptionSync {
   private running: Promise<PassResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
+  /** Open-cycle refreshes after writes, by unit (refreshOpenCycle). */
+  private readonly refreshing = new Map<string, Promise<boolean>>();
   /** When the last pass ended, and whether it left work undone. */
   private last: { at: Date; result: PassResult } | null = null;
 
@@ -293,6 +295,31 @@ export class ConsumptionSync {
       this.emit({ type: 'unit-failed', cycle: unit.cycle, code: failure.code });
       return { ok: false };
     }
+  }
+
+  /**
+   * Reads one customer's open cycle again now, after a write that adds to it (a paid order, an unsubscription's
+   * refund): the store's views show the write without waiting for the daily refresh. Only a unit the sync holds
+   * as synced (or stale) is read; false otherwise, or when the read failed (the unit then waits for the next pass
+   * as any failed unit does). Concurrent refreshes of one unit share one read.
+   */
+  refreshOpenCycle(customerId: string, indirectPartnerId: string | null): Promise<boolean> {
+    const cycle = syncCycles(this.now(), 0, true)[0];
+    if (!cycle || this.stopping || (this.options.includeOpenCycle ?? true) === false) return Promise.resolve(false);
+    const unit: SyncUnit = { cycle, customerId, indirectPartnerId };
+    const key = JSON.stringify([cycle, indirectPartnerId, customerId]);
+    let refresh = this.refreshing.get(key);
+    if (!refresh) {
+      refresh = (async () => {
+        const state = await unitState(this.store, unit);
+        if (state !== 'synced' && state !== 'stale') return false;
+        return (await this.syncUnit(unit))?.ok === true;
+      })()
+        .catch(() => false)
+        .finally(() => this.refreshing.delete(key));
+      this.refreshing.set(key, refresh);
+    }
+    return refresh;
   }
 
   /** When the last pass ended and what it did (null before the first). */

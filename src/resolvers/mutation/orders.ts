@@ -15,6 +15,7 @@ import {
   findCancellation, findPayment, orderTargetProblem, paymentProblem, sendCancelOrder, sendPayOrder,
   type OrderTarget, type OrderToActOn, type PaymentChoice,
 } from '../../sources/writes/orders.js';
+import { refreshOpenConsumption } from './consumption-refresh.js';
 import { assertMayWrite, runWrite } from './run-write.js';
 import { keyOrFresh, reconciledFrom, refuseProblem } from './write-lookup.js';
 import { NOT_FOUND, writeError } from './write-errors.js';
@@ -145,12 +146,14 @@ export function payOrder(ctx: GraphQLContext, raw: PayOrderInput): Promise<Order
       return {};
     },
     reconcile: async (c, p) => reconciledFrom(await findPayment(c, p), (order) => ({ order })),
-    invalidate(c, p) {
+    async invalidate(c, p) {
       forgetOrder(c, p);
       // The customer's balance paid (and its coupons, when used): its balances and ledger read afresh.
       c.loaders.customerBalance.clear(scopedKey(p.customerId, p.indirectPartnerId));
       c.loaders.customerOwnBalances.clear(p.customerId);
       c.loaders.forgetReads([ListCustomerAccountChangeRecords.name]);
+      // The payment is a consumption record of the open cycle: the store's copy is read again.
+      await refreshOpenConsumption(c, p.customerId, p.indirectPartnerId);
     },
     read: (c, p, outcome) => readOrder(c, p, outcome.order),
     payload: (c, answer, replayed) => orderPayload(c, target, answer, replayed),

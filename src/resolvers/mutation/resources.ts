@@ -25,6 +25,7 @@ import { assertMayWrite, runWrite, type Reconciled, type WriteDefinition } from 
 import { NOT_FOUND, writeError } from './write-errors.js';
 import { checkId, checkIdempotencyKey, checkOptionalId } from './write-input.js';
 import { keyOrFresh, reconciledFrom, refuseProblem } from './write-lookup.js';
+import { refreshOpenConsumption } from './consumption-refresh.js';
 
 /** Admin keys, and reseller keys for their own customers' resources. */
 const ROLES = ['admin', 'reseller'] as const;
@@ -107,9 +108,11 @@ function resourceWrite<Outcome, Answer, Payload>(
     prepare: (c) => findOwner(c, customerId, hint),
     send: (c, owner) => def.send(c, owner),
     reconcile: (c, owner, sentAt) => def.reconcile(c, owner, sentAt),
-    invalidate(c, owner) {
+    async invalidate(c, owner) {
       forgetResources(c);
       def.invalidate?.(c, owner);
+      // Money moved: the renewal's order or the refund is in the customer's open cycle now.
+      if (def.moneyMoves) await refreshOpenConsumption(c, owner.customerId, owner.indirectPartnerId ?? null);
     },
     read: (c, owner, outcome) => def.read(c, owner, outcome),
     payload: (c, answer, replayed) => def.payload(c, answer, replayed),
