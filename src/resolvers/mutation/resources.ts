@@ -86,6 +86,8 @@ function resourceWrite<Outcome, Answer, Payload>(
     readonly mutation: string;
     /** Money moves (a renewal's order, an unsubscription's refund): the key is required. */
     readonly moneyMoves: boolean;
+    /** Sending it twice is harmless (run-write.ts `repeatable`). */
+    readonly repeatable?: boolean;
     readonly input: unknown;
     readonly detail: Readonly<Record<string, string | number | boolean | null>>;
     send(c: GraphQLContext, owner: ResourceOwner): Promise<Outcome>;
@@ -117,6 +119,7 @@ function resourceWrite<Outcome, Answer, Payload>(
     read: (c, owner, outcome) => def.read(c, owner, outcome),
     payload: (c, answer, replayed) => def.payload(c, answer, replayed),
     reference: () => null,
+    ...(def.repeatable ? { repeatable: true } : {}),
   };
   return runWrite(ctx, write);
 }
@@ -324,6 +327,7 @@ export function setResourcesRenewal(ctx: GraphQLContext, raw: RenewConfigMutatio
   return resourceWrite<RenewConfigShape, RenewConfigAnswer, RenewConfigPayload>(ctx, raw, {
     mutation: 'setResourcesRenewal',
     moneyMoves: false,
+    repeatable: true,
     input,
     detail: { setting: input.name, value: input.value, upstream: 'SetResourcesRenewConfig' },
     send: (c, owner) => sendRenewConfig(c, owner, input),

@@ -80,6 +80,11 @@ export interface WriteDefinition<Plan, Outcome, Answer, Payload> {
   payload(ctx: GraphQLContext, answer: Answer, replayed: boolean): Payload;
   /** The transfer id (or upstream id) of an outcome, for the audit and the log line. */
   reference(outcome: Outcome): string | null;
+  /**
+   * Sending the write twice leaves the state it leaves once (a setting, not a transfer): an outcome that cannot be
+   * told may be settled by sending it again with a new key, and OUTCOME_UNKNOWN says so instead of forbidding it.
+   */
+  readonly repeatable?: boolean;
 }
 
 const DEFAULT_WAIT_MS = 10_000;
@@ -322,7 +327,9 @@ class WriteRun<Plan, Outcome, Answer, Payload> {
     throw writeError(
       OUTCOME_UNKNOWN,
       `${this.def.mutation}: the answer was lost and whether it was applied cannot be told yet: ${check}. ` +
-        `The idempotency key "${this.def.idempotencyKey}" is held; send the same request with it again to reconcile (never with a new key).`,
+        (this.def.repeatable
+          ? `The idempotency key "${this.def.idempotencyKey}" stays held; sending the write again with a new key is harmless (it sets, it does not add).`
+          : `The idempotency key "${this.def.idempotencyKey}" is held; send the same request with it again to reconcile (never with a new key).`),
       { idempotencyKey: this.def.idempotencyKey, check, ...(lost ? { upstreamCode: lost.code } : {}) },
     );
   }

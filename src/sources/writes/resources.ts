@@ -270,4 +270,4 @@ export async function sendRenewConfig(ctx: BssContext, owner: ResourceOwner, inp
  * cannot be decided. Setting the same value again is harmless (the write sets, it does not add).
  */
 export const findRenewConfig = (input: RenewConfigInput): LookupOutcome<RenewConfigShape> =>
-  undecidable(`the renewal setting ${input.name} cannot be read back; set it again (the same value twice is harmless) with a new idempotency key`);
+  undecidable(`the renewal setting ${input.name} cannot be read back from any endpoint`);

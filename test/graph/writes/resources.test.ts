@@ -282,6 +282,9 @@ describe('expiry policies', () => {
     const lost = await admin(RENEW_CONFIG, { customerId, setting: 'EXPIRE_DATE', value: -1, key });
     expect(codes(lost)).toEqual(['OUTCOME_UNKNOWN']);
     expect(lost.errors![0].message).toMatch(/cannot be read back/);
+    // One piece of advice, not two that contradict: a new key is harmless here (it sets, it does not add).
+    expect(lost.errors![0].message).toMatch(/sending the write again with a new key is harmless/);
+    expect(lost.errors![0].message).not.toMatch(/never with a new key/);
     stack.bss.counter.reset();
     expect(codes(await admin(RENEW_CONFIG, { customerId, setting: 'EXPIRE_DATE', value: -1, key }))).toEqual(['OUTCOME_UNKNOWN']);
     expect(requests(stack)).toEqual({});
