@@ -100,7 +100,10 @@ class EstimateMemo {
     if (!byCoverage) this.byDocument.set(document, (byCoverage = new WeakMap()));
     let known = byCoverage.get(coverage ?? NO_COVERAGE);
     if (!known) byCoverage.set(coverage ?? NO_COVERAGE, (known = new Map()));
-    const key = `${operation}\u0000${variables === undefined || variables === null ? '' : JSON.stringify(variables)}`;
+    const text = variablesKey(variables);
+    // Variables too deep for JSON.stringify (a hostile 10,000-deep list): estimated, not remembered.
+    if (text === null) return estimate();
+    const key = `${operation}\u0000${text}`;
     let estimated = known.get(key);
     if (estimated === undefined) {
       estimated = estimate();
@@ -108,6 +111,16 @@ class EstimateMemo {
       known.set(key, estimated);
     }
     return estimated;
+  }
+}
+
+/** The variables as memo key text; null when they nest deeper than JSON.stringify goes (it throws a RangeError). */
+function variablesKey(variables: unknown): string | null {
+  if (variables === undefined || variables === null) return '';
+  try {
+    return JSON.stringify(variables);
+  } catch {
+    return null;
   }
 }
 
