@@ -95,7 +95,7 @@ export interface Config {
     /** Consumption records kept at most across all cached pulls (bounds memory). */
     readonly maxRecords: number;
   };
-  /** Partner data cached across requests (docs/caching.md): TTL per kind (0: not cached), entries at most (0: no cache). */
+  /** Partner data cached across requests (docs/deploy.md, "Every environment variable" and "Cache per replica or shared"): TTL per kind (0: not cached), entries at most (0: no cache). */
   readonly partnerCache: {
     readonly ttlMs: PartnerCacheTtls;
     readonly maxEntries: number;

@@ -49,7 +49,7 @@ export interface GatewayServices {
   readonly sync?: ConsumptionSync;
   /**
    * Partner data (customers, balances, resellers, orders, resources, coupons) shared across requests with a TTL
-   * per kind (src/caches/partner-cache.ts; docs/caching.md). Absent: every request reads upstream.
+   * per kind (src/caches/partner-cache.ts; docs/deploy.md, "Every environment variable" and "Cache per replica or shared"). Absent: every request reads upstream.
    */
   readonly partnerCache?: PartnerDataCache;
   readonly metrics?: Metrics;

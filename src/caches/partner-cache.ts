@@ -26,7 +26,7 @@ export type PartnerDataKind = (typeof PARTNER_DATA_KINDS)[number];
 export type PartnerCacheTtls = Readonly<Record<PartnerDataKind, number>>;
 
 /**
- * Defaults (docs/caching.md): balances change with every payment or adjustment, so 10 s; lists and details of
+ * Defaults (docs/deploy.md, "Every environment variable" and "Cache per replica or shared"): balances change with every payment or adjustment, so 10 s; lists and details of
  * customers, orders, resources and coupons 60 s; resellers, which a distributor rarely adds, 5 min.
  */
 export const DEFAULT_PARTNER_CACHE_TTLS_MS: PartnerCacheTtls = {
