@@ -20,18 +20,10 @@ import { benchGateway, type BenchGatewayOptions } from './gateway.js';
 import { quotaPause } from './scenario.js';
 import { startSimProcess } from './sim-process.js';
 import { FixedSecondSlots, SpacedStartSlots } from './quota-slots.js';
+import { CUSTOMER_PAGE_QUERY as QUERY } from './scenarios/customer-page-query.js';
 
 const NOW = '2026-11-15T04:00:00Z';
 const PAGE = 100;
-const QUERY = `query CustomerPage($first: Int!) {
-  partner { customers(first: $first) { nodes {
-    customerId name
-    balance { amount debtAmount currency }
-    newCustomerTag { tag tagCode effectiveMonth expireMonth }
-    indirectPartner { name }
-    orders(first: 1) { totalCount }
-  } } }
-}`;
 
 const MODES: readonly { name: string; options: () => BenchGatewayOptions }[] = [
   { name: 'spaced 105 ms (before)', options: () => ({ slots: new SpacedStartSlots() }) },

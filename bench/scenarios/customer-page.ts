@@ -6,23 +6,10 @@ import { customerPageBound, wallBoundSeconds } from '../bounds.js';
 import { benchGateway } from '../gateway.js';
 import { measuredLines } from '../report.js';
 import { Skip, quotaPause, type Scenario } from '../scenario.js';
+import { CUSTOMER_PAGE_QUERY as QUERY } from './customer-page-query.js';
 
 const PAGE = 100;
 
-const QUERY = `query CustomerPage($first: Int!) {
-  partner {
-    customers(first: $first) {
-      nodes {
-        customerId
-        name
-        balance { amount debtAmount currency }
-        newCustomerTag { tag tagCode effectiveMonth expireMonth }
-        indirectPartner { name }
-        orders(first: 1) { totalCount }
-      }
-    }
-  }
-}`;
 
 export const customerPage: Scenario = {
   key: 'customers',

@@ -22,19 +22,11 @@ import * as referenceOps from '../../src/bss/operations/commerce/reference.js';
 import { PassListings, listCycle } from '../../src/sync/listing.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { TEST_NOW } from '../support/sim-request.js';
+// The benchmark's own document (bench/scenarios/customer-page.ts sends it).
+import { CUSTOMER_PAGE_QUERY } from '../../bench/scenarios/customer-page-query.js';
 
 const CYCLE = '2026-10';
 
-/** bench/scenarios/customer-page.ts, as the benchmark sends it. */
-const CUSTOMER_PAGE = `query CustomerPage($first: Int!) {
-  partner { customers(first: $first) { nodes {
-    customerId name
-    balance { amount debtAmount currency }
-    newCustomerTag { tag tagCode effectiveMonth expireMonth }
-    indirectPartner { name }
-    orders(first: 1) { totalCount }
-  } } }
-}`;
 
 /**
  * bench/scenarios/month.ts and cache.ts: a closed month of every customer, totals and every breakdown. The
@@ -106,7 +98,7 @@ describe('the cost estimate against the calls actually made', () => {
     const customerNodeId = page.data.partner.customers.nodes[0].id as string;
 
     const queries: Record<string, [string, Record<string, unknown>]> = {
-      'bench 1: CustomerPage': [CUSTOMER_PAGE, { first: 100 }],
+      'bench 1: CustomerPage': [CUSTOMER_PAGE_QUERY, { first: 100 }],
       'bench 2 and 5: Month': [MONTH, { cycle: CYCLE }],
       ContractPartner: [contractOperation('ContractPartner'), {}],
       ContractCustomers: [contractOperation('ContractCustomers'), { first: 20 }],
