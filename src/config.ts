@@ -9,7 +9,7 @@ import type { KeyConcurrency } from './limits/key-concurrency.js';
 import type { Language } from './language.js';
 import type { LogLevel } from './ops/log.js';
 import {
-  DEFAULT_PARTNER_CACHE_MAX_ENTRIES, DEFAULT_PARTNER_CACHE_TTLS_MS, PARTNER_DATA_KINDS, type PartnerCacheTtls, type PartnerDataKind,
+  DEFAULT_PARTNER_CACHE_MAX_ENTRIES, DEFAULT_PARTNER_CACHE_STALE_FACTOR, DEFAULT_PARTNER_CACHE_TTLS_MS, PARTNER_DATA_KINDS, type PartnerCacheTtls, type PartnerDataKind,
 } from './caches/partner-cache.js';
 
 /**
@@ -99,6 +99,8 @@ export interface Config {
   readonly partnerCache: {
     readonly ttlMs: PartnerCacheTtls;
     readonly maxEntries: number;
+    /** PARTNER_GRAPH_CACHE_STALE_FACTOR: an expired entry answers (refreshed in the background) until TTL × this old; 0: never. */
+    readonly staleFactor: number;
   };
   /** Trusted documents (docs/trusted-documents.md): persisted operations accepted by hash. */
   readonly trustedDocuments: {
@@ -330,6 +332,7 @@ export function loadConfig(env: Env = process.env): Config {
     partnerCache: {
       ttlMs: readPartnerCacheTtls(r),
       maxEntries: r.integer('PARTNER_GRAPH_CACHE_MAX_ENTRIES', DEFAULT_PARTNER_CACHE_MAX_ENTRIES, 0, 1_000_000),
+      staleFactor: r.integer('PARTNER_GRAPH_CACHE_STALE_FACTOR', DEFAULT_PARTNER_CACHE_STALE_FACTOR, 0, 10),
     },
     keyConcurrency: {
       maxConcurrent: r.integer('PARTNER_GRAPH_MAX_CONCURRENT_PER_KEY', 16, 1, 10_000),

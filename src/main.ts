@@ -183,7 +183,7 @@ async function main(): Promise<void> {
       limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
       billCache: new BillCache({ ...config.billCache, onLookup: (hit) => metrics.cacheLookup('bill', hit) }),
       ...(config.partnerCache.maxEntries > 0
-        ? { partnerCache: new PartnerDataCache({ ttlMs: config.partnerCache.ttlMs, maxEntries: config.partnerCache.maxEntries, onLookup: (_kind, hit) => metrics.cacheLookup('partner', hit) }) }
+        ? { partnerCache: new PartnerDataCache({ ttlMs: config.partnerCache.ttlMs, maxEntries: config.partnerCache.maxEntries, staleFactor: config.partnerCache.staleFactor, onLookup: (_kind, hit) => metrics.cacheLookup('partner', hit) }) }
         : {}),
       metrics,
       log,

@@ -13,6 +13,12 @@
  *   An entry is tagged with the customers and resellers its request and answer name; an invalidation also
  *   drops every load in flight (its answer may predate the write: it is returned to its waiters, not stored).
  * - **Aged.** Every answer says how old it is (`ageMs`, 0 for a fresh load), so a response can tell its client.
+ * - **Stale while revalidating, bounded.** An entry past its TTL but younger than TTL × `staleFactor` (2 by
+ *   default; 0 turns it off) is answered at once with its true age while one refresh loads in the background.
+ *   Without it, the first asker after expiry waits for the upstream and everyone else joins that wait: one hung
+ *   read held every user of a hot page for the read deadline (bench/LOAD.md, 30 s). A refresh that fails or hangs
+ *   leaves the entry serving until its bound (a failed one is tried again at most once a second); past the
+ *   bound the entry is gone and askers wait for a load as before. Invalidations drop stale entries too.
  *
  * The cache knows nothing of the wire: the BSS side (src/loaders/cached-reads.ts) says which kind a read is and
  * which customers and resellers it names. Failures are never stored. Bounded by entries (LRU).
@@ -35,10 +41,21 @@ export const DEFAULT_PARTNER_CACHE_TTLS_MS: PartnerCacheTtls = {
 
 export const DEFAULT_PARTNER_CACHE_MAX_ENTRIES = 5_000;
 
+/** An expired entry still answers (refreshed in the background) until it is TTL × this old; 0: never. */
+export const DEFAULT_PARTNER_CACHE_STALE_FACTOR = 2;
+
+/** After a background refresh failed, the next stale answer starts another no sooner than this. */
+const REFRESH_RETRY_MS = 1_000;
+
 export interface PartnerCacheOptions {
   readonly ttlMs?: Partial<PartnerCacheTtls>;
   /** Entries kept at most (least recently used go first). */
   readonly maxEntries?: number;
+  /**
+   * An expired entry younger than TTL × this is answered at once (with its true age) while one refresh loads in
+   * the background; 0 (or anything up to 1) turns stale answers off. Default 2.
+   */
+  readonly staleFactor?: number;
   /** Clock in ms (tests inject one). */
   readonly now?: () => number;
   /** Told of every lookup: hit (an entry, or joining a load in flight) or miss, for metrics. */
@@ -74,8 +91,12 @@ interface Entry {
   readonly kind: PartnerDataKind;
   readonly storedAt: number;
   readonly expiresAt: number;
+  /** Past `expiresAt` and before this, the entry answers while a refresh loads; from this on it is gone. */
+  readonly staleUntil: number;
   readonly customers: ReadonlySet<string>;
   readonly resellers: ReadonlySet<string>;
+  /** A stale answer starts no refresh before this (set when a background refresh failed). */
+  retryAfter: number;
 }
 
 interface InFlight {
@@ -90,12 +111,16 @@ export class PartnerDataCache {
   private readonly ttl: PartnerCacheTtls;
   private readonly entries: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly staleFactor: number;
   private readonly now: () => number;
   private readonly onLookup: ((kind: PartnerDataKind, hit: boolean) => void) | undefined;
 
   constructor(options: PartnerCacheOptions = {}) {
     this.ttl = { ...DEFAULT_PARTNER_CACHE_TTLS_MS, ...options.ttlMs };
     this.entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? DEFAULT_PARTNER_CACHE_MAX_ENTRIES });
+    const factor = options.staleFactor ?? DEFAULT_PARTNER_CACHE_STALE_FACTOR;
+    if (!(Number.isFinite(factor) && factor >= 0)) throw new RangeError('the partner cache\'s stale factor must be a number ≥ 0');
+    this.staleFactor = factor;
     this.now = options.now ?? Date.now;
     this.onLookup = options.onLookup;
   }
@@ -110,16 +135,18 @@ export class PartnerDataCache {
   }
 
   /**
-   * The answer for `key`: a fresh entry, the load already running for it, or a new load. `signal` is this
-   * waiter's: when it aborts, this call rejects with its reason, and the load stops once no waiter is left.
+   * The answer for `key`: a fresh entry, a stale one within its bound (starting one background refresh), the load
+   * already running for it, or a new load. `signal` is this waiter's: when it aborts, this call rejects with its
+   * reason, and the load stops once no waiter is left (a background refresh has none: it runs to its end).
    */
   async get<T>(key: PartnerCacheKey, load: PartnerCacheLoad<T>, signal?: AbortSignal): Promise<PartnerCacheAnswer<T>> {
     signal?.throwIfAborted();
     const id = `${key.kind}\u0000${key.scope}\u0000${key.key}`;
     const now = this.now();
     const entry = this.entries.get(id);
-    if (entry && now < entry.expiresAt) {
+    if (entry && now < entry.staleUntil) {
       this.onLookup?.(key.kind, true);
+      if (now >= entry.expiresAt) this.refresh(id, key.kind, entry, now, load as PartnerCacheLoad<unknown>);
       return { value: entry.value as T, ageMs: Math.max(0, now - entry.storedAt), cached: true };
     }
     if (entry) this.entries.delete(id);
@@ -154,9 +181,18 @@ export class PartnerDataCache {
     return this.drop(() => true);
   }
 
-  /** Entries held (expired ones until they are next looked up or evicted). */
+  /** Entries held (those past their stale bound until they are next looked up or evicted). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** One background load for a stale entry, unless one is running or the last one failed under a second ago. */
+  private refresh(id: string, kind: PartnerDataKind, entry: Entry, now: number, load: PartnerCacheLoad<unknown>): void {
+    if (this.inFlight.has(id) || now < entry.retryAfter) return;
+    this.start(id, kind, load).promise.catch(() => {
+      // The stale entry keeps answering until its bound; the upstream is not asked again on every lookup.
+      entry.retryAfter = this.now() + REFRESH_RETRY_MS;
+    });
   }
 
   private start(id: string, kind: PartnerDataKind, load: PartnerCacheLoad<unknown>): InFlight {
@@ -167,8 +203,16 @@ export class PartnerDataCache {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
         if (flight.storable && !controller.signal.aborted) {
           const storedAt = this.now();
+          const ttl = this.ttl[kind];
           this.entries.set(id, {
-            value, kind, storedAt, expiresAt: storedAt + this.ttl[kind], customers: new Set(tags.customers), resellers: new Set(tags.resellers),
+            value,
+            kind,
+            storedAt,
+            expiresAt: storedAt + ttl,
+            staleUntil: storedAt + Math.max(ttl, ttl * this.staleFactor),
+            customers: new Set(tags.customers),
+            resellers: new Set(tags.resellers),
+            retryAfter: 0,
           });
         }
         return value;

@@ -33,9 +33,9 @@ function gated<T>(value: T) {
 const key = (kind: PartnerCacheKey['kind'], scope = 'partner', k = 'ListSubCustomers{page 1}'): PartnerCacheKey => ({ kind, scope, key: k });
 
 describe('PartnerDataCache', () => {
-  it('answers a second lookup within the TTL from the entry, with its age, and loads again after it', async () => {
+  it('answers a second lookup within the TTL from the entry, with its age, and loads again after it (stale answers off)', async () => {
     let now = 1_000_000;
-    const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+    const cache = new PartnerDataCache({ now: () => now, staleFactor: 0, ttlMs: { balances: 10_000 } });
     const { calls, load } = counting({ amount: '12.50' });
 
     expect(await cache.get(key('balances'), load)).toEqual({ value: { amount: '12.50' }, ageMs: 0, cached: false });
@@ -164,5 +164,97 @@ describe('PartnerDataCache', () => {
     const after = counting('after the write');
     expect((await cache.get(key('balances', 'partner', 'C1'), after.load)).value).toBe('after the write');
     expect(after.calls.n).toBe(1);
+  });
+
+  describe('stale while revalidating (TTL 10 s, bound 2 × TTL)', () => {
+    it('answers an expired entry at once with its true age and refreshes it once in the background', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+      let version = 0;
+      const refresh = { starts: 0, release: () => {} };
+      await cache.get(key('balances'), async () => ({ value: `v${++version}`, tags: NO_TAGS }));
+      const slow = () => {
+        refresh.starts += 1;
+        return new Promise<{ value: string; tags: PartnerCacheTags }>((resolve) => {
+          refresh.release = () => resolve({ value: `v${++version}`, tags: NO_TAGS });
+        });
+      };
+      now = 15_000;
+      expect(await cache.get(key('balances'), slow)).toEqual({ value: 'v1', ageMs: 15_000, cached: true });
+      now = 16_000;
+      expect(await cache.get(key('balances'), slow)).toEqual({ value: 'v1', ageMs: 16_000, cached: true });
+      expect(refresh.starts).toBe(1); // one refresh for both stale answers
+      refresh.release();
+      await new Promise((resolve) => setImmediate(resolve));
+      now = 17_000;
+      expect(await cache.get(key('balances'), slow)).toEqual({ value: 'v2', ageMs: 1_000, cached: true });
+      expect(refresh.starts).toBe(1);
+    });
+
+    it('keeps serving while a refresh hangs, until the bound; past it, askers wait for a load', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+      await cache.get(key('balances'), async () => ({ value: 'old', tags: NO_TAGS }));
+      const hung = gated('never');
+      now = 10_000; // exactly the TTL: stale
+      expect(await cache.get(key('balances'), hung.load)).toEqual({ value: 'old', ageMs: 10_000, cached: true });
+      now = 19_999;
+      expect(await cache.get(key('balances'), hung.load)).toEqual({ value: 'old', ageMs: 19_999, cached: true });
+      expect(hung.state.starts).toBe(1);
+      now = 20_000; // the bound: the entry is gone, the asker joins the load still running
+      let settled = false;
+      const waiting = cache.get(key('balances'), hung.load).then((a) => ((settled = true), a));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(false);
+      hung.state.release();
+      expect(await waiting).toEqual({ value: 'never', ageMs: 0, cached: false });
+      expect(hung.state.starts).toBe(1);
+    });
+
+    it('keeps serving after a failed refresh and tries again no sooner than a second later', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+      await cache.get(key('balances'), async () => ({ value: 'old', tags: NO_TAGS }));
+      let attempts = 0;
+      const failing = async (): Promise<{ value: string; tags: PartnerCacheTags }> => {
+        attempts += 1;
+        throw new Error('CBC.0999');
+      };
+      now = 12_000;
+      expect((await cache.get(key('balances'), failing)).value).toBe('old');
+      await new Promise((resolve) => setImmediate(resolve));
+      now = 12_999;
+      expect((await cache.get(key('balances'), failing)).value).toBe('old');
+      expect(attempts).toBe(1);
+      now = 13_000;
+      expect((await cache.get(key('balances'), failing)).value).toBe('old');
+      expect(attempts).toBe(2);
+    });
+
+    it('drops a stale entry on invalidation, and does not store its refresh if it was in flight', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+      await cache.get(key('balances'), async () => ({ value: 'before', tags: { customers: ['C1'], resellers: [] } }));
+      const refresh = gated('refreshed before the write');
+      now = 12_000;
+      expect((await cache.get(key('balances'), refresh.load)).value).toBe('before');
+      expect(cache.invalidateCustomer('C1')).toBe(1);
+      refresh.state.release();
+      await new Promise((resolve) => setImmediate(resolve));
+      const after = counting('after the write');
+      expect(await cache.get(key('balances'), after.load)).toEqual({ value: 'after the write', ageMs: 0, cached: false });
+      expect(after.calls.n).toBe(1);
+    });
+
+    it('is off with staleFactor 0, and refuses a negative factor', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, staleFactor: 0, ttlMs: { balances: 10_000 } });
+      const { calls, load } = counting('v');
+      await cache.get(key('balances'), load);
+      now = 10_000;
+      expect(await cache.get(key('balances'), load)).toEqual({ value: 'v', ageMs: 0, cached: false });
+      expect(calls.n).toBe(2);
+      expect(() => new PartnerDataCache({ staleFactor: -1 })).toThrow(RangeError);
+    });
   });
 });

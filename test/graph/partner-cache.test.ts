@@ -29,7 +29,8 @@ let customer: string;
 const calls = (op?: string) => stack.bss.counter.calls(op);
 
 beforeAll(async () => {
-  cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000, customers: 60_000, resources: 60_000 } });
+  // No stale answers here (staleFactor 0): these tests are about the TTL; test/caches/partner-cache.test.ts has them.
+  cache = new PartnerDataCache({ now: () => now, staleFactor: 0, ttlMs: { balances: 10_000, customers: 60_000, resources: 60_000 } });
   // The stack's world, built alone first (it is deterministic for a seed) to name its resellers in the keys.
   const world = new World({ seed: 42, customers: 120, now: TEST_NOW });
   [reseller, otherReseller] = world.resellers.map((r) => r.indirectPartnerId) as [string, string];
