@@ -11,6 +11,7 @@ import type { LogLevel } from './ops/log.js';
 import {
   DEFAULT_PARTNER_CACHE_MAX_ENTRIES, DEFAULT_PARTNER_CACHE_STALE_FACTOR, DEFAULT_PARTNER_CACHE_TTLS_MS, PARTNER_DATA_KINDS, type PartnerCacheTtls, type PartnerDataKind,
 } from './caches/partner-cache.js';
+import { DEFAULT_DEADLINES } from './bss/deadlines.js';
 
 /**
  * The rate budget's default headroom (src/bss/rate-budget.ts `guardMs`): the sliding window is 1050 ms wide
@@ -51,7 +52,12 @@ export interface Config {
     /** Headroom against arrival jitter: any quota + 1 consecutive calls of an API span at least 1 s + this. */
     readonly rateGuardMs: number;
     readonly connectTimeoutMs: number;
-    readonly responseTimeoutMs: number;
+    /** One attempt's deadline for its whole answer, by what a timeout costs (src/bss/deadlines.ts): a read is retried. */
+    readonly readTimeoutMs: number;
+    /** The same for a page of bill or consumption records, the one large, slow read. */
+    readonly billReadTimeoutMs: number;
+    /** The same for a write, never retried: its timeout is an unknown outcome to reconcile (docs/writes.md). */
+    readonly writeTimeoutMs: number;
     readonly retryMaxAttempts: number;
   };
   readonly graph: {
@@ -272,6 +278,25 @@ function readPartnerCacheTtls(r: Reader): PartnerCacheTtls {
   return Object.fromEntries(PARTNER_DATA_KINDS.map((kind) => [kind, ttl(kind)])) as Record<PartnerDataKind, number>;
 }
 
+/**
+ * The upstream deadlines per kind of call (src/bss/deadlines.ts). A write's is at most 10 minutes: an idempotency
+ * record in progress longer than 15 is taken for abandoned (src/store/idempotency.ts). The one deadline of earlier
+ * versions is refused by name rather than ignored: a read and a write want different ones.
+ */
+function readDeadlines(r: Reader): Pick<Config['upstream'], 'readTimeoutMs' | 'billReadTimeoutMs' | 'writeTimeoutMs'> {
+  if (r.string('PARTNER_GRAPH_RESPONSE_TIMEOUT_MS') !== undefined) {
+    r.problems.push(
+      'PARTNER_GRAPH_RESPONSE_TIMEOUT_MS is replaced by PARTNER_GRAPH_READ_TIMEOUT_MS (default 5000), ' +
+        'PARTNER_GRAPH_BILL_READ_TIMEOUT_MS (default 20000) and PARTNER_GRAPH_WRITE_TIMEOUT_MS (default 30000): unset it and set those you need',
+    );
+  }
+  return {
+    readTimeoutMs: r.integer('PARTNER_GRAPH_READ_TIMEOUT_MS', DEFAULT_DEADLINES.readMs, 100, 600_000),
+    billReadTimeoutMs: r.integer('PARTNER_GRAPH_BILL_READ_TIMEOUT_MS', DEFAULT_DEADLINES.billReadMs, 100, 600_000),
+    writeTimeoutMs: r.integer('PARTNER_GRAPH_WRITE_TIMEOUT_MS', DEFAULT_DEADLINES.writeMs, 100, 600_000),
+  };
+}
+
 function readTrustedDocuments(r: Reader): Config['trustedDocuments'] {
   const manifestPath = r.string('PARTNER_GRAPH_TRUSTED_DOCUMENTS');
   const only = r.boolean('PARTNER_GRAPH_TRUSTED_DOCUMENTS_ONLY', false);
@@ -295,7 +320,7 @@ export function loadConfig(env: Env = process.env): Config {
       ratePerSecond: r.integer('PARTNER_GRAPH_RATE_PER_SECOND', 10, 1, 1000),
       rateGuardMs: r.integer('PARTNER_GRAPH_RATE_GUARD_MS', DEFAULT_RATE_GUARD_MS, 0, 1000),
       connectTimeoutMs: r.integer('PARTNER_GRAPH_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
-      responseTimeoutMs: r.integer('PARTNER_GRAPH_RESPONSE_TIMEOUT_MS', 30_000, 100, 600_000),
+      ...readDeadlines(r),
       retryMaxAttempts: r.integer('PARTNER_GRAPH_RETRY_MAX_ATTEMPTS', 5, 1, 10),
     },
     graph: {

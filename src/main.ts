@@ -152,7 +152,12 @@ async function main(): Promise<void> {
         : {}),
     },
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
-    timeouts: { connectMs: config.upstream.connectTimeoutMs, responseMs: config.upstream.responseTimeoutMs },
+    timeouts: {
+      connectMs: config.upstream.connectTimeoutMs,
+      readMs: config.upstream.readTimeoutMs,
+      billReadMs: config.upstream.billReadTimeoutMs,
+      writeMs: config.upstream.writeTimeoutMs,
+    },
     onRequest: (event) => metrics.observeUpstream(event),
     onThrottleWait: (event) => metrics.observeThrottleWait(event),
   });

@@ -17,6 +17,7 @@ import { IAM_AGENCY_TOKEN_OPERATION, IamClient } from './iam-client.js';
 import type { OperationSpec } from './operations/spec.js';
 import { collectPages, walkPages, type Page, type PageItem } from './paginate.js';
 import { DEFAULT_TENANT, RateBudget } from './rate-budget.js';
+import { DEFAULT_DEADLINES, deadlineFor, type ResponseDeadlines } from './deadlines.js';
 import { inSharedLoad } from './shared-load.js';
 import type { StartSlots } from './start-slots.js';
 import { redactor } from './response.js';
@@ -57,7 +58,14 @@ export interface BssClientOptions {
   readonly retry?: Partial<RetryOptions> | undefined;
   readonly timeouts?: {
     readonly connectMs?: number | undefined;
-    /** Deadline for headers and body of one attempt. */
+    /**
+     * Deadline for headers and body of one attempt, by kind (src/bss/deadlines.ts): a read, a read of a bill or
+     * consumption page, a write. Defaults 5 s, 20 s, 30 s (`DEFAULT_DEADLINES`).
+     */
+    readonly readMs?: number | undefined;
+    readonly billReadMs?: number | undefined;
+    readonly writeMs?: number | undefined;
+    /** One deadline for every kind the three above leave unset (tests that want one short deadline). */
     readonly responseMs?: number | undefined;
     readonly keepAliveMs?: number | undefined;
   };
@@ -113,6 +121,7 @@ export class BssClient {
   private readonly clock: Clock;
   private readonly sleep: Sleep;
   private readonly guardMs: number;
+  private readonly deadlines: ResponseDeadlines;
   /** Set on a `withBudgetShare` view only: the share its calls also pass. */
   private readonly share: BudgetShare | undefined;
   /** A `withBudgetShare` view's own count of its calls (the shared `counter` counts them too). */
@@ -139,13 +148,21 @@ export class BssClient {
     const credentials = options.credentials;
     this.identity = credentialIdentity(credentials);
     this.partnerAuth = isTokenCredentials(credentials) ? { kind: 'token', token: credentials.token } : { kind: 'aksk', credentials };
+    const t = options.timeouts;
+    this.deadlines = {
+      readMs: t?.readMs ?? t?.responseMs ?? DEFAULT_DEADLINES.readMs,
+      billReadMs: t?.billReadMs ?? t?.responseMs ?? DEFAULT_DEADLINES.billReadMs,
+      writeMs: t?.writeMs ?? t?.responseMs ?? DEFAULT_DEADLINES.writeMs,
+    };
     this.ownsTransport = options.transport === undefined;
     this.transport =
       options.transport ??
       new UndiciTransport({
-        connectTimeoutMs: options.timeouts?.connectMs,
-        responseTimeoutMs: options.timeouts?.responseMs,
-        keepAliveTimeoutMs: options.timeouts?.keepAliveMs,
+        connectTimeoutMs: t?.connectMs,
+        // Every call names its deadline; this one is for the IAM token exchange, a read.
+        responseTimeoutMs: this.deadlines.readMs,
+        longestTimeoutMs: Math.max(this.deadlines.readMs, this.deadlines.billReadMs, this.deadlines.writeMs),
+        keepAliveTimeoutMs: t?.keepAliveMs,
       });
     const onThrottleWait = options.onThrottleWait;
     this.budget = new RateBudget({
@@ -208,14 +225,15 @@ export class BssClient {
     const tenant = this.tenant;
     const parts = buildHttpRequest(op, req, { endpoint: this.endpoint, language: opts.language });
     const rate = this.budget.rateFor(op);
+    const timeoutMs = deadlineFor(op, this.deadlines);
 
     if (!customerId) {
-      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share, tenant };
+      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share, tenant, timeoutMs };
       return (await this.sender.send(spec, parts, this.partnerAuth, opts.signal)).body as Res;
     }
 
     // Huawei counts quotas per account: a customer token spends the customer's quota, not the partner's.
-    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share, tenant };
+    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share, tenant, timeoutMs };
     const token = await this.customerToken(op.name, customerId, opts.signal);
     try {
       return (await this.sender.send(spec, parts, { kind: 'token', token }, opts.signal)).body as Res;

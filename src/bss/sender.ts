@@ -35,6 +35,8 @@ export interface SendSpec {
   readonly share?: BudgetShare | undefined;
   /** Whose call this is (an API key's name, the sync): the budget queues tenants fairly (src/bss/fair-queue.ts). */
   readonly tenant?: string | undefined;
+  /** Each attempt's deadline for its whole answer (src/bss/deadlines.ts); default: the transport's. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface SendResult {
@@ -128,7 +130,7 @@ export class Sender {
     deps.counter.recordRequest(spec.operation);
     let response: TransportResponse;
     try {
-      response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal });
+      response = await deps.transport.send({ method: parts.method, url: parts.url, headers, body: parts.body, signal, timeoutMs: spec.timeoutMs });
     } catch (failure) {
       // A write that may have left has an unknown outcome: `answer-lost`, for the caller to reconcile.
       const lost = spec.kind === 'write' && (!(failure instanceof TransportFailure) || failure.maybeSent);

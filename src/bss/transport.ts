@@ -1,7 +1,7 @@
 /**
  * The one place that touches the network: an undici Agent we own (keep-alive connections per origin,
  * closed with the client), a connect timeout, and one deadline for the whole response (headers and body)
- * of each attempt. Failures come back as a `TransportFailure` with our code; the client turns them into
+ * of each attempt (the request's own, src/bss/deadlines.ts, or the transport's default). Failures come back as a `TransportFailure` with our code; the client turns them into
  * `BssError`s that name the operation.
  */
 import { Agent } from 'undici';
@@ -13,6 +13,8 @@ export interface TransportRequest {
   /** '' for no body. */
   readonly body: string;
   readonly signal?: AbortSignal | undefined;
+  /** This attempt's deadline for the whole response; default: the transport's `responseTimeoutMs`. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface TransportResponse {
@@ -51,8 +53,10 @@ export class TransportFailure extends Error {
 export interface UndiciTransportOptions {
   /** TCP + TLS connect timeout per connection. Default 5 s. */
   readonly connectTimeoutMs?: number;
-  /** Deadline for the whole response (headers and body) of one attempt. Default 30 s. */
+  /** Deadline for the whole response (headers and body) of an attempt that names none. Default 30 s. */
   readonly responseTimeoutMs?: number;
+  /** The longest deadline a request may name: undici's own idle timers are set to it, as a backstop. Default: `responseTimeoutMs`. */
+  readonly longestTimeoutMs?: number;
   /** How long an idle keep-alive socket is kept. Default 30 s. */
   readonly keepAliveTimeoutMs?: number;
   /** Connections per origin. Default 32: enough for a queue of requests across many per-API budgets. */
@@ -86,13 +90,14 @@ export class UndiciTransport implements Transport {
 
   constructor(options: UndiciTransportOptions = {}) {
     this.responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
+    const backstop = Math.max(this.responseTimeoutMs, options.longestTimeoutMs ?? 0);
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs ?? 5_000 },
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
       connections: options.connections ?? 32,
       // undici's own idle timers are a backstop; the per-attempt deadline below is the real limit.
-      headersTimeout: this.responseTimeoutMs,
-      bodyTimeout: this.responseTimeoutMs,
+      headersTimeout: backstop,
+      bodyTimeout: backstop,
     });
   }
 
@@ -100,11 +105,12 @@ export class UndiciTransport implements Transport {
     const host = request.url.host;
     if (request.signal?.aborted) throw new TransportFailure('TRANSPORT.ABORTED', `request to ${host} aborted`, { cause: request.signal.reason, maybeSent: false });
     const deadline = new AbortController();
+    const timeoutMs = request.timeoutMs ?? this.responseTimeoutMs;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       deadline.abort();
-    }, this.responseTimeoutMs);
+    }, timeoutMs);
     const onAbort = (): void => deadline.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -120,7 +126,7 @@ export class UndiciTransport implements Transport {
       return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     } catch (error) {
       if (timedOut) {
-        throw new TransportFailure('TRANSPORT.TIMEOUT', `no complete response from ${host} within ${this.responseTimeoutMs} ms`, { cause: error });
+        throw new TransportFailure('TRANSPORT.TIMEOUT', `no complete response from ${host} within ${timeoutMs} ms`, { cause: error });
       }
       if (request.signal?.aborted) throw new TransportFailure('TRANSPORT.ABORTED', `request to ${host} aborted`, { cause: request.signal.reason });
       const code = errorCode(error);

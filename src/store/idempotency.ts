@@ -28,7 +28,7 @@ export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /**
  * An `in_progress` record untouched this long belongs to a request that is gone. Longer than any live write can
  * hold it between two changes: the pending record is written just before the send, and the send is bounded by the
- * client's timeouts (PARTNER_GRAPH_RESPONSE_TIMEOUT_MS ≤ 10 min, PARTNER_GRAPH_CONNECT_TIMEOUT_MS ≤ 2 min).
+ * client's timeouts (PARTNER_GRAPH_WRITE_TIMEOUT_MS ≤ 10 min, PARTNER_GRAPH_CONNECT_TIMEOUT_MS ≤ 2 min).
  */
 export const STALE_IN_PROGRESS_MS = 15 * 60_000;
 

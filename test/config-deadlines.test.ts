@@ -1,0 +1,45 @@
+/** The upstream deadlines per kind of call (src/bss/deadlines.ts) as the environment sets them. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+const deadlines = (env: Record<string, string>) => {
+  const { readTimeoutMs, billReadTimeoutMs, writeTimeoutMs } = loadConfig(env).upstream;
+  return { readTimeoutMs, billReadTimeoutMs, writeTimeoutMs };
+};
+
+describe('upstream deadlines', () => {
+  it('default to 5 s for a read, 20 s for a page of bill records, 30 s for a write', () => {
+    expect(deadlines({})).toEqual({ readTimeoutMs: 5_000, billReadTimeoutMs: 20_000, writeTimeoutMs: 30_000 });
+  });
+
+  it('are set one by one', () => {
+    expect(deadlines({ PARTNER_GRAPH_READ_TIMEOUT_MS: '3000' })).toEqual({ readTimeoutMs: 3_000, billReadTimeoutMs: 20_000, writeTimeoutMs: 30_000 });
+    expect(deadlines({ PARTNER_GRAPH_BILL_READ_TIMEOUT_MS: '60000', PARTNER_GRAPH_WRITE_TIMEOUT_MS: '45000' })).toEqual({
+      readTimeoutMs: 5_000, billReadTimeoutMs: 60_000, writeTimeoutMs: 45_000,
+    });
+  });
+
+  it('a write may wait at most 10 minutes (an idempotency record in progress for 15 is taken for abandoned)', () => {
+    expect(problemsOf({ PARTNER_GRAPH_WRITE_TIMEOUT_MS: '600001', PARTNER_GRAPH_READ_TIMEOUT_MS: '99' })).toEqual([
+      'PARTNER_GRAPH_READ_TIMEOUT_MS must be a whole number from 100 to 600000 (got "99")',
+      'PARTNER_GRAPH_WRITE_TIMEOUT_MS must be a whole number from 100 to 600000 (got "600001")',
+    ]);
+  });
+
+  it('the former single deadline is refused by name, with what replaced it', () => {
+    expect(problemsOf({ PARTNER_GRAPH_RESPONSE_TIMEOUT_MS: '3000' })).toEqual([
+      'PARTNER_GRAPH_RESPONSE_TIMEOUT_MS is replaced by PARTNER_GRAPH_READ_TIMEOUT_MS (default 5000), ' +
+        'PARTNER_GRAPH_BILL_READ_TIMEOUT_MS (default 20000) and PARTNER_GRAPH_WRITE_TIMEOUT_MS (default 30000): unset it and set those you need',
+    ]);
+  });
+});
