@@ -86,6 +86,11 @@ export interface Config {
     readonly keepAliveTimeoutMs: number;
     readonly maxConnections: number;
   };
+  /** Stopping on SIGTERM/SIGINT (src/graceful-shutdown.ts, docs/deploy.md "Graceful shutdown"). */
+  readonly shutdown: {
+    /** PARTNER_GRAPH_DRAIN_TIMEOUT_MS: how long requests in flight may run on after the signal (default 25 s). */
+    readonly drainTimeoutMs: number;
+  };
   /** Query limits (src/limits/limits-plugin.ts documents each). */
   readonly limits: Required<QueryLimits>;
   /** Operations per API key at once and waiting (src/limits/key-concurrency.ts, docs/limits.md). */
@@ -339,6 +344,8 @@ export function loadConfig(env: Env = process.env): Config {
       corsOrigins: r.list('PARTNER_GRAPH_CORS_ORIGINS'),
     },
     httpServer: readHttpServer(r),
+    // 25 s: inside Kubernetes' default 30 s grace period, with 5 s left to stop the sync and close the store.
+    shutdown: { drainTimeoutMs: r.integer('PARTNER_GRAPH_DRAIN_TIMEOUT_MS', 25_000, 0, 600_000) },
     limits: {
       maxCost: r.integer('PARTNER_GRAPH_MAX_COST', 2_500, 1, 10_000_000),
       maxDepth: r.integer('PARTNER_GRAPH_MAX_DEPTH', 12, 1, 100),

@@ -70,6 +70,8 @@ export interface GatewayOptions {
   readonly trustedDocuments?: TrustedDocumentsOptions;
   /** Operations per API key at once, and waiting (src/limits/key-concurrency.ts); default 16 and 64. */
   readonly keyConcurrency?: KeyConcurrency;
+  /** True once the process drains before it stops (src/http-drain.ts): /readyz answers 503 `SHUTTING_DOWN`. */
+  readonly shuttingDown?: () => boolean;
 }
 
 function corsOption(origins: readonly string[]) {
@@ -99,7 +101,7 @@ export function createGateway(services: GatewayServices, options: GatewayOptions
     // It opens the request scope (request id, upstream counts) through yoga's request instrumentation, which
     // wraps the whole request: every plugin runs inside it, the one above included.
     useRequestLog({ log, metrics: services.metrics }),
-    useHealthRoutes({ bss: services.bss, ...(services.store ? { store: services.store } : {}) }),
+    useHealthRoutes({ bss: services.bss, ...(services.store ? { store: services.store } : {}), ...(options.shuttingDown ? { shuttingDown: options.shuttingDown } : {}) }),
     ...(services.metrics ? [useMetrics(services.metrics)] : []),
     // Before the key check's refusal of analyst mutations, so that refusal is audited too (docs/writes.md).
     useWriteRefusalAudit(),

@@ -7,6 +7,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEFAULT_LIMITS } from './context.js';
 import { createGateway } from './gateway.js';
 import { createHttpServer } from './http-server.js';
+import { HttpDrain } from './http-drain.js';
+import { stopOnSignals } from './graceful-shutdown.js';
 import { contractExampleVariables } from './graphiql.js';
 import { ReferenceCache } from './caches/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
@@ -177,6 +179,8 @@ async function main(): Promise<void> {
   if (sync) metrics.trackSync(() => sync.calls().calls);
   // Expired idempotency records go hourly (store/purge-schedule.ts); those still owed a reconciliation stay.
   const purge = store ? scheduleIdempotencyPurge(store, log) : undefined;
+  // Counts the requests in flight; on SIGTERM/SIGINT it drains them and readiness answers 503 meanwhile.
+  const drain = new HttpDrain();
   const gateway = createGateway(
     {
       bss,
@@ -200,10 +204,12 @@ async function main(): Promise<void> {
       queryLimits: config.limits,
       keyConcurrency: config.keyConcurrency,
       ...(trustedDocuments ? { trustedDocuments } : {}),
+      shuttingDown: () => drain.draining,
     },
   );
 
   const server = createHttpServer(gateway, config.httpServer, log);
+  drain.attach(server);
   // A port already taken (or not ours to take) is an operator's fix, said in one line like a config error.
   server.once('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
@@ -241,16 +247,20 @@ async function main(): Promise<void> {
     }
   });
 
-  const shutdown = (): void => {
-    server.close();
-    purge?.stop();
-    // The sync stops first (its reads are aborted; those units stay unsynced), then the store closes.
-    void (sync?.stop() ?? Promise.resolve()).then(() => store?.close()).catch((error: unknown) => log.error({ err: error }, 'closing the state store failed'));
-    void bss.close();
-    void upstream.simulator?.close();
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // SIGTERM/SIGINT (src/graceful-shutdown.ts): not ready, no new connections, the answers in flight finish within
+  // PARTNER_GRAPH_DRAIN_TIMEOUT_MS; then what they used closes, in order, and the process exits 0.
+  stopOnSignals({
+    log,
+    drain: (cut) => drain.drain(server, config.shutdown.drainTimeoutMs, cut),
+    close: async () => {
+      purge?.stop();
+      // The sync stops first (its reads are aborted; those units stay unsynced), then the store closes.
+      await sync?.stop();
+      await store?.close();
+      await bss.close();
+      await upstream.simulator?.close();
+    },
+  });
 }
 
 await main();

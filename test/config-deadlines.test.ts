@@ -1,4 +1,4 @@
-/** The upstream deadlines per kind of call (src/bss/deadlines.ts) as the environment sets them. */
+/** The upstream deadlines per kind of call (src/bss/deadlines.ts) and the drain deadline, as the environment sets them. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -41,5 +41,13 @@ describe('upstream deadlines', () => {
       'PARTNER_GRAPH_RESPONSE_TIMEOUT_MS is replaced by PARTNER_GRAPH_READ_TIMEOUT_MS (default 5000), ' +
         'PARTNER_GRAPH_BILL_READ_TIMEOUT_MS (default 20000) and PARTNER_GRAPH_WRITE_TIMEOUT_MS (default 30000): unset it and set those you need',
     ]);
+  });
+});
+
+describe('the drain deadline on SIGTERM/SIGINT', () => {
+  it('defaults to 25 s (inside Kubernetes\' 30 s grace period), 0 to 10 minutes', () => {
+    expect(loadConfig({}).shutdown).toEqual({ drainTimeoutMs: 25_000 });
+    expect(loadConfig({ PARTNER_GRAPH_DRAIN_TIMEOUT_MS: '0' }).shutdown).toEqual({ drainTimeoutMs: 0 });
+    expect(problemsOf({ PARTNER_GRAPH_DRAIN_TIMEOUT_MS: '25s' })).toEqual(['PARTNER_GRAPH_DRAIN_TIMEOUT_MS must be a whole number from 0 to 600000 (got "25s")']);
   });
 });

@@ -8,6 +8,9 @@
  * (huawei-auth-and-errors.md), and a probe every few seconds would get there fast. Both routes are open
  * (no API key) and answer before authentication; the bodies carry Huawei's code, never a message that
  * could echo an AK.
+ *
+ * While the process drains before it stops (src/http-drain.ts), /readyz answers 503 `SHUTTING_DOWN` without a
+ * check, so a balancer sends the replica nothing new; /healthz stays 200 — the process is alive, finishing answers.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { BssClient } from '../bss/client.js';
@@ -29,7 +32,12 @@ export interface HealthOptions {
   /** The check gives up (and reports unready) after this long, retries included. Default 5 s. */
   readonly timeoutMs?: number;
   readonly now?: () => number;
+  /** True once the process is shutting down (src/http-drain.ts): readiness answers 503 `SHUTTING_DOWN` at once, checking nothing. */
+  readonly shuttingDown?: () => boolean;
 }
+
+/** The readiness code of a replica that drains before it stops: the balancer should send it nothing new. */
+export const SHUTTING_DOWN = 'SHUTTING_DOWN';
 
 export type Readiness =
   | { readonly status: 'ready'; readonly checkedAt: string }
@@ -110,6 +118,11 @@ export function useHealthRoutes(options: HealthOptions): Plugin {
         return;
       }
       if (url.pathname !== '/readyz') return;
+      if (options.shuttingDown?.()) {
+        const answer: Readiness = { status: 'unready', reason: 'the gateway is shutting down', code: SHUTTING_DOWN, httpStatus: null, checkedAt: new Date((options.now ?? Date.now)()).toISOString() };
+        endResponse(json(503, answer));
+        return;
+      }
       return readiness.check().then((answer) => endResponse(json(answer.status === 'ready' ? 200 : 503, answer)));
     },
   };
