@@ -14,7 +14,7 @@ import { ReferenceCache } from './caches/reference-cache.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
 import { exampleData } from './simulator/example-data.js';
 import { BillCache } from './caches/bill-cache.js';
-import { PartnerDataCache } from './caches/partner-cache.js';
+import { setUpPartnerCache } from './partner-cache-setup.js';
 import { loadTrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 import { Metrics } from './ops/metrics.js';
 import { createLog, logDestination } from './ops/log.js';
@@ -179,6 +179,8 @@ async function main(): Promise<void> {
   if (sync) metrics.trackSync(() => sync.calls().calls);
   // Expired idempotency records go hourly (store/purge-schedule.ts); those still owed a reconciliation stay.
   const purge = store ? scheduleIdempotencyPurge(store, log) : undefined;
+  // Shared by the replicas through the store when DATABASE_URL is set (src/partner-cache-setup.ts).
+  const partnerCache = setUpPartnerCache(config, store, metrics, log);
   // Counts the requests in flight; on SIGTERM/SIGINT it drains them and readiness answers 503 meanwhile.
   const drain = new HttpDrain();
   const gateway = createGateway(
@@ -191,9 +193,7 @@ async function main(): Promise<void> {
       defaultLanguage: config.language,
       limits: { ...DEFAULT_LIMITS, maxFirst: config.graph.maxFirst },
       billCache: new BillCache({ ...config.billCache, onLookup: (hit) => metrics.cacheLookup('bill', hit) }),
-      ...(config.partnerCache.maxEntries > 0
-        ? { partnerCache: new PartnerDataCache({ ttlMs: config.partnerCache.ttlMs, maxEntries: config.partnerCache.maxEntries, staleFactor: config.partnerCache.staleFactor, onLookup: (_kind, hit) => metrics.cacheLookup('partner', hit) }) }
-        : {}),
+      ...(partnerCache.cache ? { partnerCache: partnerCache.cache } : {}),
       metrics,
       log,
     },
@@ -256,6 +256,7 @@ async function main(): Promise<void> {
       purge?.stop();
       // The sync stops first (its reads are aborted; those units stay unsynced), then the store closes.
       await sync?.stop();
+      await partnerCache.close();
       await store?.close();
       await bss.close();
       await upstream.simulator?.close();

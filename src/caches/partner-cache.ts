@@ -20,10 +20,19 @@
  *   leaves the entry serving until its bound (a failed one is tried again at most once a second); past the
  *   bound the entry is gone and askers wait for a load as before. Invalidations drop stale entries too.
  *
+ * - **Shared, when given a second level.** With `secondLevel` (main.ts injects the store's, PostgreSQL only), a
+ *   miss here reads the entry another replica stored before asking the upstream, and an upstream answer is stored
+ *   there for the others; the in-process entries stay in front (microsecond hits, one load per replica for
+ *   concurrent misses). Invalidations delete the shared rows too and reach the other replicas' in-process entries
+ *   (src/caches/second-level.ts says how). The second level failing or slow is a miss, never a failed read
+ *   (src/caches/second-level-link.ts). A stale answer comes only from this replica's own entries.
+ *
  * The cache knows nothing of the wire: the BSS side (src/loaders/cached-reads.ts) says which kind a read is and
  * which customers and resellers it names. Failures are never stored. Bounded by entries (LRU).
  */
 import { LRUCache } from 'lru-cache';
+import type { SharedInvalidation } from './second-level.js';
+import { SecondLevelLink, type SecondLevelOptions } from './second-level-link.js';
 
 export const PARTNER_DATA_KINDS = ['customers', 'balances', 'resellers', 'orders', 'resources', 'coupons'] as const;
 export type PartnerDataKind = (typeof PARTNER_DATA_KINDS)[number];
@@ -60,6 +69,8 @@ export interface PartnerCacheOptions {
   readonly now?: () => number;
   /** Told of every lookup: hit (an entry, or joining a load in flight) or miss, for metrics. */
   readonly onLookup?: (kind: PartnerDataKind, hit: boolean) => void;
+  /** A level shared by replicas behind this one (PostgreSQL), with how to reach it; absent: this process only. */
+  readonly secondLevel?: SecondLevelOptions;
 }
 
 export interface PartnerCacheKey {
@@ -78,9 +89,9 @@ export interface PartnerCacheTags {
 
 export interface PartnerCacheAnswer<T> {
   readonly value: T;
-  /** How old the answer is: 0 when this lookup loaded it or joined its load. */
+  /** How old the answer is: 0 when this lookup loaded it from the upstream or joined that load. */
   readonly ageMs: number;
-  /** Whether it came from an entry (true) rather than an upstream load (joined or started). */
+  /** Whether it came from an entry, here or shared (true), rather than an upstream load (joined or started). */
   readonly cached: boolean;
 }
 
@@ -99,8 +110,14 @@ interface Entry {
   retryAfter: number;
 }
 
+/** What a load gave: an upstream answer (`storedAt` undefined), or a shared entry with its time. */
+interface Loaded {
+  readonly value: unknown;
+  readonly storedAt?: number;
+}
+
 interface InFlight {
-  readonly promise: Promise<unknown>;
+  readonly promise: Promise<Loaded>;
   readonly controller: AbortController;
   waiters: number;
   /** Cleared by an invalidation while loading: the answer may predate the write. */
@@ -114,6 +131,8 @@ export class PartnerDataCache {
   private readonly staleFactor: number;
   private readonly now: () => number;
   private readonly onLookup: ((kind: PartnerDataKind, hit: boolean) => void) | undefined;
+  private readonly shared: SecondLevelLink | undefined;
+  private readonly unsubscribe: () => void;
 
   constructor(options: PartnerCacheOptions = {}) {
     this.ttl = { ...DEFAULT_PARTNER_CACHE_TTLS_MS, ...options.ttlMs };
@@ -123,6 +142,9 @@ export class PartnerDataCache {
     this.staleFactor = factor;
     this.now = options.now ?? Date.now;
     this.onLookup = options.onLookup;
+    this.shared = options.secondLevel ? new SecondLevelLink(options.secondLevel) : undefined;
+    // Another replica's write: its rows are gone already; what this replica holds of them goes now.
+    this.unsubscribe = this.shared?.subscribe((what) => this.drop(matcherOf(what)), () => this.drop(() => true)) ?? (() => undefined);
   }
 
   /** Whether answers of `kind` are kept at all (TTL above 0). */
@@ -146,22 +168,23 @@ export class PartnerDataCache {
     const entry = this.entries.get(id);
     if (entry && now < entry.staleUntil) {
       this.onLookup?.(key.kind, true);
-      if (now >= entry.expiresAt) this.refresh(id, key.kind, entry, now, load as PartnerCacheLoad<unknown>);
+      if (now >= entry.expiresAt) this.refresh(id, key, entry, now, load as PartnerCacheLoad<unknown>);
       return { value: entry.value as T, ageMs: Math.max(0, now - entry.storedAt), cached: true };
     }
     if (entry) this.entries.delete(id);
 
     let flight = this.inFlight.get(id);
     this.onLookup?.(key.kind, flight !== undefined);
-    if (!flight) flight = this.start(id, key.kind, load as PartnerCacheLoad<unknown>);
+    if (!flight) flight = this.start(id, key, load as PartnerCacheLoad<unknown>);
     flight.waiters += 1;
-    const value = await this.wait(id, flight, signal);
-    return { value: value as T, ageMs: 0, cached: false };
+    const loaded = await this.wait(id, flight, signal);
+    if (loaded.storedAt === undefined) return { value: loaded.value as T, ageMs: 0, cached: false };
+    return { value: loaded.value as T, ageMs: Math.max(0, this.now() - loaded.storedAt), cached: true };
   }
 
   /** Drops every entry about this customer (its pages, balances, orders, …) and every load in flight. */
   invalidateCustomer(customerId: string): number {
-    return this.drop((e) => e.customers.has(customerId));
+    return this.invalidate({ customers: [customerId] });
   }
 
   /**
@@ -169,16 +192,29 @@ export class PartnerDataCache {
    * and every load in flight. A customer's own data read by a partner-wide key is the customer's: `invalidateCustomer`.
    */
   invalidateReseller(indirectPartnerId: string): number {
-    return this.drop((e) => e.resellers.has(indirectPartnerId));
+    return this.invalidate({ resellers: [indirectPartnerId] });
   }
 
   /** Drops every entry of these kinds, in every scope, and every load in flight. */
   invalidateKind(...kinds: PartnerDataKind[]): number {
-    return this.drop((e) => kinds.includes(e.kind));
+    return this.invalidate({ kinds });
   }
 
   invalidateAll(): number {
-    return this.drop(() => true);
+    return this.invalidate({ all: true });
+  }
+
+  /**
+   * Resolves when the shared level has done every invalidation (and write) asked of it so far, or gave up (bounded):
+   * a write's caller awaits it before answering, so the next read on any replica cannot find the old row.
+   */
+  settled(): Promise<void> {
+    return this.shared?.settled() ?? Promise.resolve();
+  }
+
+  /** Stops listening for other replicas' invalidations (at shutdown). */
+  close(): void {
+    this.unsubscribe();
   }
 
   /** Entries held (those past their stale bound until they are next looked up or evicted). */
@@ -187,22 +223,23 @@ export class PartnerDataCache {
   }
 
   /** One background load for a stale entry, unless one is running or the last one failed under a second ago. */
-  private refresh(id: string, kind: PartnerDataKind, entry: Entry, now: number, load: PartnerCacheLoad<unknown>): void {
+  private refresh(id: string, key: PartnerCacheKey, entry: Entry, now: number, load: PartnerCacheLoad<unknown>): void {
     if (this.inFlight.has(id) || now < entry.retryAfter) return;
-    this.start(id, kind, load).promise.catch(() => {
+    this.start(id, key, load).promise.catch(() => {
       // The stale entry keeps answering until its bound; the upstream is not asked again on every lookup.
       entry.retryAfter = this.now() + REFRESH_RETRY_MS;
     });
   }
 
-  private start(id: string, kind: PartnerDataKind, load: PartnerCacheLoad<unknown>): InFlight {
+  private start(id: string, key: PartnerCacheKey, load: PartnerCacheLoad<unknown>): InFlight {
+    const { kind } = key;
     const controller = new AbortController();
-    const flight: InFlight = { promise: undefined as unknown as Promise<unknown>, controller, waiters: 0, storable: true };
-    (flight as { promise: Promise<unknown> }).promise = load(controller.signal).then(
-      ({ value, tags }) => {
+    const flight: InFlight = { promise: undefined as unknown as Promise<Loaded>, controller, waiters: 0, storable: true };
+    (flight as { promise: Promise<Loaded> }).promise = this.loadThrough(key, load, controller.signal).then(
+      ({ value, tags, storedAt: sharedAt, generation }) => {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
         if (flight.storable && !controller.signal.aborted) {
-          const storedAt = this.now();
+          const storedAt = sharedAt ?? this.now();
           const ttl = this.ttl[kind];
           this.entries.set(id, {
             value,
@@ -214,8 +251,10 @@ export class PartnerDataCache {
             resellers: new Set(tags.resellers),
             retryAfter: 0,
           });
+          // An upstream answer, for the other replicas; the generation keeps it out if a write came meanwhile.
+          if (sharedAt === undefined && generation !== undefined) this.shared?.write(key, value, storedAt, storedAt + ttl, tags, generation);
         }
-        return value;
+        return sharedAt === undefined ? { value } : { value, storedAt: sharedAt };
       },
       (error: unknown) => {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
@@ -228,7 +267,19 @@ export class PartnerDataCache {
     return flight;
   }
 
-  private wait(id: string, flight: InFlight, signal: AbortSignal | undefined): Promise<unknown> {
+  /** The shared entry when there is a fresh one, else the upstream's answer (with the generation read before it). */
+  private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal): Promise<{
+    value: unknown; tags: PartnerCacheTags; storedAt?: number; generation?: string;
+  }> {
+    if (!this.shared) return load(signal);
+    const { hit, generation } = await this.shared.read(key, this.now());
+    if (hit) return { value: hit.value, tags: { customers: hit.customers, resellers: hit.resellers }, storedAt: hit.storedAt };
+    signal.throwIfAborted();
+    const loaded = await load(signal);
+    return generation === undefined ? loaded : { ...loaded, generation };
+  }
+
+  private wait(id: string, flight: InFlight, signal: AbortSignal | undefined): Promise<Loaded> {
     if (!signal) return flight.promise;
     return new Promise((resolve, reject) => {
       const leave = (): void => {
@@ -254,6 +305,13 @@ export class PartnerDataCache {
     });
   }
 
+  /** Drops here, and (when shared) in the shared level and, through it, in the other replicas. */
+  private invalidate(what: SharedInvalidation): number {
+    const dropped = this.drop(matcherOf(what));
+    this.shared?.invalidate(what);
+    return dropped;
+  }
+
   private drop(matches: (entry: Entry) => boolean): number {
     for (const flight of this.inFlight.values()) flight.storable = false;
     this.inFlight.clear();
@@ -265,4 +323,13 @@ export class PartnerDataCache {
     }
     return dropped;
   }
+}
+
+/** Whether an entry is one an invalidation names. */
+function matcherOf(what: SharedInvalidation): (entry: Entry) => boolean {
+  if (what.all) return () => true;
+  const kinds = new Set(what.kinds ?? []);
+  const customers = what.customers ?? [];
+  const resellers = what.resellers ?? [];
+  return (entry) => kinds.has(entry.kind) || customers.some((c) => entry.customers.has(c)) || resellers.some((r) => entry.resellers.has(r));
 }

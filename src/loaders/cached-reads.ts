@@ -9,7 +9,9 @@
  * (a customer token's customer), the language and the request: a different page or filter is another entry.
  *
  * A write through this client drops the kinds it can change (all scopes) whether it succeeded or not (an
- * answer lost in transit may still have applied). Writes made elsewhere call the cache's invalidate* methods.
+ * answer lost in transit may still have applied), and answers only once a shared level (other replicas) has
+ * dropped them too (bounded: a store that is down delays a write by at most the cache's settle bound). Writes
+ * made elsewhere call the cache's invalidate* methods.
  */
 import type { BssClient, CallOptions } from '../bss/client.js';
 import type { OperationSpec } from '../bss/operations/spec.js';
@@ -124,6 +126,8 @@ async function cachedCall<Req, Res>(this: CachedView, op: OperationSpec<Req, Res
       const kinds = KINDS_A_WRITE_CHANGES[op.name];
       if (kinds === undefined) cache.invalidateAll();
       else if (kinds.length > 0) cache.invalidateKind(...kinds);
+      // With a shared level: the rows are deleted before the write answers, so no replica's next read finds them.
+      await cache.settled();
     }
   }
   const kind = KIND_OF_READ[op.name];
