@@ -21,29 +21,34 @@ const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset
 /** Serves the GraphiQL bundle; anything outside its dist folder or of another type is not found. */
 export function useGraphiQLAssets(): Plugin {
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(ASSET_PREFIX)) return;
-      let relative: string;
-      try {
-        relative = normalize(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)));
-      } catch {
-        endResponse(notFound()); // a malformed %-escape (URIError) names no file
-        return;
-      }
-      const type = CONTENT_TYPES[relative.slice(relative.lastIndexOf('.'))];
-      const file = join(ASSET_DIR, relative);
-      if (!type || !file.startsWith(ASSET_DIR + sep)) {
-        endResponse(notFound());
-        return;
-      }
-      try {
-        const body = await readFileAsync(file);
-        endResponse(new fetchAPI.Response(body, { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' } }));
-      } catch {
-        endResponse(notFound());
-      }
+    // Not async: every request passes here, and a promise from a hook makes yoga's whole hook chain wait a turn.
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (!url.pathname.startsWith(ASSET_PREFIX)) return undefined;
+      return serveAsset(url, endResponse, fetchAPI);
     },
   };
+}
+
+async function serveAsset(url: URL, endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }): Promise<void> {
+  let relative: string;
+  try {
+    relative = normalize(decodeURIComponent(url.pathname.slice(ASSET_PREFIX.length)));
+  } catch {
+    endResponse(notFound()); // a malformed %-escape (URIError) names no file
+    return;
+  }
+  const type = CONTENT_TYPES[relative.slice(relative.lastIndexOf('.'))];
+  const file = join(ASSET_DIR, relative);
+  if (!type || !file.startsWith(ASSET_DIR + sep)) {
+    endResponse(notFound());
+    return;
+  }
+  try {
+    const body = await readFileAsync(file);
+    endResponse(new fetchAPI.Response(body, { status: 200, headers: { 'content-type': type, 'cache-control': 'public, max-age=86400' } }));
+  } catch {
+    endResponse(notFound());
+  }
 }
 
 const escapeScript = (json: string): string => json.replace(/</g, '\\u003c');

@@ -17,3 +17,8 @@ export function consumptionCoverage(store: Store): Promise<ConsumptionCoverage |
   }
   return cache.fetch('coverage');
 }
+
+/** The coverage read less than a few seconds ago, if any: nothing to wait for (the usual case under load). */
+export function knownCoverage(store: Store): ConsumptionCoverage | undefined {
+  return caches.get(store)?.get('coverage');
+}

@@ -31,7 +31,8 @@ interface KeyTurns {
 
 interface ConcurrencyContext {
   readonly caller?: { readonly name: string };
-  readonly lifetime?: { readonly signal: AbortSignal };
+  /** `onEnd`: called once when the lifetime ends, however it ends (src/ops/operation-lifetime.ts). */
+  readonly lifetime?: { readonly signal: AbortSignal; onEnd?(callback: () => void): void };
 }
 
 export function tooManyRequests(key: string, limits: KeyConcurrency): GraphQLError {
@@ -101,30 +102,48 @@ export class KeyTurnstile {
   }
 }
 
+type StopExecution = (result: { errors: GraphQLError[] }) => void;
+
+function refuse(stop: StopExecution, error: unknown): undefined {
+  stop({ errors: [error instanceof GraphQLError ? error : new GraphQLError('The request went away while waiting for its turn.', { extensions: { code: 'REQUEST_CANCELLED' } })] });
+  return undefined;
+}
+
+/** Holds the turn until the operation's result is complete (its last payload), or its lifetime ends first. */
+function holding(context: ConcurrencyContext | undefined, release: () => void) {
+  // A backstop: an execution that throws never reaches onExecuteDone, but its request still ends. The lifetime's own
+  // list when it has one (an abort listener per request cost an event listener and an event at its end).
+  const lifetime = context?.lifetime;
+  if (lifetime?.onEnd) lifetime.onEnd(release);
+  else lifetime?.signal.addEventListener('abort', release, { once: true });
+  return {
+    onExecuteDone({ result }: { result: unknown }) {
+      if (isAsyncIterable(result)) return { onEnd: release };
+      release();
+      return undefined;
+    },
+  };
+}
+
 export function useKeyConcurrency(limits: KeyConcurrency = DEFAULT_KEY_CONCURRENCY): Plugin {
   const turnstile = new KeyTurnstile(limits);
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    // Not async: a free turn (nearly every operation) goes on at once, without a promise for envelop to wait on.
+    onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as ConcurrencyContext | undefined;
       const key = context?.caller?.name;
       if (key === undefined) return undefined;
-      let release: () => void;
+      let turn: Promise<() => void> | (() => void);
       try {
-        const turn = turnstile.enter(key, context?.lifetime?.signal);
-        release = turn instanceof Promise ? await turn : turn;
+        turn = turnstile.enter(key, context?.lifetime?.signal);
       } catch (error) {
-        setResultAndStopExecution({ errors: [error instanceof GraphQLError ? error : new GraphQLError('The request went away while waiting for its turn.', { extensions: { code: 'REQUEST_CANCELLED' } })] });
-        return undefined;
+        return refuse(setResultAndStopExecution, error);
       }
-      // A backstop: an execution that throws never reaches onExecuteDone, but its request still ends.
-      context?.lifetime?.signal.addEventListener('abort', release, { once: true });
-      return {
-        onExecuteDone({ result }) {
-          if (isAsyncIterable(result)) return { onEnd: release };
-          release();
-          return undefined;
-        },
-      };
+      if (typeof turn === 'function') return holding(context, turn);
+      return turn.then(
+        (release) => holding(context, release),
+        (error: unknown) => refuse(setResultAndStopExecution, error),
+      );
     },
   };
 }

@@ -10,8 +10,8 @@ import type { Plugin } from 'graphql-yoga';
 import { DEFAULT_LIMITS, type GraphLimits } from '../context.js';
 import { useBodyLimit } from './body-limit.js';
 import { estimateCost } from './cost.js';
-import { consumptionCoverage } from './coverage-cache.js';
-import type { Store } from '../store/index.js';
+import { consumptionCoverage, knownCoverage } from './coverage-cache.js';
+import type { ConsumptionCoverage, Store } from '../store/index.js';
 import { useKnownOperationTypes } from './operation-types.js';
 import { BEFORE_EXECUTION, useShapeLimits } from './shape-limits.js';
 import { useExecutionTimeout } from './timeout.js';
@@ -54,31 +54,41 @@ interface CostContext {
 /** Refuses an operation whose estimate is over `maxCost`; an accepted one reports it in `extensions.cost`. */
 export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin {
   const estimates = new EstimateMemo();
+  type ExecutePayload = Parameters<NonNullable<Plugin['onExecute']>>[0];
+  const check = ({ args, setResultAndStopExecution }: ExecutePayload, graph: GraphLimits, coverage: ConsumptionCoverage | undefined) => {
+    const estimated = estimates.get(args.document, coverage, `${args.operationName ?? ''}\u0000${graph.defaultFirst}\u0000${graph.maxFirst}`, args.variableValues, () =>
+      estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
+        defaultFirst: graph.defaultFirst,
+        maxFirst: graph.maxFirst,
+        assumedCustomers,
+        ...(coverage ? { coverage } : {}),
+      }));
+    if (estimated > maxCost) {
+      setResultAndStopExecution({ errors: [costError(estimated, maxCost)] });
+      return undefined;
+    }
+    return {
+      onExecuteDone({ result, setResult }: { result: unknown; setResult: (result: ExecutionResult) => void }) {
+        if (Symbol.asyncIterator in (result as object)) return; // an incremental response: the estimate stays out
+        const done = result as ExecutionResult;
+        if (done.data === undefined) return; // refused before running (e.g. variables that do not coerce)
+        setResult({ ...done, extensions: { ...done.extensions, cost: { estimated, limit: maxCost } } });
+      },
+    };
+  };
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as CostContext | undefined;
+    // Not async: without a store there is nothing to wait for, and a promise here makes envelop wait a turn.
+    onExecute(payload) {
+      const context = payload.args.contextValue as CostContext | undefined;
       const graph = context?.limits ?? DEFAULT_LIMITS;
+      if (!context?.store) return check(payload, graph, undefined);
+      const known = knownCoverage(context.store);
+      if (known) return check(payload, graph, known);
       // A store that cannot be read prices every view live: the estimate errs towards refusing, never towards flooding.
-      const coverage = context?.store ? await consumptionCoverage(context.store).catch(() => undefined) : undefined;
-      const estimated = estimates.get(args.document, coverage, `${args.operationName ?? ''}\u0000${graph.defaultFirst}\u0000${graph.maxFirst}`, args.variableValues, () =>
-        estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
-          defaultFirst: graph.defaultFirst,
-          maxFirst: graph.maxFirst,
-          assumedCustomers,
-          ...(coverage ? { coverage } : {}),
-        }));
-      if (estimated > maxCost) {
-        setResultAndStopExecution({ errors: [costError(estimated, maxCost)] });
-        return;
-      }
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return; // an incremental response: the estimate stays out
-          const done = result as ExecutionResult;
-          if (done.data === undefined) return; // refused before running (e.g. variables that do not coerce)
-          setResult({ ...done, extensions: { ...done.extensions, cost: { estimated, limit: maxCost } } });
-        },
-      };
+      return consumptionCoverage(context.store).then(
+        (coverage) => check(payload, graph, coverage),
+        () => check(payload, graph, undefined),
+      );
     },
   };
 }

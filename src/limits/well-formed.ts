@@ -123,25 +123,53 @@ function notJsonError(parameter: string | null): GraphQLError {
   return new GraphQLError(message, { extensions: { code: BAD_REQUEST, ...(parameter ? { parameter } : {}), http: REFUSED } });
 }
 
+/** A failed parse as the refusal the client should get: a JSON parameter or a body that stopped arriving. */
+function parseFailure(request: Request, error: unknown): unknown {
+  // A JSON body that does not parse is yoga's own 400; a JSON *parameter* escapes as a SyntaxError.
+  if (error instanceof SyntaxError) return notJsonError(unparsableParameter(request));
+  if (!(error instanceof GraphQLError) && bodyAborted(request, error)) {
+    return new GraphQLError('The request body did not arrive: the connection closed before it was complete.', {
+      extensions: { code: BAD_REQUEST, http: REFUSED },
+    });
+  }
+  return error;
+}
+
+type RequestParser = (request: Request) => unknown;
+
+/**
+ * yoga's parsers are a few module-level functions (one per media type): each is wrapped once, not per request (a
+ * closure and an async frame per request were a measurable share of a cached request).
+ */
+const wrappedParsers = new WeakMap<RequestParser, RequestParser>();
+
+function wellFormedParser(parse: RequestParser): RequestParser {
+  let wrapped = wrappedParsers.get(parse);
+  if (!wrapped) {
+    wrapped = (request: Request) => {
+      let parsed: unknown;
+      try {
+        parsed = parse(request);
+      } catch (error) {
+        throw parseFailure(request, error);
+      }
+      // yoga's parsers may answer with a promise-like of its own (already settled): `then` keeps it one.
+      const thenable = parsed as PromiseLike<unknown> | null;
+      if (typeof thenable?.then !== 'function') return parsed;
+      return thenable.then(undefined, (error: unknown) => {
+        throw parseFailure(request, error);
+      });
+    };
+    wrappedParsers.set(parse, wrapped);
+  }
+  return wrapped;
+}
+
 export function useWellFormedParams(): Plugin {
   return {
     onRequestParse({ requestParser, setRequestParser }) {
       if (!requestParser) return;
-      const parse = requestParser;
-      setRequestParser(async (request) => {
-        try {
-          return await parse(request);
-        } catch (error) {
-          // A JSON body that does not parse is yoga's own 400; a JSON *parameter* escapes as a SyntaxError.
-          if (error instanceof SyntaxError) throw notJsonError(unparsableParameter(request));
-          if (!(error instanceof GraphQLError) && bodyAborted(request, error)) {
-            throw new GraphQLError('The request body did not arrive: the connection closed before it was complete.', {
-              extensions: { code: BAD_REQUEST, http: REFUSED },
-            });
-          }
-          throw error;
-        }
-      });
+      setRequestParser(wellFormedParser(requestParser as RequestParser) as typeof requestParser);
     },
     onParams({ params, setResult }) {
       const variables = params.variables;

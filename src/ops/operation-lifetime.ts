@@ -17,6 +17,11 @@ export interface OperationLifetime {
   end(): void;
   /** Ends it with a reason of its own (the timeout's error); idempotent like `end`. */
   abort(reason: unknown): void;
+  /**
+   * `callback` runs once when the lifetime ends, however it ends (at once if it has): for what must be given back
+   * with the operation (a per-key turn), cheaper than a listener on the signal and its abort event.
+   */
+  onEnd(callback: () => void): void;
 }
 
 /** One reason for every completed operation: made once, not per request (an Error's stack costs). */
@@ -37,26 +42,50 @@ const CLIENT_GONE = new ClientClosedRequest('the client closed the request befor
 /**
  * A class rather than closures: made on every request, and its methods are shared (each closure made per
  * request cost a function object, and under tsx a name-keeping call too). It is its own listener for the
- * request's abort (`handleEvent`), so no listener function is made either.
+ * request's abort (`handleEvent`), so no listener function is made either. Its AbortController is made when
+ * someone first asks for the signal, not before.
  */
 class Lifetime implements OperationLifetime {
-  private readonly controller = new AbortController();
+  private controller: AbortController | undefined;
+  /** Why it ended; undefined while it runs. */
+  private reason: unknown;
+  private ended = false;
+  private callbacks: (() => void)[] | undefined;
 
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.ended) this.controller.abort(this.reason);
+    }
     return this.controller.signal;
   }
 
   end(): void {
-    this.controller.abort(COMPLETE);
+    this.finish(COMPLETE);
   }
 
   abort(reason: unknown): void {
-    this.controller.abort(reason);
+    this.finish(reason);
+  }
+
+  onEnd(callback: () => void): void {
+    if (this.ended) callback();
+    else (this.callbacks ??= []).push(callback);
   }
 
   /** The request's signal fired: the client is gone. */
   handleEvent(): void {
-    this.controller.abort(CLIENT_GONE);
+    this.finish(CLIENT_GONE);
+  }
+
+  private finish(reason: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    const callbacks = this.callbacks;
+    this.callbacks = undefined;
+    if (callbacks) for (const callback of callbacks) callback();
   }
 }
 
