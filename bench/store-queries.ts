@@ -1,7 +1,9 @@
 /**
  * `npm run bench:store-queries -- [--customers 300] [--cycles 12] [--hours-per-usage-record 1] [--postgres URL]
  * [--data-dir DIR] [--fill copy|pull] [--repeat 5] [--only month,range,page,export]`: how fast the gateway answers consumption from the state store once it is synced (issue 12's
- * query figures). Prints figures; asserts nothing (a benchmark, never a timed test).
+ * query figures). `--only mixed` (not in the default: it pulls a cycle live) measures a range of every synced cycle
+ * and the open one, which is not synced: the store answers the synced cycles, the open one is pulled, and the
+ * upstream calls are the open cycle's alone (a live pull of it by itself, measured beside it). Prints figures; asserts nothing (a benchmark, never a timed test).
  *
  * `--data-dir DIR` keeps the embedded store in DIR: a later run with the same options finds its cycles there and
  * measures without filling again (a 2,000-customer year takes minutes to fill). Beside each figure: how many
@@ -187,6 +189,21 @@ async function main(): Promise<void> {
       figures['records page of 100 after the 50,000th, with totalCount and pageInfo'] = await time(() =>
         graphql(`{ partner { consumption(cycle: "${last}") { records(first: 100, after: "${after}") { ${pageInfo} } } } }`));
     }
+  }
+  if (only.has('mixed')) {
+    // The open cycle (2026-11) is never filled here: a range through it mixes the store and a live pull.
+    const open = '2026-11';
+    const alone = calls();
+    await graphql(`{ partner { consumption(cycle: "${open}") { total } } }`);
+    const openCalls = calls() - alone;
+    const mixedBefore = calls();
+    let source = '';
+    const mixed = await time(async () => {
+      const data = await graphql(`{ partner { consumption(fromCycle: "${cycles[0]}", toCycle: "${open}") { source total recordCount byCycle { cycle amount } } } }`);
+      source = (data as { partner: { consumption: { source: string } } }).partner.consumption.source;
+    });
+    const perRun = (calls() - mixedBefore) / repeat;
+    figures[`${cycles.length + 1}-month range totals, ${cycles.length} synced + the open cycle live (${source}; ${perRun} upstream calls a run, the open cycle alone ${openCalls})`] = mixed;
   }
   for (const [name, { median, best, statements: made }] of Object.entries(figures)) {
     console.log(`${name}: median ${median.toFixed(1)} ms, best ${best.toFixed(1)} ms, ${made} statements`);

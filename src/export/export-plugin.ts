@@ -19,6 +19,7 @@ import { BssError } from '../bss/errors.js';
 import { languageFrom, openCycleOf, type GatewayServices } from '../context.js';
 import { AGENCY_NOT_GRANTED } from '../errors.js';
 import { pullConsumption, type PullRequest } from '../sources/consumption-pull.js';
+import type { ConsumptionSelection } from '../store/index.js';
 import type { CustomerShape } from '../sources/customers.js';
 import { measureUnits, resourceTypes, serviceTypes } from '../sources/reference.js';
 import { csvEncoder } from './csv.js';
@@ -28,7 +29,7 @@ import { ExportInputError, parseExportRequest, type ExportRequest } from './expo
 import { FOCUS_VERSION, focusRow } from './focus-columns.js';
 import { focusTextChunks } from './focus-sql.js';
 import { ndjsonEncoder } from './ndjson.js';
-import { listedCustomers, storedExportSelection, storedCustomerKeys } from './store-pages.js';
+import { exportSegments, listedCustomers, storedCustomerKeys, type ExportSegment } from './store-pages.js';
 
 export const EXPORT_PATH = '/export/consumption';
 
@@ -113,11 +114,14 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   setMaxListeners(0, abort.signal);
   const onClientGone = (): void => abort.abort();
   request.signal?.addEventListener('abort', onClientGone, { once: true });
-  // Synced cycles come from the state store (no call per record); anything else is the live pull. A store that
-  // cannot be read is the live pull too: the export still answers, at the upstream's pace.
-  const stored = services.store
-    ? await storedExportSelection(services.store, { cycles: req.cycles, scope, customerIds: req.customerIds }).catch(() => null)
-    : null;
+  // Synced cycles come from the state store (no call per record), the others from the live pull, run by run in
+  // cycle order. A store that cannot be read is the live pull throughout: the export still answers, at the
+  // upstream's pace.
+  const wholeLive: ExportSegment[] = [{ source: 'LIVE', cycles: req.cycles }];
+  const segments = services.store
+    ? ((await exportSegments(services.store, { cycles: req.cycles, scope, customerIds: req.customerIds }).catch(() => null)) ?? wholeLive)
+    : wholeLive;
+  const source = segments.every((s) => s.source === 'STORE') ? 'STORE' : segments.every((s) => s.source === 'LIVE') ? 'LIVE' : 'MIXED';
   const revealed = new Set<string>();
   const names = new Map<string, string | null>();
   /** The name this caller may see; the first time a customer's real name is shown to a PII caller, the log says so. */
@@ -136,39 +140,44 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   };
   const english = language === 'en_US';
   const encoder = ENCODERS[req.format];
-  let chunks: AsyncGenerator<EncodedRows>;
-  if (stored && services.store) {
-    // The store writes the rows itself (focus-sql.ts): a chunk of thousands of rows per statement. Customers'
-    // names still come from the upstream listing; a PII caller's reveals are logged for the customers the
-    // export holds (from the rollups) before the first row.
-    const store = services.store;
-    const selection = stored;
-    chunks = (async function* storedChunks(): AsyncGenerator<EncodedRows> {
-      // Inside the body, as the live pull lists them: a listing that fails ends the file with the error marker.
-      const listed = await listedCustomers(ctx, selection.scope, abort.signal);
-      const inExport = caller.pii ? await storedCustomerKeys(store, selection) : new Set<string>();
-      const customers = [...listed.values()].map((c) => ({
-        indirectPartnerId: c.indirectPartnerId,
-        customerId: c.customerId,
-        subAccountName: inExport.has(JSON.stringify([c.indirectPartnerId, c.customerId])) ? nameFor(c) : subAccountName(c, caller),
-        associationType: c.associationType,
-      }));
-      yield* focusTextChunks(store, selection, req.format, {
-        partnerDomainId: services.partnerDomainId, english, units, serviceTypeNames, resourceTypeNames, customers,
-      }, { signal: abort.signal });
-    })();
-  } else {
-    const rowContext = {
-      partnerDomainId: services.partnerDomainId,
-      unitName: (id: number) => units.get(id) ?? null,
-      serviceTypeName: (code: string) => serviceTypeNames.get(code) ?? null,
-      resourceTypeName: (code: string) => resourceTypeNames.get(code) ?? null,
-      english,
-    };
-    const pages = pullConsumption(ctx, { cycles: req.cycles, scope, customerIds: req.customerIds, signal: abort.signal });
-    chunks = encodePages(pages, encoder, (page, record) =>
-      focusRow({ record, customer: page.customer, subAccountName: nameFor(page.customer) }, rowContext));
+  const rowContext = {
+    partnerDomainId: services.partnerDomainId,
+    unitName: (id: number) => units.get(id) ?? null,
+    serviceTypeName: (code: string) => serviceTypeNames.get(code) ?? null,
+    resourceTypeName: (code: string) => resourceTypeNames.get(code) ?? null,
+    english,
+  };
+  // Inside the body, as the live pull lists them: a listing that fails ends the file with the error marker. Once
+  // per export however many stored runs it has.
+  let listing: Promise<Map<string, CustomerShape>> | null = null;
+  const store = services.store;
+  /**
+   * A run of synced cycles: the store writes the rows itself (focus-sql.ts), a chunk of thousands of rows per
+   * statement. Customers' names still come from the upstream listing; a PII caller's reveals are logged for the
+   * customers the run holds (from the rollups) before its first row.
+   */
+  async function* storedChunks(selection: ConsumptionSelection): AsyncGenerator<EncodedRows> {
+    const listed = await (listing ??= listedCustomers(ctx, selection.scope, abort.signal));
+    const inExport = caller.pii ? await storedCustomerKeys(store!, selection) : new Set<string>();
+    const customers = [...listed.values()].map((c) => ({
+      indirectPartnerId: c.indirectPartnerId,
+      customerId: c.customerId,
+      subAccountName: inExport.has(JSON.stringify([c.indirectPartnerId, c.customerId])) ? nameFor(c) : subAccountName(c, caller),
+      associationType: c.associationType,
+    }));
+    yield* focusTextChunks(store!, selection, req.format, {
+      partnerDomainId: services.partnerDomainId, english, units, serviceTypeNames, resourceTypeNames, customers,
+    }, { signal: abort.signal });
   }
+  const liveChunks = (cycles: readonly string[]): AsyncGenerator<EncodedRows> =>
+    encodePages(pullConsumption(ctx, { cycles, scope, customerIds: req.customerIds, signal: abort.signal }), encoder, (page, record) =>
+      focusRow({ record, customer: page.customer, subAccountName: nameFor(page.customer) }, rowContext));
+  const chunks: AsyncGenerator<EncodedRows> = segments.length === 1 && segments[0]!.source === 'LIVE'
+    ? liveChunks(req.cycles)
+    : (async function* segmentChunks(): AsyncGenerator<EncodedRows> {
+      // `yield*` hands a cancel on to the segment being read: its pull (or its statements) stop too.
+      for (const segment of segments) yield* segment.source === 'STORE' ? storedChunks(segment.selection) : liveChunks(segment.cycles);
+    })();
   const cycleLabel = req.cycles.length === 1 ? req.cycles[0] : `${req.cycles[0]}_${req.cycles[req.cycles.length - 1]}`;
   const started = Date.now();
 
@@ -179,7 +188,7 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
     onEnd: (rows, failure) => {
       request.signal?.removeEventListener('abort', onClientGone);
       const fields = {
-        event: 'export.end', caller: caller.name, cycles: req.cycles.length, format: req.format, source: stored ? 'store' : 'live', rows, ms: Date.now() - started,
+        event: 'export.end', caller: caller.name, cycles: req.cycles.length, format: req.format, source: source.toLowerCase(), rows, ms: Date.now() - started,
       };
       if (failure) services.log?.warn({ ...fields, code: failure.code, operation: failure.operation, requestId: failure.requestId });
       else services.log?.info(fields);
@@ -197,7 +206,7 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
       'content-disposition': `attachment; filename="consumption-${cycleLabel}.${encoder.fileExtension}"`,
       'cache-control': 'no-store',
       'x-focus-version': FOCUS_VERSION,
-      'x-consumption-source': stored ? 'STORE' : 'LIVE',
+      'x-consumption-source': source,
       // A body is complete only when its last line is the end marker; this says how the markers read.
       'x-export-markers': encoder.markers,
     },

@@ -9,7 +9,8 @@
  * - a batched loader under a list costs ⌈n / batch⌉ calls per list, not n;
  * - a consumption view costs one call per customer-month; a partner- or reseller-wide view also lists the
  *   scope's customers. Its customers are the store's newest listing's (the counts the gateway knows per scope),
- *   or the configured assumption before any listing; a view of cycles the store holds whole costs nothing;
+ *   or the configured assumption before any listing; each cycle the store holds whole costs nothing (a view
+ *   of only such cycles nothing at all), so a range is priced by its unsynced cycles alone;
  * - a list of resellers, or of one reseller's customers, holds at most as many items as that listing counted.
  *
  * It is an estimate: lists are assumed full, de-duplication across different branches is not seen, and
@@ -210,11 +211,12 @@ function fieldCost(
   const below = (s: Scope): number => (node.selectionSet ? selectionCost(walk, node.selectionSet, child, s) : 0);
 
   if (rule?.consumption) {
-    const months = cycleMonths(args);
     const coverage = walk.options.coverage;
     const cycles = cyclesOf(args);
-    // The store answers a view only whole (src/resolvers/consumption-store.ts): every cycle complete, or a live pull.
-    if (coverage && cycles && cycles.every((c) => coverage.completeCycles.has(c))) return below({ ...scope, owner: coordinate });
+    // The store answers each complete cycle of a view and the live pull only the others
+    // (src/resolvers/consumption-store.ts): a synced cycle costs nothing, an unsynced one its scope's calls.
+    const months = cycles ? cycles.filter((c) => !coverage?.completeCycles.has(c)).length : cycleMonths(args);
+    if (months === 0) return below({ ...scope, owner: coordinate });
     if (rule.consumption === 'customer') return count * months + below({ ...scope, owner: coordinate });
     const { customers, listing } = scopePull(coverage, coordinate, walk.options.assumedCustomers);
     return count * (months * customers + listing) + below({ ...scope, owner: coordinate });

@@ -130,3 +130,30 @@ export function rollUp(cells: readonly Cell[], dimension: CellDimension, order: 
   }
   return [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, cs]) => ({ key, sample: cs[0]!.sample, ...sumCells(cs) }));
 }
+
+/**
+ * Breakdown rows of several parts of one view (the store's cycles and the live ones) as one breakdown: rows of
+ * the same key added exactly, a key's sample from the first part that has it, in the dimension's order.
+ */
+export function mergeGroups(parts: readonly (readonly ConsumptionGroupShape[])[], order: (a: string, b: string) => number = byText): ConsumptionGroupShape[] {
+  if (parts.length === 1) return [...parts[0]!];
+  const byKey = new Map<string, ConsumptionGroupShape[]>();
+  for (const part of parts) {
+    for (const g of part) {
+      const same = byKey.get(g.key);
+      if (same) same.push(g);
+      else byKey.set(g.key, [g]);
+    }
+  }
+  return [...byKey.entries()].sort(([a], [b]) => order(a, b)).map(([key, gs]) => ({ key, sample: gs[0]!.sample, ...addSums(gs) }));
+}
+
+/** Exact sums of several parts' sums. */
+export function addSums(parts: readonly ConsumptionSums[]): ConsumptionSums {
+  return {
+    amount: sumDecimals(parts.map((p) => p.amount)),
+    officialAmount: sumDecimals(parts.map((p) => p.officialAmount)),
+    discountAmount: sumDecimals(parts.map((p) => p.discountAmount)),
+    recordCount: parts.reduce((n, p) => n + p.recordCount, 0),
+  };
+}

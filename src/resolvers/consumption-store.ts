@@ -1,20 +1,20 @@
 /**
- * Consumption views answered from the state store (src/store/, filled by the background sync): a view whose
- * every cycle is completely synced for its scope reads the rollups for its sums and breakdowns and pages its
- * records by keyset, with no upstream call at all. Any other view — a cycle not synced yet, a filter the
- * rollups do not carry (resource, trade id, bill dates), no store — is a live pull (consumption.ts), and says so
- * in `source`.
+ * Consumption views answered from the state store (src/store/, filled by the background sync), cycle by cycle:
+ * each cycle of a view that is completely synced for its scope reads the rollups for its sums and breakdowns and
+ * pages its records by keyset, with no upstream call at all; each other cycle is a live pull of that cycle alone
+ * (consumption.ts). A view's plan says which cycle is which (`source`: STORE, LIVE or MIXED, and `cycles`), so a
+ * sum over both is never mistaken for one source's answer. A view filtered on what the rollups do not carry
+ * (resource, trade id, bill dates), or with no store, is live in every cycle.
  *
- * The whole view takes one source: sums mixed from two sources could not be told apart from a wrong answer.
- * The caller's scope is part of every statement (`ConsumptionSelection.scope`), so a reseller's view reads
- * its own customers' rows only, whatever it asks.
+ * The caller's scope is part of every statement (`ConsumptionSelection.scope`), so a reseller's view reads its
+ * own customers' rows only, whatever it asks.
  */
 import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../context.js';
 import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import { encodeConsumptionRecordKey } from '../sources/consumption-records.js';
 import {
-  completeSince, decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary,
+  cycleCompletion, decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary,
   type BreakdownDimension, type ConsumptionSelection, type Store, type StoreGroup, type StoreSums,
 } from '../store/index.js';
 import { checkCounts, type ConnectionArgs, type OffsetConnection } from './connection.js';
@@ -24,11 +24,11 @@ import { badInput } from './input.js';
 
 type StoreContext = Pick<GraphQLContext, 'store' | 'loaders' | 'limits'>;
 
-/** A view the store answers: its selection, and the batch of summary parts its fields ask for. */
+/** A contiguous run of a view's cycles the store answers: its selection, and the batch of summary parts its fields ask for. */
 export interface StoreView {
   readonly store: Store;
   readonly selection: ConsumptionSelection;
-  /** When the view's data was synced: the oldest of its cycles' completion times. */
+  /** When the run's data was synced: the oldest of its cycles' completion times. */
   readonly syncedAt: Date | null;
   /** Totals and breakdowns asked by the view's fields in one tick: one statement (GROUPING SETS). */
   readonly summary: DataLoader<SummaryPart, StoreSums | StoreGroup[]>;
@@ -36,12 +36,28 @@ export interface StoreView {
 
 type SummaryPart = 'total' | BreakdownDimension;
 
-const storeViews = new WeakMap<ConsumptionViewShape, Promise<StoreView | null>>();
+/** Where one cycle of a view is answered from, and (from the store) when it was synced. */
+export interface CycleSourceShape {
+  readonly cycle: string;
+  readonly source: 'STORE' | 'LIVE';
+  readonly syncedAt: Date | null;
+}
 
-/** The store selection of a view, or null when it filters on what the rollups do not carry. */
-function selectionOf(view: ConsumptionViewShape): ConsumptionSelection | null {
-  const fromCycle = view.cycles[0]!;
-  const toCycle = view.cycles[view.cycles.length - 1]!;
+/**
+ * How a view is answered, cycle by cycle: the runs of consecutive synced cycles the store answers (one store
+ * view each, oldest first), and the view narrowed to its other cycles, pulled live (null when the store answers
+ * every cycle). `stored` is empty when the view is wholly live.
+ */
+export interface ViewPlan {
+  readonly cycles: readonly CycleSourceShape[];
+  readonly stored: readonly StoreView[];
+  readonly live: ConsumptionViewShape | null;
+}
+
+const plans = new WeakMap<ConsumptionViewShape, Promise<ViewPlan>>();
+
+/** The store selection of a view over `fromCycle..toCycle`, or null when it filters on what the rollups do not carry. */
+function selectionOf(view: ConsumptionViewShape, fromCycle: string, toCycle: string): ConsumptionSelection | null {
   if (view.kind === 'partner') return { scope: view.scope, fromCycle, toCycle };
   const q = view.query;
   if (q.resourceId || q.resourceName || q.tradeId || q.billDateBegin || q.billDateEnd) return null;
@@ -57,28 +73,60 @@ function selectionOf(view: ConsumptionViewShape): ConsumptionSelection | null {
   };
 }
 
-/** The store view of a consumption view, or null when the view must be pulled live. Memoised per view. */
-export function storeViewOf(ctx: StoreContext, view: ConsumptionViewShape): Promise<StoreView | null> {
-  let found = storeViews.get(view);
+/** The plan of a consumption view (which cycles the store answers). Memoised per view: every field shares it. */
+export function viewPlanOf(ctx: StoreContext, view: ConsumptionViewShape): Promise<ViewPlan> {
+  let found = plans.get(view);
   if (!found) {
-    found = resolveStoreView(ctx, view);
-    storeViews.set(view, found);
+    found = resolvePlan(ctx, view);
+    plans.set(view, found);
   }
   return found;
 }
 
-async function resolveStoreView(ctx: StoreContext, view: ConsumptionViewShape): Promise<StoreView | null> {
+function livePlan(view: ConsumptionViewShape): ViewPlan {
+  return { cycles: view.cycles.map((cycle) => ({ cycle, source: 'LIVE', syncedAt: null })), stored: [], live: view };
+}
+
+async function resolvePlan(ctx: StoreContext, view: ConsumptionViewShape): Promise<ViewPlan> {
   const store = ctx.store;
-  const selection = store ? selectionOf(view) : null;
-  if (!store || !selection) return null;
+  const whole = store ? selectionOf(view, view.cycles[0]!, view.cycles[view.cycles.length - 1]!) : null;
+  if (!store || !whole) return livePlan(view);
   // A store that cannot be read answers nothing: the view is a live pull, as without a store.
-  const syncedAt = await completeSince(store, selection.scope, view.cycles).catch(() => null);
-  if (!syncedAt) return null;
+  const completion = await cycleCompletion(store, whole.scope, view.cycles).catch(() => null);
+  if (!completion) return livePlan(view);
+  const cycles: CycleSourceShape[] = view.cycles.map((cycle) => {
+    const syncedAt = completion.get(cycle) ?? null;
+    return { cycle, source: syncedAt ? 'STORE' : 'LIVE', syncedAt };
+  });
+  // Consecutive synced cycles read as one selection (the store's selections are contiguous ranges).
+  const runs: CycleSourceShape[][] = [];
+  let previous: CycleSourceShape | null = null;
+  for (const c of cycles) {
+    if (c.source === 'STORE') {
+      if (previous?.source === 'STORE') runs[runs.length - 1]!.push(c);
+      else runs.push([c]);
+    }
+    previous = c;
+  }
+  const stored = runs.map((run) => storeViewOver(store, selectionOf(view, run[0]!.cycle, run[run.length - 1]!.cycle)!, run));
+  const liveCycles = cycles.filter((c) => c.source === 'LIVE').map((c) => c.cycle);
+  const live = liveCycles.length === 0 ? null : liveCycles.length === view.cycles.length ? view : { ...view, cycles: liveCycles };
+  return { cycles, stored, live };
+}
+
+function storeViewOver(store: Store, selection: ConsumptionSelection, run: readonly CycleSourceShape[]): StoreView {
+  const syncedAt = run.reduce<Date | null>((oldest, c) => (!oldest || (c.syncedAt && c.syncedAt < oldest) ? c.syncedAt : oldest), null);
   const summary = new DataLoader<SummaryPart, StoreSums | StoreGroup[]>(async (parts) => {
     const result = await readConsumptionSummary(store, selection, parts.filter((p): p is BreakdownDimension => p !== 'total'));
     return parts.map((p) => (p === 'total' ? result.totals : (result.breakdowns[p] ?? [])));
   });
   return { store, selection, syncedAt, summary };
+}
+
+/** The store view of a consumption view whose every cycle the store answers, else null. */
+export async function storeViewOf(ctx: StoreContext, view: ConsumptionViewShape): Promise<StoreView | null> {
+  const plan = await viewPlanOf(ctx, view);
+  return plan.live === null && plan.stored.length === 1 ? plan.stored[0]! : null;
 }
 
 export async function storeSums(sv: StoreView): Promise<StoreSums> {

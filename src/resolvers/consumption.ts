@@ -25,14 +25,16 @@ import {
   type ConnectionArgs, type LiveConnection, type OffsetConnection,
 } from './connection.js';
 import {
-  CellAccumulator, DIMENSIONS, cellsOf, rollUp, sumCells,
+  CellAccumulator, DIMENSIONS, addSums, cellsOf, mergeGroups, rollUp, sumCells,
   type Cell, type ConsumptionDimension, type ConsumptionGroupShape, type ConsumptionSums,
 } from './consumption-cells.js';
 import { badInput, checkCycle } from './input.js';
-import { storeBreakdown, storeRecordsConnection, storeSums, storeViewOf } from './consumption-store.js';
+import { storeBreakdown, storeRecordsConnection, storeSums, viewPlanOf, type CycleSourceShape } from './consumption-store.js';
+import { mixedRecordsConnection, type MixedConnection } from './consumption-mixed-records.js';
 
 export type { ConsumptionDimension, ConsumptionGroupShape, ConsumptionSums } from './consumption-cells.js';
 export type { ConsumptionViewShape } from './consumption-view.js';
+export type { CycleSourceShape } from './consumption-store.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The view
@@ -104,21 +106,50 @@ async function viewCells(ctx: ViewContext, view: ConsumptionViewShape): Promise<
   return cells;
 }
 
+/**
+ * Sums and breakdowns add the view's parts: each run of synced cycles from the store, the other cycles from their
+ * live pull (src/resolvers/consumption-store.ts `viewPlanOf`). Decimal addition is exact, so a mixed answer equals
+ * an all-live one to the last digit.
+ */
 export async function consumptionSums(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSums> {
-  const stored = await storeViewOf(ctx, view);
-  return stored ? storeSums(stored) : sumCells(await viewCells(ctx, view));
+  const plan = await viewPlanOf(ctx, view);
+  if (!plan.live && plan.stored.length === 1) return storeSums(plan.stored[0]!);
+  const parts: Promise<ConsumptionSums>[] = plan.stored.map((sv) => storeSums(sv));
+  if (plan.live) parts.push(viewCells(ctx, plan.live).then(sumCells));
+  return addSums(await Promise.all(parts));
 }
 
-/** Where a view's answers come from: the store (synced, with when) or a live pull (src/resolvers/consumption-store.ts). */
-export async function consumptionSource(ctx: ViewContext, view: ConsumptionViewShape): Promise<{ source: 'STORE' | 'LIVE'; syncedAt: Date | null }> {
-  const stored = await storeViewOf(ctx, view);
-  return stored ? { source: 'STORE', syncedAt: stored.syncedAt } : { source: 'LIVE', syncedAt: null };
+/** The view narrowed to the cycles the store does not answer (null: none), for what only a live pull gives. */
+export async function liveViewOf(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionViewShape | null> {
+  return (await viewPlanOf(ctx, view)).live;
+}
+
+export interface ConsumptionSourceShape {
+  /** STORE: every cycle from the store; LIVE: none; MIXED: some of each (`cycles` says which). */
+  readonly source: 'STORE' | 'LIVE' | 'MIXED';
+  /** The oldest completion of the cycles answered from the store; null when none is. */
+  readonly syncedAt: Date | null;
+  readonly cycles: readonly CycleSourceShape[];
+}
+
+/** Where a view's answers come from, as a whole and per cycle (src/resolvers/consumption-store.ts). */
+export async function consumptionSource(ctx: ViewContext, view: ConsumptionViewShape): Promise<ConsumptionSourceShape> {
+  const plan = await viewPlanOf(ctx, view);
+  const source = !plan.live ? 'STORE' : plan.stored.length === 0 ? 'LIVE' : 'MIXED';
+  const syncedAt = plan.stored.reduce<Date | null>((oldest, sv) => (!oldest || (sv.syncedAt && sv.syncedAt < oldest) ? sv.syncedAt : oldest), null);
+  return { source, syncedAt, cycles: plan.cycles };
+}
+
+async function groupsBy(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension | 'cycle'): Promise<ConsumptionGroupShape[]> {
+  const plan = await viewPlanOf(ctx, view);
+  const order = dimension === 'cycle' ? undefined : DIMENSIONS[dimension].order;
+  const parts: Promise<ConsumptionGroupShape[]>[] = plan.stored.map((sv) => storeBreakdown(sv, dimension));
+  if (plan.live) parts.push(viewCells(ctx, plan.live).then((cells) => rollUp(cells, dimension, order)));
+  return mergeGroups(await Promise.all(parts), order);
 }
 
 export async function consumptionBreakdown(ctx: ViewContext, view: ConsumptionViewShape, dimension: ConsumptionDimension): Promise<ConsumptionGroupShape[]> {
-  const stored = await storeViewOf(ctx, view);
-  if (stored) return storeBreakdown(stored, dimension);
-  return rollUp(await viewCells(ctx, view), dimension, DIMENSIONS[dimension].order);
+  return groupsBy(ctx, view, dimension);
 }
 
 export interface CycleConsumptionShape extends ConsumptionSums {
@@ -127,14 +158,35 @@ export interface CycleConsumptionShape extends ConsumptionSums {
 
 /** Exact sums per cycle of the view, every cycle of the range present (zero when it has no records), oldest first. */
 export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionViewShape): Promise<CycleConsumptionShape[]> {
-  const stored = await storeViewOf(ctx, view);
-  const rows = stored ? await storeBreakdown(stored, 'cycle') : rollUp(await viewCells(ctx, view), 'cycle');
+  const rows = await groupsBy(ctx, view, 'cycle');
   const groups = new Map(rows.map((g) => [g.key, g]));
   return view.cycles.map((cycle) => {
     const g = groups.get(cycle);
     return g ? { cycle, amount: g.amount, officialAmount: g.officialAmount, discountAmount: g.discountAmount, recordCount: g.recordCount } : { cycle, ...sumsOf([]) };
   });
 }
+
+/** One cycle's records of a view's live part, in view order (a partner-wide pull's records of that cycle). */
+async function liveCycleRecords(ctx: ViewContext, live: ConsumptionViewShape, cycle: string): Promise<readonly ConsumptionRecordShape[]> {
+  if (live.kind === 'customer') return allRecords(ctx, { ...live.query, cycle });
+  const pull = await ctx.loaders.consumptionPull.load(consumptionPullKey(live.scope, live.cycles));
+  let byCycle = pulledByCycle.get(pull);
+  if (!byCycle) {
+    byCycle = pull.done.then((p) => {
+      const split = new Map<string, ConsumptionRecordShape[]>();
+      for (const r of p.records) {
+        const list = split.get(r.cycle);
+        if (list) list.push(r);
+        else split.set(r.cycle, [r]);
+      }
+      return split;
+    });
+    pulledByCycle.set(pull, byCycle);
+  }
+  return (await byCycle).get(cycle) ?? [];
+}
+
+const pulledByCycle = new WeakMap<LivePull, Promise<Map<string, ConsumptionRecordShape[]>>>();
 
 /**
  * `records(first, after, …)`. A single customer's single cycle windows through the shared loader (one call
@@ -144,9 +196,14 @@ export async function consumptionByCycle(ctx: ViewContext, view: ConsumptionView
  */
 export async function consumptionRecordsConnection(
   ctx: GraphQLContext, view: ConsumptionViewShape, args: ConnectionArgs,
-): Promise<OffsetConnection<ConsumptionRecordShape> | LiveConnection<ConsumptionRecordShape>> {
-  const stored = await storeViewOf(ctx, view);
-  if (stored) return storeRecordsConnection(ctx, stored, args);
+): Promise<OffsetConnection<ConsumptionRecordShape> | LiveConnection<ConsumptionRecordShape> | MixedConnection<ConsumptionRecordShape>> {
+  const plan = await viewPlanOf(ctx, view);
+  if (!plan.live && plan.stored.length === 1) return storeRecordsConnection(ctx, plan.stored[0]!, args);
+  if (plan.stored.length > 0) {
+    // Cycle by cycle across the store/live boundary: a cursor names its cycle and a keyset or an offset in it.
+    const live = plan.live;
+    return mixedRecordsConnection(ctx, plan, args, (cycle) => (live ? liveCycleRecords(ctx, live, cycle) : Promise.resolve([])));
+  }
   if (view.kind === 'customer' && view.cycles.length === 1) {
     const q = { ...view.query, cycle: view.cycles[0]! };
     return offsetConnection(

@@ -9,8 +9,8 @@ import { openCycleOf, type GraphQLContext } from '../context.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { billCustomer, selectsCustomerDetails } from '../resolvers/bill.js';
 import {
-  consumptionBreakdown, consumptionByCycle, consumptionSource, consumptionCycles, consumptionRecordsConnection, consumptionSums,
-  type ConsumptionGroupShape, type ConsumptionSums, type ConsumptionViewShape, type CycleArgs, type CycleConsumptionShape,
+  consumptionBreakdown, consumptionByCycle, consumptionSource, consumptionCycles, consumptionRecordsConnection, consumptionSums, liveViewOf,
+  type ConsumptionGroupShape, type CycleSourceShape, type ConsumptionSums, type ConsumptionViewShape, type CycleArgs, type CycleConsumptionShape,
 } from '../resolvers/consumption.js';
 import { consumptionPullKey, type ConsumptionQuery } from '../sources/consumption-records.js';
 import { primeCustomer } from '../resolvers/customer.js';
@@ -128,11 +128,12 @@ const VIEW_COST =
  * a `customer` for more than its id, so a BI pull of amounts pays no call for names it does not show.
  */
 async function primePulled(ctx: GraphQLContext, view: ConsumptionViewShape, info: GraphQLResolveInfo): Promise<void> {
-  // A view the store answers pulls nothing: its customers are looked up only where a query asks for them.
-  if (view.kind !== 'partner' || (await consumptionSource(ctx, view)).source === 'STORE') return;
-  const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(view.scope, view.cycles));
+  // The cycles the store answers pull nothing: their customers are looked up only where a query asks for them.
+  const pulled = view.kind === 'partner' ? await liveViewOf(ctx, view) : null;
+  if (!pulled || pulled.kind !== 'partner') return;
+  const live = await ctx.loaders.consumptionPull.load(consumptionPullKey(pulled.scope, pulled.cycles));
   live.onCustomer((c) => primeCustomer(ctx, c));
-  if ((view.scope === 'all' || view.scope === null) && selectsCustomerDetails(info)) {
+  if ((pulled.scope === 'all' || pulled.scope === null) && selectsCustomerDetails(info)) {
     // Should the listing fail, each customer is looked up on its own instead (its error on that field).
     await ctx.loaders.allCustomersOf(null).catch(() => undefined);
   }
@@ -143,11 +144,30 @@ async function breakdown(ctx: GraphQLContext, view: ConsumptionViewShape, dimens
 }
 
 const ConsumptionSource = builder.enumType('ConsumptionSource', {
-  description: 'Where a consumption view\'s answers come from.',
+  description: 'Where a consumption view\'s answers (or one cycle of them) come from.',
   values: {
-    STORE: { description: 'The state store: every cycle of the view is synced for its scope; no upstream call.' },
+    STORE: { description: 'The state store: every cycle is synced for the view\'s scope; no upstream call.' },
     LIVE: { description: 'A live pull from the upstream (a cycle not synced yet, or a filter the store does not index).' },
+    MIXED: {
+      description:
+        'Some cycles of the view from the store, the others live (`cycles` says which); sums and breakdowns add both exactly, and ' +
+        'only the live cycles cost upstream calls.',
+    },
   },
+});
+
+const ConsumptionCycleSource = builder.objectRef<CycleSourceShape>('ConsumptionCycleSource').implement({
+  description: 'Where one cycle of a consumption view is answered from.',
+  fields: (t) => ({
+    cycle: t.field({ type: 'BillingCycle', description: 'The billing cycle.', resolve: (c) => c.cycle }),
+    source: t.field({ type: ConsumptionSource, description: '`STORE` when the cycle is synced for the view\'s scope, else `LIVE`.', resolve: (c) => c.source }),
+    syncedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'With `source: STORE`: when the cycle became completely synced for the view\'s scope; null when live.',
+      resolve: (c) => c.syncedAt,
+    }),
+  }),
 });
 
 function viewFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConsumptionViewShape>) {
@@ -155,15 +175,21 @@ function viewFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConsumptionVi
     source: t.field({
       type: ConsumptionSource,
       description:
-        'Where this view is answered from: `STORE` when every cycle of it is synced for its scope (docs/store.md), otherwise ' +
-        '`LIVE`. A view takes one source for all its fields.',
+        'Where this view is answered from: `STORE` when every cycle of it is synced for its scope (docs/store.md), `LIVE` when ' +
+        'none is (or a filter the store does not index), `MIXED` when some are: each cycle is answered from the store when it ' +
+        'is synced, live otherwise (`cycles` says which).',
       resolve: async (v, _args, ctx) => (await consumptionSource(ctx, v)).source,
     }),
     syncedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'With `source: STORE`: when the view\'s data was synced (the oldest of its cycles\' completion); null when live.',
+      description: 'With `source: STORE` or `MIXED`: when the stored part was synced (the oldest of its stored cycles\' completion); null when live.',
       resolve: async (v, _args, ctx) => (await consumptionSource(ctx, v)).syncedAt,
+    }),
+    cycles: t.field({
+      type: [ConsumptionCycleSource],
+      description: 'Each cycle of the view, oldest first, and where it is answered from. No upstream call.',
+      resolve: async (v, _args, ctx) => (await consumptionSource(ctx, v)).cycles,
     }),
     cycle: t.field({
       type: 'BillingCycle',

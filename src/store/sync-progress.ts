@@ -90,16 +90,27 @@ export async function summarizeSyncCycles(store: StoreReader, scope: StoreScope 
 }
 
 /**
+ * Per cycle of `cycles` (in their order): when it became complete for `scope`, or null when it is not complete
+ * (not listed yet, or a unit of the scope not synced: pending, failed or stale). A view answers each cycle from
+ * the store or live by this (src/resolvers/consumption-store.ts). One statement.
+ */
+export async function cycleCompletion(store: StoreReader, scope: StoreScope, cycles: readonly string[]): Promise<Map<string, Date | null>> {
+  const summaries = new Map((await summarizeSyncCycles(store, scope, cycles)).map((s) => [s.cycle, s]));
+  return new Map(cycles.map((cycle) => {
+    const summary = summaries.get(cycle);
+    return [cycle, summary?.complete && summary.syncedAt ? summary.syncedAt : null];
+  }));
+}
+
+/**
  * When `cycles` were synced for `scope`: the oldest of their completion times once every one of them is
- * complete, else null (a view of them cannot be answered from the store). One statement.
+ * complete, else null (a view of them cannot be answered wholly from the store). One statement.
  */
 export async function completeSince(store: StoreReader, scope: StoreScope, cycles: readonly string[]): Promise<Date | null> {
-  const summaries = new Map((await summarizeSyncCycles(store, scope, cycles)).map((s) => [s.cycle, s]));
   let since: Date | null = null;
-  for (const cycle of cycles) {
-    const summary = summaries.get(cycle);
-    if (!summary?.complete || !summary.syncedAt) return null;
-    if (!since || summary.syncedAt < since) since = summary.syncedAt;
+  for (const syncedAt of (await cycleCompletion(store, scope, cycles)).values()) {
+    if (!syncedAt) return null;
+    if (!since || syncedAt < since) since = syncedAt;
   }
   return since;
 }

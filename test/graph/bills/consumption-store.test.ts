@@ -8,30 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex, type ApiKeyEntry } from '../../../src/auth/api-keys.js';
 import { Money, formatDecimal } from '../../../src/bss/money.js';
-import { pullConsumption } from '../../../src/sources/consumption-pull.js';
-import { openStore, MEMORY_DATA_DIR, replaceCustomerCycle, type Store } from '../../../src/store/index.js';
+import { openStore, MEMORY_DATA_DIR, type Store } from '../../../src/store/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import { data, requests, warmReference } from './helpers.js';
+import { syncCycle } from './store-sync.js';
 
 const CYCLE = '2026-10';
 const RESELLER_KEY = 'pg_test-reseller-store';
-
-/** Syncs a cycle into the store as the background sync does: every customer × cycle unit, then the listing mark. */
-async function syncCycle(stack: Stack, store: Store, cycle: string): Promise<void> {
-  const units = new Map<string, { indirectPartnerId: string | null; customerId: string; records: unknown[] }>();
-  for await (const page of pullConsumption({ bss: stack.bss, language: 'zh_CN' }, { cycles: [cycle], scope: 'all', listOwnCustomers: false, cache: false })) {
-    const key = JSON.stringify([page.customer.indirectPartnerId, page.customer.customerId]);
-    let unit = units.get(key);
-    if (!unit) units.set(key, (unit = { indirectPartnerId: page.customer.indirectPartnerId, customerId: page.customer.customerId, records: [] }));
-    unit.records.push(...page.records);
-  }
-  for (const unit of units.values()) await replaceCustomerCycle(store, { cycle, ...unit, records: unit.records as never });
-  await store.db
-    .insertInto('consumption_sync_cycles')
-    .values({ cycle, customers_listed_at: new Date(), completed_at: new Date() } as never)
-    .onConflict((oc) => oc.column('cycle').doUpdateSet({ customers_listed_at: new Date() } as never))
-    .execute();
-}
 
 const VIEW = `
   source syncedAt total officialTotal discountTotal recordCount
