@@ -101,7 +101,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two gateways starting at once on one server
       try {
         expect(stores.map((s) => s.migrationsApplied).flat()).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries']);
         const { rows } = await sql<{ n: number }>`select count(*)::bigint as n from store_migrations`.execute(stores[0]!.db);
-        expect(rows[0]!.n).toBe(3);
+        expect(rows[0]!.n).toBe(4);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
       }
