@@ -47,14 +47,14 @@ module.exports = {
       comment: 'Resolvers shape GraphQL from loaders and sources; the schema, plugins and HTTP edge are above them.',
       severity: 'error',
       from: { path: '^src/resolvers/' },
-      to: { path: '^src/(schema|export|limits|simulator)/|^src/(gateway|main|graphiql|http-server|http-edge)\\.ts$' },
+      to: { path: '^src/(schema|export|limits|simulator)/|^src/(gateway|main|graphiql|http-server|http-edge|http-drain|graceful-shutdown)\\.ts$' },
     },
     {
       name: 'schema-not-upward',
       comment: 'The schema is below the gateway: it never imports the HTTP edge, the export or the simulator.',
       severity: 'error',
       from: { path: '^src/schema/' },
-      to: { path: '^src/(export|simulator)/|^src/(gateway|main|http-server|http-edge)\\.ts$' },
+      to: { path: '^src/(export|simulator)/|^src/(gateway|main|http-server|http-edge|http-drain|graceful-shutdown)\\.ts$' },
     },
     {
       name: 'only-main-starts-the-simulator',
