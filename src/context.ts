@@ -117,11 +117,11 @@ export function createContext(services: GatewayServices, request: Request): Grap
   const lifetime = operationLifetime(request);
   // This request's upstream calls queue fairly as its API key's (src/bss/fair-queue.ts) and end with the operation
   // or a disconnect, giving their queued places back at once.
-  const upstream = services.bss.forRequest({ tenant: `key:${caller.name}`, signal: lifetime.signal });
-  const reads = cachedReads(upstream, services.partnerCache, {
+  const reads = cachedReads(services.bss, services.partnerCache, {
     scope: reseller === null ? 'partner' : `reseller:${reseller}`,
     reseller,
     ages: cacheAge,
+    request: { tenant: `key:${caller.name}`, signal: lifetime.signal },
   });
   // A reseller's calls go through the scope guard (src/auth/scoped-bss.ts), above the cache, so it checks every
   // call, hit or miss; everyone else's straight through.

@@ -6,7 +6,7 @@
  * limits, @defer/@stream, the export route, and a JSON 404 for any other path.
  */
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import { useDeferStream } from './defer-stream.js';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { contractTabs, renderOfflineGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createContext, type GatewayServices, type GraphQLContext } from './context.js';

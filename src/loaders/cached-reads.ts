@@ -81,6 +81,11 @@ export interface CachedReadsOptions {
   readonly reseller?: string | null;
   /** Told of every answer served from an entry, with its kind and age (for `extensions.cacheAge`). */
   readonly ages?: CachedAgeRecorder;
+  /**
+   * Whose request this is: the calls go through `bss.forRequest(request)` (fair queueing per key, the request's
+   * signal). Made here rather than by the caller so the view stands on `bss` itself (see `cachedReads`).
+   */
+  readonly request?: { readonly tenant: string; readonly signal?: AbortSignal | undefined };
 }
 
 /** Customer and reseller ids named in a request or an answer (fields `customer_id(s)`, `indirect_partner_id`), a few levels down. */
@@ -150,11 +155,25 @@ async function cachedCall<Req, Res>(this: CachedView, op: OperationSpec<Req, Res
   return answer.value;
 }
 
-/** The client a request uses with the cross-request cache under it; `bss` itself when there is no cache. */
+/**
+ * The client a request uses with the cross-request cache under it; `bss` itself (or its request view, with
+ * `options.request`) when there is no cache.
+ *
+ * With `options.request`, the view's prototype is `bss` (the process's client) and its `tenant` and `requestSignal`
+ * are the request view's: built on a request view made just before, every request made a fresh object a prototype,
+ * which costs V8 a new map per request and leaves every call site that meets the view a new shape (2.5 % of a cached
+ * request's CPU in bench/hot-path.ts). Everything but `call` reads the same either way.
+ */
 export function cachedReads(bss: BssClient, cache: PartnerDataCache | undefined, options: CachedReadsOptions): BssClient {
-  if (!cache) return bss;
+  const inner = options.request ? bss.forRequest(options.request) : bss;
+  if (!cache) return inner;
   const view = Object.create(bss) as CachedView;
-  view[STATE] = { inner: bss, cache, options };
+  if (inner !== bss) {
+    const own = view as { tenant: string; requestSignal: AbortSignal | undefined };
+    own.tenant = inner.tenant;
+    own.requestSignal = inner.requestSignal;
+  }
+  view[STATE] = { inner, cache, options };
   view.call = cachedCall;
   return view;
 }
