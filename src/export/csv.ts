@@ -9,7 +9,7 @@ import { csvCellText } from './csv-guard.js';
 import { FOCUS_COLUMNS, type FocusRow } from './focus-columns.js';
 
 const CRLF = '\r\n';
-/** Also matched in SQL (focus-sql.ts: PostgreSQL's regular expressions read this source alike). */
+/** Also used by the store's export writer (focus-text.ts). */
 export const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvField(value: string | null): string {

@@ -152,9 +152,9 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
   let listing: Promise<Map<string, CustomerShape>> | null = null;
   const store = services.store;
   /**
-   * A run of synced cycles: the store writes the rows itself (focus-sql.ts), a chunk of thousands of rows per
-   * statement. Customers' names still come from the upstream listing; a PII caller's reveals are logged for the
-   * customers the run holds (from the rollups) before its first row.
+   * A run of synced cycles: the store hands its records over a chunk of thousands per statement and they are
+   * written as rows here (focus-sql.ts, focus-text.ts). Customers' names still come from the upstream listing;
+   * a PII caller's reveals are logged for the customers the run holds (from the rollups) before its first row.
    */
   async function* storedChunks(selection: ConsumptionSelection): AsyncGenerator<EncodedRows> {
     const listed = await (listing ??= listedCustomers(ctx, selection.scope, abort.signal));

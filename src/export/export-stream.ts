@@ -1,7 +1,7 @@
 /**
  * The export's body: a ReadableStream pulled by the HTTP client. Each `pull` takes the next chunk of encoded
- * rows — an upstream page of the live pull encoded here (`encodePages`), or a chunk the store wrote in SQL
- * (focus-sql.ts) — so only what the client has asked for is fetched ahead (plus the pull's own small page
+ * rows — an upstream page of the live pull encoded here (`encodePages`), or a chunk of stored records written
+ * by focus-text.ts (focus-sql.ts) — so only what the client has asked for is fetched ahead (plus the pull's own small page
  * buffer); the month never sits in memory. When the client goes away the stream is cancelled and the pull is
  * stopped. The body always ends with the encoder's end or error marker.
  */

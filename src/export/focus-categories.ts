@@ -16,7 +16,7 @@ export interface BillTypeMapping {
 
 /**
  * E2 (bss-api-commerce.md §0.8). Huawei bills no tax lines in these records, so "Tax" never occurs. Exported
- * (with the tables below) for the store's export, which writes the same mapping as SQL (focus-sql.ts).
+ * (with the tables below) for the store's export writer (focus-text.ts).
  */
 export const BY_BILL_TYPE: ReadonlyMap<number, BillTypeMapping> = new Map<number, BillTypeMapping>([
   [1, { category: 'Purchase', frequency: 'One-Time' }], // new purchase

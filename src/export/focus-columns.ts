@@ -61,7 +61,7 @@ export interface RowContext {
   readonly english?: boolean;
 }
 
-/** Chinese, Japanese and Korean characters and full-width forms (also matched in SQL: focus-sql.ts). */
+/** Chinese, Japanese and Korean characters and full-width forms. */
 export const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**

@@ -1,45 +1,24 @@
 /**
- * The store's export written by the database: one statement per chunk of a cycle's records builds each FOCUS
- * row's CSV or NDJSON text in SQL and hands back the chunk's text as one value, so a chunk of thousands of
- * rows costs one round trip and no row object on either side. Reading wide rows into JavaScript and building
- * each row there (store-pages.ts + focus-columns.ts) cost ~400 µs a row on the embedded engine (its row
- * parsing, the hop from its process, the row's objects); this path is what lets a synced month stream at
- * tens of thousands of rows a second.
+ * The store's export: a cycle's records read in chunks, one statement per chunk that hands the chunk's records
+ * back as one value of compact JSON arrays (the raw columns, no FOCUS derivation), and each chunk written as
+ * FOCUS lines in JavaScript (focus-text.ts). A chunk of thousands of rows costs one round trip and no row
+ * object in the engine's driver.
  *
- * The bytes are those `focusRow` + the encoders write for the same records (tested on both engines,
- * test/export/focus-sql.test.ts): the same tables drive both (focus-categories.ts, PERIODS, the CSV guard's
- * column kinds and patterns), decimals are PostgreSQL's exact text in `formatDecimal`'s form, NDJSON objects
- * come from `row_to_json` (compact, keys in column order, strings escaped as JSON.stringify escapes them).
- * The catalogue names, units and customers' names travel with each statement as JSON parameters: one query
- * text for both engines, no temporary table holding the embedded engine's one connection.
+ * Where the time went before: the statement wrote every row's CSV or NDJSON text itself, ~40 µs a row in the
+ * embedded engine's single WebAssembly thread (and `row_to_json` ~80 ms a chunk on PostgreSQL), so neither
+ * engine reached 50,000 rows/s in NDJSON. Handing over raw columns as JSON costs the engine about a third of
+ * that; the text is written on the gateway's core while the engine reads the next chunk. Figures:
+ * bench/RESULTS.md "Consumption from the store".
+ *
+ * Scope stays in the SQL (`selectionConditions`); the customers' names, the catalogues and the language are
+ * applied per row by the writer, from the request's own maps.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { checkSelection, selectionConditions, type ConsumptionSelection, type Store } from '../store/index.js';
-import { NEEDS_QUOTES } from './csv.js';
-import { columnKind, FORMULA_START } from './csv-guard.js';
-import { BY_BILL_TYPE, BY_CHARGE_MODE, BY_SERVICE_TYPE, OTHER_SERVICE, UNKNOWN_CHARGE, type BillTypeMapping } from './focus-categories.js';
-import { BILLING_CURRENCY, billingPeriod, CJK, FOCUS_COLUMNS, HUAWEI_CLOUD, isoTime, PERIODS, type FocusColumn } from './focus-columns.js';
+import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, type FocusTextContext, type StoredRow } from './focus-text.js';
 
-/** What the rows take from outside the records: the request's catalogues and the scope's listed customers. */
-export interface FocusSqlContext {
-  readonly partnerDomainId: string;
-  /** Names and descriptions in English (the spec description keeps its language-neutral parts). */
-  readonly english: boolean;
-  /** Measure id → unit name (ListMeasureUnits, the request's language). */
-  readonly units: ReadonlyMap<number, string>;
-  /** Code → name (the catalogues, the request's language). */
-  readonly serviceTypeNames: ReadonlyMap<string, string>;
-  readonly resourceTypeNames: ReadonlyMap<string, string>;
-  /** The scope's listed customers: the name this caller may see, and the type a record without one takes. */
-  readonly customers: readonly FocusCustomer[];
-}
-
-export interface FocusCustomer {
-  readonly indirectPartnerId: string | null;
-  readonly customerId: string;
-  readonly subAccountName: string | null;
-  readonly associationType: string | null;
-}
+export type { FocusCustomer } from './focus-text.js';
+export type FocusSqlContext = FocusTextContext;
 
 export interface FocusTextChunk {
   /** Whole lines (each ends with the format's line end). */
@@ -47,163 +26,20 @@ export interface FocusTextChunk {
   readonly rows: number;
 }
 
-/** Rows per statement: a few MB of text per round trip, a few hundred statements for a large month. */
+/** Rows per statement: a few MB of JSON per round trip, a few hundred statements for a large month. */
 export const FOCUS_CHUNK_ROWS = 5_000;
 
-const lit = (value: string | number): RawBuilder<unknown> => sql.lit(value);
-
-/** `formatDecimal` in SQL: every significant decimal, at least two (trailing zeros dropped first, as decimal.js does). */
-function decimal(value: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`(case when scale(trim_scale(${value})) < 2 then round(${value}, 2)::text else trim_scale(${value})::text end)`;
-}
-
-/** `isoTime` in SQL: UTC ISO 8601 with `Z`, milliseconds only when there are some. */
-function iso(time: RawBuilder<unknown>): RawBuilder<string> {
-  const value = sql`(${time})`;
-  return sql<string>`(case when date_trunc('second', ${value}) = ${value}
-    then to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-    else to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') end)`;
-}
-
-/** A field of `chargeKind(bill_type, charge_mode)`: the bill type's mapping, else the charging mode's, else the default. */
-function chargeField(field: (m: BillTypeMapping) => string | boolean): RawBuilder<unknown> {
-  const value = (m: BillTypeMapping): RawBuilder<unknown> => {
-    const v = field(m);
-    return typeof v === 'boolean' ? sql.raw(v ? 'true' : 'false') : lit(v);
-  };
-  const byBill = [...BY_BILL_TYPE].map(([code, m]) => sql`when ${lit(code)} then ${value(m)}`);
-  const byMode = [...BY_CHARGE_MODE].map(([code, m]) => sql`when ${lit(code)} then ${value(m)}`);
-  return sql`(case p.bill_type ${sql.join(byBill, sql` `)} else case p.charge_mode ${sql.join(byMode, sql` `)} else ${value(UNKNOWN_CHARGE)} end end)`;
-}
-
-function serviceField(field: 'category' | 'subcategory'): RawBuilder<string> {
-  const cases = [...BY_SERVICE_TYPE].map(([code, m]) => sql`when ${lit(code)} then ${lit(m[field])}`);
-  return sql<string>`(case r.service_type_code ${sql.join(cases, sql` `)} else ${lit(OTHER_SERVICE[field])} end)`;
-}
-
-/** E5 period type → its length in ms for metered usage (null: none) and its pricing unit. */
-function periodMs(): RawBuilder<unknown> {
-  const cases = [...PERIODS].filter(([, p]) => p.ms !== null).map(([code, p]) => sql`when ${lit(code)} then ${lit(p.ms!)}`);
-  return sql`(case r.period_type ${sql.join(cases, sql` `)} else 1000 end)`;
-}
-
-function periodUnit(): RawBuilder<unknown> {
-  const cases = [...PERIODS].map(([code, p]) => sql`when ${lit(code)} then ${lit(p.unit)}`);
-  return sql`(case r.period_type ${sql.join(cases, sql` `)} end)`;
-}
-
-/** A measure id's unit name, else the id itself (`unit` in focus-columns.ts). */
-const unitOf = (id: string, joined: string): RawBuilder<string> =>
-  sql<string>`(case when r.${sql.raw(id)} is null then null else coalesce(r.${sql.raw(joined)}_name, r.${sql.raw(id)}::text) end)`;
-
 /**
- * One expression per FOCUS column, over `r` (the record with its charge kind `k_*`, charge start and names
- * joined), in the order and with the derivations of `focusRow`.
+ * Rows written per piece of text handed to the stream: the writer runs on the gateway's event loop, and a
+ * thousand rows (~10 ms) is as long as it holds it at a time.
  */
-function columnExpressions(ctx: FocusSqlContext, cycle: string): Record<FocusColumn, RawBuilder<unknown>> {
-  const { start, end } = billingPeriod(cycle);
-  const usage = sql`(r.k_category = 'Usage' and r.usage_amount is not null)`;
-  const priced = sql`r.k_category in ('Usage', 'Purchase')`;
-  const resourceTypeName = sql`coalesce(nullif(r.rt_name, ''), nullif(r.resource_type_name, ''), r.resource_type_code)`;
-  const spec = ctx.english
-    ? sql`(case when r.product_spec_description is null then null else array_to_string(array(
-        select part from unnest(string_to_array(r.product_spec_description, '|')) with ordinality as s(part, i)
-        where part <> '' and part !~ ${CJK.source} order by i), '|') end)`
-    : sql`r.product_spec_description`;
-  const chargeEnd = sql`r.charge_start + (case when r.k_category = 'Usage' then ${periodMs()} else 1000 end) * interval '1 millisecond'`;
-  const association = sql`coalesce(r.association_type, r.c_association)`;
-  return {
-    BilledCost: decimal(sql`r.payment_amount`),
-    BillingAccountId: sql`${ctx.partnerDomainId}::text`,
-    BillingAccountName: sql`null::text`,
-    BillingCurrency: lit(BILLING_CURRENCY),
-    BillingPeriodEnd: lit(isoTime(end)),
-    BillingPeriodStart: lit(isoTime(start)),
-    ChargeCategory: sql`r.k_category`,
-    ChargeClass: sql`(case when r.k_correction then 'Correction' end)`,
-    ChargeDescription: sql`(case when ${spec} <> '' then ${resourceTypeName} || ': ' || ${spec} else ${resourceTypeName} end)`,
-    ChargeFrequency: sql`r.k_frequency`,
-    ChargePeriodEnd: iso(chargeEnd),
-    ChargePeriodStart: iso(sql`r.charge_start`),
-    ContractedCost: decimal(sql`(r.official_amount - r.discount_amount)`),
-    EffectiveCost: decimal(sql`r.payment_amount`),
-    InvoiceIssuerName: sql`(case when ${association} is distinct from '2' then ${lit(HUAWEI_CLOUD)} else coalesce(r.indirect_partner_id, ${ctx.partnerDomainId}::text) end)`,
-    ListCost: decimal(sql`r.official_amount`),
-    PricingQuantity: sql`(case when ${usage} then ${decimal(sql`r.usage_amount`)} when ${priced} then coalesce(${decimal(sql`r.period_num`)}, '1') end)`,
-    PricingUnit: sql`(case when ${usage} then ${unitOf('usage_measure_id', 'uu')} when ${priced} then coalesce(${periodUnit()}, 'Unit') end)`,
-    ProviderName: lit(HUAWEI_CLOUD),
-    PublisherName: lit(HUAWEI_CLOUD),
-    ServiceCategory: serviceField('category'),
-    ServiceName: sql`coalesce(nullif(r.st_name, ''), nullif(r.service_type_name, ''), r.service_type_code)`,
-    ServiceSubcategory: serviceField('subcategory'),
-    ConsumedQuantity: sql`(case when ${usage} then ${decimal(sql`r.usage_amount`)} end)`,
-    ConsumedUnit: sql`(case when ${usage} then ${unitOf('usage_measure_id', 'uu')} end)`,
-    RegionId: sql`r.region_code`,
-    RegionName: sql`r.region_name`,
-    ResourceId: sql`r.resource_id`,
-    ResourceName: sql`r.resource_name`,
-    ResourceType: sql`coalesce(nullif(r.rt_name, ''), nullif(r.resource_type_name, ''))`,
-    SubAccountId: sql`r.customer_id`,
-    SubAccountName: sql`r.c_name`,
-    x_RecordId: sql`r.record_id`,
-    x_BillCycle: sql`r.cycle`,
-    x_ServiceTypeCode: sql`r.service_type_code`,
-    x_ResourceTypeCode: sql`r.resource_type_code`,
-    x_ChargingMode: sql`r.charge_mode::text`,
-    x_BillDetailType: sql`r.bill_type::text`,
-    x_TradeId: sql`r.trade_id`,
-    x_TradeTime: iso(sql`r.trade_time`),
-    x_ConsumeTime: iso(sql`r.consume_time`),
-    x_IndirectPartnerId: sql`r.indirect_partner_id`,
-    x_PartnerId: sql`r.partner_id`,
-    x_AssociationType: association,
-    x_UsageType: sql`r.usage_type_code`,
-    x_UsageMeasureId: sql`r.usage_measure_id::text`,
-    x_DiscountAmount: decimal(sql`r.discount_amount`),
-    x_CashAmount: decimal(sql`r.cash_amount`),
-    x_CreditAmount: decimal(sql`r.credit_amount`),
-    x_CouponAmount: decimal(sql`r.coupon_amount`),
-    x_FlexiPurchaseCouponAmount: decimal(sql`r.flexi_purchase_coupon_amount`),
-    x_StoredValueCardAmount: decimal(sql`r.stored_value_card_amount`),
-    x_DebtAmount: decimal(sql`r.debt_amount`),
-    x_WriteoffAmount: decimal(sql`r.writeoff_amount`),
-    x_FreeResourceUsage: decimal(sql`r.free_resource_usage`),
-    x_FreeResourceUnit: sql`(case when r.free_resource_usage is not null then ${unitOf('free_resource_measure_id', 'uf')} end)`,
-    x_ReservedInstanceUsage: decimal(sql`r.reserved_instance_usage`),
-    x_ReservedInstanceUnit: sql`(case when r.reserved_instance_usage is not null then ${unitOf('reserved_instance_measure_id', 'ur')} end)`,
-    x_PeriodType: sql`r.period_type::text`,
-    x_PeriodNum: decimal(sql`r.period_num`),
-    x_ProductId: sql`r.product_id`,
-    x_ProductName: sql`r.product_name`,
-    x_ProductSpecDescription: sql`r.product_spec_description`,
-    x_ResourceTag: sql`r.resource_tag`,
-    x_AccountManagerId: sql`r.account_manager_id`,
-    x_SubServiceTypeCode: sql`r.sub_service_type_code`,
-    x_SubResourceTypeCode: sql`r.sub_resource_type_code`,
-    x_SubResourceId: sql`r.sub_resource_id`,
-    x_SubResourceName: sql`r.sub_resource_name`,
-  };
-}
-
-const ident = (column: FocusColumn): RawBuilder<unknown> => sql.ref(column);
-
-/**
- * A CSV cell (`csvField(csvCellText(column, value))`): the formula guard on free text, RFC 4180 quotes when the
- * text holds a comma, quote, CR or LF; null is empty. Decimals and times never need either.
- */
-function csvCell(column: FocusColumn): RawBuilder<unknown> {
-  const kind = columnKind(column);
-  const value = sql`f.${ident(column)}`;
-  if (kind === 'decimal' || kind === 'time') return sql`coalesce(${value}, '')`;
-  const guarded = kind === 'text' ? sql`(case when ${value} ~ ${FORMULA_START.source} then '''' || ${value} else ${value} end)` : value;
-  return sql`(case when ${guarded} ~ ${NEEDS_QUOTES.source} then '"' || replace(${guarded}, '"', '""') || '"' else coalesce(${guarded}, '') end)`;
-}
+export const FOCUS_SLICE_ROWS = 1_000;
 
 /** A record's place in the keyset order within a cycle: scope key, customer id, record id. */
 type Key = readonly [string, string, string];
 
 interface ChunkRow {
-  /** The chunk's lines, null when it has none. */
+  /** The chunk's records as comma-separated JSON arrays (STORED_COLUMNS), null when it has none. */
   readonly body: string | null;
   readonly rows: number;
 }
@@ -212,10 +48,13 @@ const KEY = sql`(scope_key, customer_id, record_id)`;
 const keyAfter = (after: Key | null): RawBuilder<unknown> =>
   after ? sql`and ${KEY} > (${after[0]}::text, ${after[1]}::text, ${after[2]}::text)` : sql``;
 
+/** The stored columns as one JSON array per record; NUMERIC as its exact text (JSON.parse would make a float). */
+const ROW_ARRAY = sql.raw(`json_build_array(${STORED_COLUMNS.map((c) => (NUMERIC_COLUMNS.has(c) ? `${c}::text` : c)).join(', ')})`);
+
 /**
  * Where the chunk after `after` ends: the key of its `limit`-th record, null when fewer remain (the chunk then
  * runs to the cycle's end). An index-only walk of `limit` primary-key entries: a millisecond or two, so the
- * chunks' boundaries run ahead of their (costly) text and several chunks can be written at once.
+ * chunks' boundaries run ahead of their reads and several chunks can be read at once.
  */
 function boundaryQuery(selection: ConsumptionSelection, cycle: string, after: Key | null, limit: number): RawBuilder<{ scope_key: string; customer_id: string; record_id: string }> {
   return sql`
@@ -225,50 +64,19 @@ function boundaryQuery(selection: ConsumptionSelection, cycle: string, after: Ke
     offset ${limit - 1} limit 1`;
 }
 
-/** The statement for one chunk: the records of `cycle` after `after` up to `upto` (included; null: to the end), as the chunk's text. */
-function chunkQuery(
-  selection: ConsumptionSelection, cycle: string, after: Key | null, upto: Key | null, limit: number,
-  format: 'csv' | 'ndjson', ctx: FocusSqlContext, json: { units: string; services: string; resources: string; customers: string },
-): RawBuilder<ChunkRow> {
-  const columns = columnExpressions(ctx, cycle);
+/** The statement for one chunk: the records of `cycle` after `after` up to `upto` (included; null: to the end). */
+function chunkQuery(selection: ConsumptionSelection, cycle: string, after: Key | null, upto: Key | null, limit: number): RawBuilder<ChunkRow> {
   const until = upto ? sql`and ${KEY} <= (${upto[0]}::text, ${upto[1]}::text, ${upto[2]}::text)` : sql``;
-  const line = format === 'ndjson'
-    ? sql`row_to_json(f)::text`
-    : sql`concat_ws(',', ${sql.join(FOCUS_COLUMNS.map(csvCell), sql`, `)})`;
-  const eol = format === 'ndjson' ? '\n' : '\r\n';
-  const { start } = billingPeriod(cycle);
   return sql`
-    with page as (
+    select string_agg(${ROW_ARRAY}::text, ',' order by scope_key, customer_id, record_id) as body, count(*)::int as rows
+    from (
       select * from consumption_records
       where cycle = ${cycle} and ${selectionConditions(selection, 'records', false)} ${keyAfter(after)} ${until}
       -- Redundant with the bounds, but it tells the planner the chunk's size: one primary-key range scan, and no
       -- JIT compilation (PostgreSQL compiles a statement it thinks large, ~0.4 s here for a 0.1 s chunk).
       order by scope_key, customer_id, record_id
       limit ${limit}
-    ),
-    units as (select * from json_to_recordset(${json.units}::json) as u(id integer, name text)),
-    r as (
-      select p.*,
-        ${chargeField((m) => m.category)} as k_category,
-        ${chargeField((m) => m.frequency)} as k_frequency,
-        ${chargeField((m) => m.correction === true)} as k_correction,
-        coalesce(p.consume_time, p.trade_time, ${start.toISOString()}::timestamptz) as charge_start,
-        st.name as st_name, rt.name as rt_name, c.name as c_name, c.association as c_association,
-        uu.name as uu_name, uf.name as uf_name, ur.name as ur_name
-      from page p
-      left join json_to_recordset(${json.services}::json) as st(code text collate "C", name text) on st.code = p.service_type_code
-      left join json_to_recordset(${json.resources}::json) as rt(code text collate "C", name text) on rt.code = p.resource_type_code
-      left join json_to_recordset(${json.customers}::json) as c(scope text collate "C", id text collate "C", name text, association text)
-        on c.scope = p.scope_key and c.id = p.customer_id
-      left join units uu on uu.id = p.usage_measure_id
-      left join units uf on uf.id = p.free_resource_measure_id
-      left join units ur on ur.id = p.reserved_instance_measure_id
-    ),
-    f as (select ${sql.join(FOCUS_COLUMNS.map((c) => sql`${columns[c]}::text as ${ident(c)}`), sql`, `)} from r)
-    select
-      (select string_agg(${line}, ${eol} order by coalesce(f."x_IndirectPartnerId", '') collate "C", f."SubAccountId" collate "C", f."x_RecordId" collate "C")
-        || ${eol} from f) as body,
-      (select count(*)::int from page) as rows`;
+    ) page`;
 }
 
 function cyclesOf(from: string, to: string): string[] {
@@ -280,31 +88,28 @@ function cyclesOf(from: string, to: string): string[] {
   }
 }
 
-/** Chunk statements in flight at once by default: the next one is written while the current one is sent. */
+/** Chunk statements in flight at once by default: the next one is read while the current one is written and sent. */
 export const FOCUS_CHUNKS_AHEAD = 2;
 
 /**
- * The selection's FOCUS rows as text, a chunk per statement, in the store's keyset order (cycle, the partner's
- * own customers before resellers', customer id, record id): the order `storedPages` yields them.
+ * The selection's FOCUS rows as text, in the store's keyset order (cycle, the partner's own customers before
+ * resellers', customer id, record id): the order `storedPages` yields them.
  *
  * Up to `ahead` chunks are in flight, yielded in order: their boundaries come first from cheap key walks
- * (`boundaryQuery`), so a chunk's text does not wait for the previous chunk's. On PostgreSQL they run on the
- * pool's connections side by side (the text is CPU-bound: a backend per core); the embedded engine runs one
- * statement at a time, and there the next chunk is written while the gateway sends the current one.
+ * (`boundaryQuery`), so a chunk's read does not wait for the previous chunk's. On PostgreSQL they run on the
+ * pool's connections side by side; the embedded engine runs one statement at a time, and there it reads the
+ * next chunk while the gateway writes and sends the current one. Each chunk is written and yielded
+ * `sliceRows` rows at a time.
  */
 export async function* focusTextChunks(
   store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', ctx: FocusSqlContext,
-  options: { readonly chunkRows?: number; readonly ahead?: number; readonly signal?: AbortSignal } = {},
+  options: { readonly chunkRows?: number; readonly sliceRows?: number; readonly ahead?: number; readonly signal?: AbortSignal } = {},
 ): AsyncGenerator<FocusTextChunk> {
   checkSelection(selection);
   const limit = options.chunkRows ?? FOCUS_CHUNK_ROWS;
+  const slice = options.sliceRows ?? FOCUS_SLICE_ROWS;
   const ahead = Math.max(1, options.ahead ?? FOCUS_CHUNKS_AHEAD);
-  const json = {
-    units: JSON.stringify([...ctx.units].map(([id, name]) => ({ id, name }))),
-    services: JSON.stringify([...ctx.serviceTypeNames].map(([code, name]) => ({ code, name }))),
-    resources: JSON.stringify([...ctx.resourceTypeNames].map(([code, name]) => ({ code, name }))),
-    customers: JSON.stringify(ctx.customers.map((c) => ({ scope: c.indirectPartnerId ?? '', id: c.customerId, name: c.subAccountName, association: c.associationType }))),
-  };
+  const writer = new FocusTextWriter(ctx, format);
   // Every chunk of every cycle as (cycle, after, upto), walked lazily one boundary at a time.
   async function* ranges(): AsyncGenerator<{ cycle: string; after: Key | null; upto: Key | null }> {
     for (const cycle of cyclesOf(selection.fromCycle, selection.toCycle)) {
@@ -318,17 +123,18 @@ export async function* focusTextChunks(
       }
     }
   }
-  const text = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<ChunkRow> =>
-    (await chunkQuery(selection, range.cycle, range.after, range.upto, limit, format, ctx, json).execute(store.db)).rows[0]!;
+  type Read = { readonly cycle: string; readonly chunk: ChunkRow };
+  const read = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<Read> =>
+    ({ cycle: range.cycle, chunk: (await chunkQuery(selection, range.cycle, range.after, range.upto, limit).execute(store.db)).rows[0]! });
   const walk = ranges();
-  const inFlight: Promise<ChunkRow>[] = [];
+  const inFlight: Promise<Read>[] = [];
   let walked = false;
   const fill = async (): Promise<void> => {
     while (!walked && inFlight.length < ahead) {
       const next = await walk.next();
       if (next.done) walked = true;
       else {
-        const pending = text(next.value);
+        const pending = read(next.value);
         // Settled later, in order; a failure is raised when its turn comes (and not as an unhandled rejection meanwhile).
         pending.catch(() => undefined);
         inFlight.push(pending);
@@ -341,9 +147,17 @@ export async function* focusTextChunks(
       await fill();
       const pending = inFlight.shift();
       if (!pending) return;
-      const chunk = await pending;
+      const { cycle, chunk } = await pending;
       // Empty: a cycle without records (or the empty tail of one whose count is a multiple of the chunk size).
-      if (chunk.rows > 0) yield { text: chunk.body!, rows: chunk.rows };
+      if (chunk.rows === 0 || chunk.body === null) continue;
+      const rows = JSON.parse(`[${chunk.body}]`) as StoredRow[];
+      // No backslash: no string of the chunk was escaped, so none needs escaping again (focus-text.ts).
+      const plain = !chunk.body.includes('\\');
+      for (let from = 0; from < rows.length; from += slice) {
+        const part = rows.slice(from, from + slice);
+        yield { text: writer.lines(cycle, part, plain), rows: part.length };
+        if (options.signal?.aborted) return;
+      }
     }
   } finally {
     // Stopped early (the client went away, or a failure): let the statements already sent finish before the

@@ -1,6 +1,6 @@
 /**
  * What the export needs besides its rows for the cycles synced for the caller's scope (the rows themselves are
- * written by the store: focus-sql.ts): the selection of each run of synced cycles, and the customers' names
+ * read and written by focus-sql.ts): the selection of each run of synced cycles, and the customers' names
  * (SubAccountName), which still come from the upstream listing — one ListSubCustomers call per 100 customers of
  * each scope, the resellers listed once — because the store keeps consumption, not people. The cycles not synced
  * are the live pull's, run by run in the file's cycle order.

@@ -113,14 +113,25 @@ const UNITS = new Map([[4, '小时'], [10, 'GB'], [17, '']]);
 const SERVICE_NAMES = new Map([['hws.service.type.ec2', 'Elastic Cloud Server'], ['hws.service.type.obs', '']]);
 const RESOURCE_NAMES = new Map([['hws.resource.type.vm', 'Cloud server, "VM"']]);
 
+/** Names the context gives the rows: the default ones need JSON escapes (a quote), `plain` ones none. */
+interface Names {
+  readonly resources: ReadonlyMap<string, string>;
+  readonly listed: readonly CustomerShape[];
+}
+const NAMES: Names = { resources: RESOURCE_NAMES, listed: customers() };
+const PLAIN_NAMES: Names = {
+  resources: new Map([['hws.resource.type.vm', 'Cloud server VM']]),
+  listed: customers().filter((c) => !/["\\]/.test(c.name ?? '')),
+};
+
 /** What the export wrote for stored records before: each record read back, `focusRow`, the encoder. */
-async function jsText(store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean): Promise<string> {
-  const listed = new Map(customers().map((c) => [JSON.stringify([c.indirectPartnerId, c.customerId]), c]));
+async function jsText(store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean, names = NAMES): Promise<string> {
+  const listed = new Map(names.listed.map((c) => [JSON.stringify([c.indirectPartnerId, c.customerId]), c]));
   const ctx: RowContext = {
     partnerDomainId: PARTNER,
     unitName: (id) => UNITS.get(id) ?? null,
     serviceTypeName: (code) => SERVICE_NAMES.get(code) ?? null,
-    resourceTypeName: (code) => RESOURCE_NAMES.get(code) ?? null,
+    resourceTypeName: (code) => names.resources.get(code) ?? null,
     english,
   };
   const encoder = format === 'csv' ? csvEncoder : ndjsonEncoder;
@@ -133,17 +144,19 @@ async function jsText(store: Store, selection: ConsumptionSelection, format: 'cs
   }).join('');
 }
 
-async function sqlText(store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean): Promise<{ text: string; rows: number; chunks: number }> {
+async function sqlText(
+  store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean, { names = NAMES, chunkRows = 7 } = {},
+): Promise<{ text: string; rows: number; chunks: number }> {
   const ctx: FocusSqlContext = {
-    partnerDomainId: PARTNER, english, units: UNITS, serviceTypeNames: SERVICE_NAMES, resourceTypeNames: RESOURCE_NAMES,
-    customers: customers().map((c) => ({
+    partnerDomainId: PARTNER, english, units: UNITS, serviceTypeNames: SERVICE_NAMES, resourceTypeNames: names.resources,
+    customers: names.listed.map((c) => ({
       indirectPartnerId: c.indirectPartnerId, customerId: c.customerId, subAccountName: c.name || c.accountName || null, associationType: c.associationType,
     })),
   };
   let text = '';
   let rows = 0;
   let chunks = 0;
-  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows: 7 })) {
+  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows })) {
     text += chunk.text;
     rows += chunk.rows;
     chunks++;
@@ -180,6 +193,18 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
       }, 60_000);
     }
   }
+
+  it('escapes in NDJSON exactly what needs it when the names need no escape (the check per value is skipped for a chunk without one)', async () => {
+    const selection: ConsumptionSelection = { scope: 'all', fromCycle: CYCLES[0]!, toCycle: CYCLES[1]! };
+    const expected = await jsText(store(), selection, 'ndjson', false, PLAIN_NAMES);
+    // A chunk per record: records without an escape take the unchecked path, the others the checked one.
+    const got = await sqlText(store(), selection, 'ndjson', false, { names: PLAIN_NAMES, chunkRows: 1 });
+    const lines = expected.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('\\')).length).toBe(201);
+    expect(lines.filter((l) => !l.includes('\\')).length).toBe(13);
+    expect(got.chunks).toBe(total);
+    expect(got.text.split('\n')).toEqual(expected.split('\n'));
+  }, 60_000);
 
   it('keeps to a reseller scope and a customer list in SQL', async () => {
     const reseller: ConsumptionSelection = { scope: RESELLER, fromCycle: '2026-10', toCycle: '2026-10' };
