@@ -187,6 +187,8 @@ export class BssClient {
       clock,
       sleep,
       random: options.random ?? Math.random,
+      // The IAM token exchange names no deadline: it has the transport's default, the read deadline.
+      defaultTimeoutMs: this.deadlines.readMs,
       signing: options.signing ?? {},
       userAgent: options.userAgent ?? 'partner-graph/0.1',
       redact: (text, extra = []) => redactWith(extra)(text),

@@ -10,7 +10,11 @@
  * Delays: exponential with full jitter (random in [0, min(cap, base·2^(n−1))]) for 5xx and transport
  * failures; for throttling, a random delay in Huawei's advised 2–5 s (huawei-auth-and-errors.md §9.4) —
  * a throttle means the quota's window is full, and a short jittered retry would only land in it again.
- * Attempts and total time are both bounded; a retry that would end past the total budget is not made.
+ * Attempts and total time are both bounded: a retry is started only when its whole deadline fits in what is
+ * left of the total budget (the delay before it, plus the attempt's own deadline from src/bss/deadlines.ts).
+ * So a call that keeps failing ends within the budget (30 s) of its start, whatever its kind: a read (5 s) may
+ * still time out and be retried several times, but a bill page (20 s) that hung is not tried again at 20 s
+ * only to hang until 40 s; a quick failure of one (a 5xx, a 429) is still retried while 20 s fit.
  */
 import { BssError, isThrottleCode } from './errors.js';
 import type { Clock, Sleep } from './time.js';
@@ -22,7 +26,10 @@ export interface RetryOptions {
   readonly baseDelayMs: number;
   /** Cap of one exponential back-off delay. Default 5 s. */
   readonly maxDelayMs: number;
-  /** No retry is started when it would end later than this after the first attempt began. Default 30 s. */
+  /**
+   * No retry is started that could end later than this after the first attempt began: its delay plus its
+   * attempt's deadline must fit in what is left. Default 30 s.
+   */
   readonly totalTimeMs: number;
   /** Range of the delay after a throttling answer. Default 2–5 s. */
   readonly throttleMinDelayMs: number;
@@ -71,6 +78,11 @@ export interface RetryContext {
   readonly sleep: Sleep;
   readonly random: () => number;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * How long one attempt may take before it is abandoned (its response deadline): a retry is started only
+   * when the delay and this fit in the budget left. 0 or unset: only the delay is counted.
+   */
+  readonly attemptDeadlineMs?: number | undefined;
 }
 
 /**
@@ -87,7 +99,8 @@ export async function runWithRetry<T>(attempt: (n: number) => Promise<T>, ctx: R
       const reason = retryReason(error);
       if (reason === null) throw error;
       const delay = backoffDelay(n, reason, ctx.options, ctx.random());
-      if (ctx.clock() - startedAt + delay > ctx.options.totalTimeMs) throw error;
+      // A retry that could not finish inside the budget would only stretch the caller's wait past it.
+      if (ctx.clock() - startedAt + delay + (ctx.attemptDeadlineMs ?? 0) > ctx.options.totalTimeMs) throw error;
       try {
         await ctx.sleep(delay, ctx.signal);
       } catch (abort) {

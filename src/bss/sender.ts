@@ -56,6 +56,8 @@ export interface SenderDeps {
   readonly random: () => number;
   readonly signing: SigningConfig;
   readonly userAgent: string;
+  /** The deadline of an attempt whose spec names none (the transport's default), for the retry budget. */
+  readonly defaultTimeoutMs?: number | undefined;
   /** Removes the configured secrets, plus `extra` (e.g. the customer token of this call), from a message. */
   readonly redact: (text: string, extra?: readonly string[]) => string;
 }
@@ -118,6 +120,7 @@ export class Sender {
         sleep: deps.sleep,
         random: deps.random,
         signal,
+        attemptDeadlineMs: spec.timeoutMs ?? deps.defaultTimeoutMs,
       },
     );
   }

@@ -305,7 +305,7 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('stops retrying when the next delay would pass the total time budget', async () => {
+  it('stops retrying when the next attempt could end past the total time budget', async () => {
     let now = 1_000_000;
     server.handle(() => throttled);
     const client = makeClient({
@@ -315,9 +315,11 @@ describe('retries', () => {
         now += ms;
       },
       retry: { maxAttempts: 10, totalTimeMs: 8_000 },
+      timeouts: { readMs: 1_000 },
     });
     const error = await failure(client.call(ListConversions, {}));
-    // Throttle delays are 3.5 s: retries end at 3.5 s and 7 s; one more after attempt 3 would end at 10.5 s > 8 s.
+    // Throttle delays are 3.5 s and a retry must fit with its 1 s deadline: retries start at 3.5 s (could end at
+    // 4.5 s) and 7 s (8 s); one more after attempt 3 would start at 10.5 s > 8 s.
     expect(error.attempts).toBe(3);
     expect(server.requests).toHaveLength(3);
   });

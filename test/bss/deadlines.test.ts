@@ -123,6 +123,41 @@ describe('a read the simulator never answers', () => {
   });
 });
 
+describe('the total retry budget counts each retry\'s whole deadline', () => {
+  // 3 s of budget: a read (1 s) that hung fits a retry, a bill page (2 s) that hung does not (2 s + a delay + 2 s).
+  const budgeted = (): BssClient => simulatorClient(sim, { timeouts: DEADLINES, retry: { totalTimeMs: 3_000 } });
+
+  it('a bill page that hung is not retried when its retry could end past the budget: 1 call, 1 request', async () => {
+    const client3 = budgeted();
+    try {
+      sim.faults.once('ListSubCustomerBillDetail', 'hang-before-apply');
+      const error = await failure(client3.call(ListSubCustomerBillDetail, { bill_cycle: '2026-10', customer_id: customer.customerId, offset: 0, limit: 1000 }));
+      expect(error).toMatchObject({ kind: 'transport', code: 'TRANSPORT.TIMEOUT', attempts: 1, operation: 'ListSubCustomerBillDetail' });
+      expect(error.upstreamMessage).toBe(`no complete response from ${host()} within 2000 ms`);
+      expect(client3.counter.calls('ListSubCustomerBillDetail')).toBe(1);
+      expect(client3.counter.requests('ListSubCustomerBillDetail')).toBe(1);
+      expect(sim.faults.pending()).toEqual({});
+      expect(answered.size).toBe(0);
+    } finally {
+      await client3.close();
+    }
+  });
+
+  it('a read that hung is retried within the same budget: 1 call, 2 requests, the second answered', async () => {
+    const client3 = budgeted();
+    try {
+      sim.faults.once('ListSubCustomers', 'hang-before-apply');
+      const answer = await client3.call(ListSubCustomers, { body: { offset: 0, limit: 5 } });
+      expect(answer.customer_infos).toHaveLength(5);
+      expect(client3.counter.calls('ListSubCustomers')).toBe(1);
+      expect(client3.counter.requests('ListSubCustomers')).toBe(2);
+      expect(answered.get('/v2/partners/sub-customers/query')).toBe(1);
+    } finally {
+      await client3.close();
+    }
+  });
+});
+
 describe('a write the simulator never answers', () => {
   it('keeps the write deadline, is sent once and never retried: answer lost, for reconciliation', async () => {
     const requests = client.counter.requests('UpdateCustomerAccountAmount');
