@@ -130,6 +130,29 @@ describeEachEngine('consumption views mixing store and live cycles', (storeOf) =
     expect(new Set(got.byCustomer.map((g: { indirectPartnerId: string }) => g.indirectPartnerId))).toEqual(new Set([reseller]));
   }, 120_000);
 
+  it('answers a cycle live for a scope with a failed unit, and still from the store for the other scopes', async () => {
+    const unit = await store.db.selectFrom('consumption_sync_progress').select(['customer_id', 'scope_key'])
+      .where('cycle', '=', '2026-10').where('scope_key', '=', reseller).executeTakeFirstOrThrow();
+    const mark = (state: 'failed' | 'synced') => store.db.updateTable('consumption_sync_progress').set({ state })
+      .where('cycle', '=', '2026-10').where('scope_key', '=', unit.scope_key).where('customer_id', '=', unit.customer_id).execute();
+    await mark('failed');
+    try {
+      const q = `{ partner { consumption(${RANGE}) { source cycles { cycle source } total } } }`;
+      const sources = (got: any) => got.partner.consumption.cycles.map((c: { source: string }) => c.source);
+      const resellers = await data(stored, q, undefined, resellerHeaders);
+      expect(sources(resellers)).toEqual(['STORE', 'LIVE', 'LIVE']);
+      const expected = (await data(live, `{ indirectPartner(indirectPartnerId: "${reseller}") { consumption(${RANGE}) { total } } }`)).indirectPartner.consumption;
+      expect(resellers.partner.consumption.total).toBe(expected.total);
+      expect(sources(await data(stored, q, undefined, admin))).toEqual(['STORE', 'LIVE', 'LIVE']);
+      // The partner's own customers' scope has no failed unit: its 2026-10 still comes from the store.
+      const own = live.simulator.state.world.customersOf(null)[0]!;
+      const customer = (await data(stored, `{ customer(customerId: "${own.customerId}") { consumption(${RANGE}) { cycles { source } } } }`, undefined, admin)).customer.consumption;
+      expect(customer.cycles.map((c: { source: string }) => c.source)).toEqual(['STORE', 'LIVE', 'STORE']);
+    } finally {
+      await mark('synced');
+    }
+  }, 120_000);
+
   describe('records across the store/live boundary', () => {
     let customerId: string;
     let expectedByCycle: Map<string, string[]>;
