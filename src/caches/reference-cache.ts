@@ -43,6 +43,18 @@ export class ReferenceCache {
     }
   }
 
+  /**
+   * `get`, but a fresh entry is answered as the value itself, not a promise of it: a field served from the cache then
+   * completes without a turn of the event loop (and an operation made only of such fields executes synchronously,
+   * which spared a cached request's execution its promise machinery: bench/hot-path.ts). Counted as a hit, like `get`.
+   */
+  read<T>(kind: string, language: Language, load: () => Promise<T>, key = ''): T | Promise<T> {
+    const entry = this.cache.get(`${kind}\u0000${language}\u0000${key}`);
+    if (entry === undefined) return this.get(kind, language, load, key);
+    this.onLookup?.(true);
+    return entry.value as T;
+  }
+
   clear(): void {
     this.cache.clear();
   }

@@ -49,8 +49,10 @@ export interface ReferenceContext extends Upstream {
 
 type Ctx = ReferenceContext;
 
-export function serviceTypes(ctx: Ctx): Promise<ServiceTypeShape[]> {
-  return ctx.reference.get('serviceTypes', ctx.language, async () => {
+// The catalogues below answer from the cache without a promise when it holds them fresh (ReferenceCache.read).
+
+export function serviceTypes(ctx: Ctx): ServiceTypeShape[] | Promise<ServiceTypeShape[]> {
+  return ctx.reference.read('serviceTypes', ctx.language, async () => {
     const { items } = await ctx.bss.paginate(ListServiceTypes, {}, { language: ctx.language });
     // Every field is optional in the SDK model; an entry without a code cannot be referenced, so skip it.
     return items.flatMap((s) =>
@@ -59,8 +61,8 @@ export function serviceTypes(ctx: Ctx): Promise<ServiceTypeShape[]> {
   });
 }
 
-export function resourceTypes(ctx: Ctx): Promise<ResourceTypeShape[]> {
-  return ctx.reference.get('resourceTypes', ctx.language, async () => {
+export function resourceTypes(ctx: Ctx): ResourceTypeShape[] | Promise<ResourceTypeShape[]> {
+  return ctx.reference.read('resourceTypes', ctx.language, async () => {
     const { items } = await ctx.bss.paginate(ListResourceTypes, {}, { language: ctx.language });
     return items.flatMap((r) =>
       r.resource_type_code
@@ -70,8 +72,8 @@ export function resourceTypes(ctx: Ctx): Promise<ResourceTypeShape[]> {
   });
 }
 
-export function measureUnits(ctx: Ctx): Promise<MeasureUnitShape[]> {
-  return ctx.reference.get('measureUnits', ctx.language, async () => {
+export function measureUnits(ctx: Ctx): MeasureUnitShape[] | Promise<MeasureUnitShape[]> {
+  return ctx.reference.read('measureUnits', ctx.language, async () => {
     const res = await ctx.bss.call(ListMeasureUnits, {}, { language: ctx.language });
     return (res.measure_units ?? []).flatMap((u) =>
       u.measure_id === undefined ? [] : [{ id: u.measure_id, name: u.measure_name ?? String(u.measure_id), abbreviation: u.abbreviation ?? null, measureType: u.measure_type ?? null }],
@@ -79,8 +81,8 @@ export function measureUnits(ctx: Ctx): Promise<MeasureUnitShape[]> {
   });
 }
 
-export function conversions(ctx: Ctx): Promise<ConversionShape[]> {
-  return ctx.reference.get('conversions', ctx.language, async () => {
+export function conversions(ctx: Ctx): ConversionShape[] | Promise<ConversionShape[]> {
+  return ctx.reference.read('conversions', ctx.language, async () => {
     const res = await ctx.bss.call(ListConversions, {}, { language: ctx.language });
     return (res.conversions ?? []).flatMap((c) =>
       c.measure_id === undefined || c.ref_measure_id === undefined || c.conversion_ratio === undefined
