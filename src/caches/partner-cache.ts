@@ -56,6 +56,14 @@ export const DEFAULT_PARTNER_CACHE_STALE_FACTOR = 2;
 /** After a background refresh failed, the next stale answer starts another no sooner than this. */
 const REFRESH_RETRY_MS = 1_000;
 
+/**
+ * With a shared level, each replica's entry goes stale up to this share of its TTL early, at random. An entry
+ * read from the shared level keeps the time it was loaded, so without a spread every replica's copy would expire
+ * at the same instant and each would refresh it from the upstream (3 replicas: 3 loads per TTL of a hot key,
+ * measured in bench/LOAD.md). Spread, the first to go stale loads it and the others find its newer row.
+ */
+const SHARED_EXPIRY_SPREAD = 0.2;
+
 export interface PartnerCacheOptions {
   readonly ttlMs?: Partial<PartnerCacheTtls>;
   /** Entries kept at most (least recently used go first). */
@@ -67,6 +75,8 @@ export interface PartnerCacheOptions {
   readonly staleFactor?: number;
   /** Clock in ms (tests inject one). */
   readonly now?: () => number;
+  /** Random in [0, 1) for the spread of expiries with a shared level (tests inject one). */
+  readonly random?: () => number;
   /** Told of every lookup: hit (an entry, or joining a load in flight) or miss, for metrics. */
   readonly onLookup?: (kind: PartnerDataKind, hit: boolean) => void;
   /** A level shared by replicas behind this one (PostgreSQL), with how to reach it; absent: this process only. */
@@ -130,6 +140,7 @@ export class PartnerDataCache {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly staleFactor: number;
   private readonly now: () => number;
+  private readonly random: () => number;
   private readonly onLookup: ((kind: PartnerDataKind, hit: boolean) => void) | undefined;
   private readonly shared: SecondLevelLink | undefined;
   private readonly unsubscribe: () => void;
@@ -141,6 +152,7 @@ export class PartnerDataCache {
     if (!(Number.isFinite(factor) && factor >= 0)) throw new RangeError('the partner cache\'s stale factor must be a number ≥ 0');
     this.staleFactor = factor;
     this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
     this.onLookup = options.onLookup;
     this.shared = options.secondLevel ? new SecondLevelLink(options.secondLevel) : undefined;
     // Another replica's write: its rows are gone already; what this replica holds of them goes now.
@@ -225,17 +237,18 @@ export class PartnerDataCache {
   /** One background load for a stale entry, unless one is running or the last one failed under a second ago. */
   private refresh(id: string, key: PartnerCacheKey, entry: Entry, now: number, load: PartnerCacheLoad<unknown>): void {
     if (this.inFlight.has(id) || now < entry.retryAfter) return;
-    this.start(id, key, load).promise.catch(() => {
+    // Newer than this entry: a shared row as old as it is what is being refreshed, not an answer.
+    this.start(id, key, load, entry.storedAt).promise.catch(() => {
       // The stale entry keeps answering until its bound; the upstream is not asked again on every lookup.
       entry.retryAfter = this.now() + REFRESH_RETRY_MS;
     });
   }
 
-  private start(id: string, key: PartnerCacheKey, load: PartnerCacheLoad<unknown>): InFlight {
+  private start(id: string, key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, newerThan?: number): InFlight {
     const { kind } = key;
     const controller = new AbortController();
     const flight: InFlight = { promise: undefined as unknown as Promise<Loaded>, controller, waiters: 0, storable: true };
-    (flight as { promise: Promise<Loaded> }).promise = this.loadThrough(key, load, controller.signal).then(
+    (flight as { promise: Promise<Loaded> }).promise = this.loadThrough(key, load, controller.signal, newerThan).then(
       ({ value, tags, storedAt: sharedAt, generation }) => {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
         if (flight.storable && !controller.signal.aborted) {
@@ -245,7 +258,7 @@ export class PartnerDataCache {
             value,
             kind,
             storedAt,
-            expiresAt: storedAt + ttl,
+            expiresAt: storedAt + ttl - (this.shared ? Math.floor(this.random() * ttl * SHARED_EXPIRY_SPREAD) : 0),
             staleUntil: storedAt + Math.max(ttl, ttl * this.staleFactor),
             customers: new Set(tags.customers),
             resellers: new Set(tags.resellers),
@@ -267,13 +280,16 @@ export class PartnerDataCache {
     return flight;
   }
 
-  /** The shared entry when there is a fresh one, else the upstream's answer (with the generation read before it). */
-  private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal): Promise<{
+  /**
+   * The shared entry when there is a fresh one (for a refresh: one newer than the entry refreshed), else the
+   * upstream's answer (with the generation read before it).
+   */
+  private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal, newerThan?: number): Promise<{
     value: unknown; tags: PartnerCacheTags; storedAt?: number; generation?: string;
   }> {
     if (!this.shared) return load(signal);
     const { hit, generation } = await this.shared.read(key, this.now());
-    if (hit) return { value: hit.value, tags: { customers: hit.customers, resellers: hit.resellers }, storedAt: hit.storedAt };
+    if (hit && (newerThan === undefined || hit.storedAt > newerThan)) return { value: hit.value, tags: { customers: hit.customers, resellers: hit.resellers }, storedAt: hit.storedAt };
     signal.throwIfAborted();
     const loaded = await load(signal);
     return generation === undefined ? loaded : { ...loaded, generation };

@@ -78,6 +78,33 @@ describe('PartnerDataCache with a shared second level', () => {
     expect((await b.get(key('balances', 'reseller:R1'), counting('reseller view').load)).value).toBe('reseller view');
   });
 
+  it("spreads the replicas' expiries so one refresh from the upstream serves them all", async () => {
+    let now = 0;
+    const world = sharedWorld();
+    // a's copy goes stale at the TTL, b's 10 % of it early (random 0.5 × the 20 % spread).
+    const a = new PartnerDataCache({ now: () => now, random: () => 0, ttlMs: { balances: 10_000 }, secondLevel: { level: world.levelFor() } });
+    const b = new PartnerDataCache({ now: () => now, random: () => 0.5, ttlMs: { balances: 10_000 }, secondLevel: { level: world.levelFor() } });
+    let version = 0;
+    const load = async () => ({ value: `v${++version}`, tags: { customers: ['C1'], resellers: [] } });
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([a.settled(), b.settled()]);
+    };
+    await a.get(key('balances'), load);
+    await settle();
+    now = 1_000;
+    expect(await b.get(key('balances'), load)).toEqual({ value: 'v1', ageMs: 1_000, cached: true });
+    now = 9_500; // b's copy is stale (at 9 s), a's is not: b refreshes from the upstream, not from the row as old as its own
+    expect(await b.get(key('balances'), load)).toEqual({ value: 'v1', ageMs: 9_500, cached: true });
+    await settle();
+    expect(version).toBe(2);
+    now = 10_500; // a's copy is stale: its refresh finds b's newer row
+    expect(await a.get(key('balances'), load)).toEqual({ value: 'v1', ageMs: 10_500, cached: true });
+    await settle();
+    expect(await a.get(key('balances'), load)).toEqual({ value: 'v2', ageMs: 1_000, cached: true });
+    expect(version).toBe(2);
+  });
+
   it('past the TTL the shared entry is not served: the next asker loads', async () => {
     let now = 0;
     const world = sharedWorld();
