@@ -21,6 +21,9 @@ import { DEFAULT_DEADLINES } from './bss/deadlines.js';
  */
 export const DEFAULT_RATE_GUARD_MS = 50;
 
+/** PARTNER_GRAPH_DRAIN_TIMEOUT_MS unset: 25 s, inside Kubernetes' 30 s grace (docs/deploy.md "Graceful shutdown"). */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 25_000;
+
 export type { Language } from './language.js';
 
 export interface PartnerCredentialsConfig {
@@ -345,7 +348,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     httpServer: readHttpServer(r),
     // 25 s: inside Kubernetes' default 30 s grace period, with 5 s left to stop the sync and close the store.
-    shutdown: { drainTimeoutMs: r.integer('PARTNER_GRAPH_DRAIN_TIMEOUT_MS', 25_000, 0, 600_000) },
+    shutdown: { drainTimeoutMs: r.integer('PARTNER_GRAPH_DRAIN_TIMEOUT_MS', DEFAULT_DRAIN_TIMEOUT_MS, 0, 600_000) },
     limits: {
       maxCost: r.integer('PARTNER_GRAPH_MAX_COST', 2_500, 1, 10_000_000),
       maxDepth: r.integer('PARTNER_GRAPH_MAX_DEPTH', 12, 1, 100),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../../src/auth/api-keys.js';
+import { DEFAULT_DRAIN_TIMEOUT_MS } from '../../src/config.js';
 import type { FaultConfig } from '../../src/simulator/server.js';
 import type { Arrival, SimChildMessage, SimChildOptions } from './sim-child.js';
 
@@ -90,6 +91,24 @@ export interface ReplicaOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/**
+ * After the drain a stopping gateway closes the sync, the partner cache, the store and its upstream connections
+ * (src/main.ts): well under a second when healthy. The margin is for a busy machine.
+ */
+const AFTER_DRAIN_MS = 10_000;
+
+/**
+ * How long `close()` lets a gateway stop on SIGTERM before it kills it: its drain deadline
+ * (PARTNER_GRAPH_DRAIN_TIMEOUT_MS, as the child is given it, else the gateway's default) and the closing after it.
+ * A kill sooner would cut requests still in flight that the gateway was entitled to finish, and hide a drain
+ * that overruns its own deadline behind the harness's.
+ */
+export function stopBoundMs(env: Readonly<Record<string, string>> = {}): number {
+  const configured = env.PARTNER_GRAPH_DRAIN_TIMEOUT_MS;
+  const drainMs = configured === undefined ? DEFAULT_DRAIN_TIMEOUT_MS : Number(configured);
+  return drainMs + AFTER_DRAIN_MS;
+}
+
 /** Writes an API_KEYS_FILE for `keys` (SHA-256 only, as `npm run key` prints them). */
 export function writeKeysFile(keys: readonly ApiKey[]): string {
   const file = join(tmpdir(), `partner-graph-keys-${process.pid}-${Date.now()}.json`);
@@ -146,7 +165,7 @@ export async function startGatewayProcess(options: ReplicaOptions, keysFile: str
     output: () => output,
     async close() {
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), stopBoundMs(options.env));
       const code = await exited;
       clearTimeout(timer);
       return code;
