@@ -57,12 +57,14 @@ export const DEFAULT_PARTNER_CACHE_STALE_FACTOR = 2;
 const REFRESH_RETRY_MS = 1_000;
 
 /**
- * With a shared level, each replica's entry goes stale up to this share of its TTL early, at random. An entry
- * read from the shared level keeps the time it was loaded, so without a spread every replica's copy would expire
- * at the same instant and each would refresh it from the upstream (3 replicas: 3 loads per TTL of a hot key,
- * measured in bench/LOAD.md). Spread, the first to go stale loads it and the others find its newer row.
+ * With a shared level, each replica's entry goes stale early by a random part of this spread: 20 % of its TTL, at
+ * most 2 s. An entry read from the shared level keeps the time it was loaded, so without a spread every replica's
+ * copy would expire at the same instant and each would refresh it from the upstream (3 replicas: 3 loads per TTL
+ * of a hot key, measured in bench/LOAD.md). Spread, the first to go stale loads it and the others find its newer
+ * row. Seconds are enough to separate refreshes that take a fraction of one; more would only shorten the TTLs.
  */
 const SHARED_EXPIRY_SPREAD = 0.2;
+const SHARED_EXPIRY_SPREAD_MAX_MS = 2_000;
 
 export interface PartnerCacheOptions {
   readonly ttlMs?: Partial<PartnerCacheTtls>;
@@ -258,7 +260,7 @@ export class PartnerDataCache {
             value,
             kind,
             storedAt,
-            expiresAt: storedAt + ttl - (this.shared ? Math.floor(this.random() * ttl * SHARED_EXPIRY_SPREAD) : 0),
+            expiresAt: storedAt + ttl - (this.shared ? Math.floor(this.random() * Math.min(ttl * SHARED_EXPIRY_SPREAD, SHARED_EXPIRY_SPREAD_MAX_MS)) : 0),
             staleUntil: storedAt + Math.max(ttl, ttl * this.staleFactor),
             customers: new Set(tags.customers),
             resellers: new Set(tags.resellers),

@@ -81,7 +81,7 @@ describe('PartnerDataCache with a shared second level', () => {
   it("spreads the replicas' expiries so one refresh from the upstream serves them all", async () => {
     let now = 0;
     const world = sharedWorld();
-    // a's copy goes stale at the TTL, b's 10 % of it early (random 0.5 × the 20 % spread).
+    // a's copy goes stale at the TTL, b's 1 s early (random 0.5 × the spread: 20 % of 10 s, at most 2 s).
     const a = new PartnerDataCache({ now: () => now, random: () => 0, ttlMs: { balances: 10_000 }, secondLevel: { level: world.levelFor() } });
     const b = new PartnerDataCache({ now: () => now, random: () => 0.5, ttlMs: { balances: 10_000 }, secondLevel: { level: world.levelFor() } });
     let version = 0;
