@@ -10,11 +10,10 @@ import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import type { ExportEncoder, ExportFailure } from './encoder.js';
 import type { FocusRow } from './focus-columns.js';
 
-/** Whole encoded lines and how many rows they are. */
-export interface EncodedRows {
-  readonly text: string;
-  readonly rows: number;
-}
+/** Whole encoded lines and how many rows they are: as text, or already as UTF-8 (the store's writer, focus-text.ts). */
+export type EncodedRows =
+  | { readonly text: string; readonly bytes?: undefined; readonly rows: number }
+  | { readonly bytes: Uint8Array; readonly text?: undefined; readonly rows: number };
 
 /** The live pull's pages as encoded rows: each record through `toRow` and the encoder, a chunk per page. */
 export async function* encodePages(
@@ -78,9 +77,14 @@ export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8
             finish(controller, null, text);
             return;
           }
-          text += next.value.text;
           rows += next.value.rows;
           if (cancelled) return;
+          if (next.value.bytes) {
+            if (text) controller.enqueue(bytes.encode(text));
+            controller.enqueue(next.value.bytes);
+            return;
+          }
+          text += next.value.text;
           if (text) {
             controller.enqueue(bytes.encode(text));
             return;

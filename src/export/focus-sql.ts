@@ -21,8 +21,8 @@ export type { FocusCustomer } from './focus-text.js';
 export type FocusSqlContext = FocusTextContext;
 
 export interface FocusTextChunk {
-  /** Whole lines (each ends with the format's line end). */
-  readonly text: string;
+  /** Whole lines as UTF-8 (each ends with the format's line end). */
+  readonly bytes: Uint8Array;
   readonly rows: number;
 }
 
@@ -48,6 +48,8 @@ const KEY = sql`(scope_key, customer_id, record_id)`;
 const keyAfter = (after: Key | null): RawBuilder<unknown> =>
   after ? sql`and ${KEY} > (${after[0]}::text, ${after[1]}::text, ${after[2]}::text)` : sql``;
 
+const PAGE_COLUMNS = sql.raw(STORED_COLUMNS.join(', '));
+
 /** The stored columns as one JSON array per record; NUMERIC as its exact text (JSON.parse would make a float). */
 const ROW_ARRAY = sql.raw(`json_build_array(${STORED_COLUMNS.map((c) => (NUMERIC_COLUMNS.has(c) ? `${c}::text` : c)).join(', ')})`);
 
@@ -70,7 +72,8 @@ function chunkQuery(selection: ConsumptionSelection, cycle: string, after: Key |
   return sql`
     select string_agg(${ROW_ARRAY}::text, ',' order by scope_key, customer_id, record_id) as body, count(*)::int as rows
     from (
-      select * from consumption_records
+      -- Only the columns written (the aggregate sorts what it is given: the whole record was ~15 % slower).
+      select scope_key, ${PAGE_COLUMNS} from consumption_records
       where cycle = ${cycle} and ${selectionConditions(selection, 'records', false)} ${keyAfter(after)} ${until}
       -- Redundant with the bounds, but it tells the planner the chunk's size: one primary-key range scan, and no
       -- JIT compilation (PostgreSQL compiles a statement it thinks large, ~0.4 s here for a 0.1 s chunk).
@@ -155,7 +158,7 @@ export async function* focusTextChunks(
       const plain = !chunk.body.includes('\\');
       for (let from = 0; from < rows.length; from += slice) {
         const part = rows.slice(from, from + slice);
-        yield { text: writer.lines(cycle, part, plain), rows: part.length };
+        yield { bytes: writer.write(cycle, part, plain), rows: part.length };
         if (options.signal?.aborted) return;
       }
     }

@@ -157,7 +157,7 @@ async function sqlText(
   let rows = 0;
   let chunks = 0;
   for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows })) {
-    text += chunk.text;
+    text += new TextDecoder().decode(chunk.bytes);
     rows += chunk.rows;
     chunks++;
   }
