@@ -10,7 +10,9 @@
  * - a consumption view costs one call per customer-month; a partner- or reseller-wide view also lists the
  *   scope's customers. Its customers are the store's newest listing's (the counts the gateway knows per scope),
  *   or the configured assumption before any listing; each cycle the store holds whole costs nothing (a view
- *   of only such cycles nothing at all), so a range is priced by its unsynced cycles alone;
+ *   of only such cycles nothing at all), so a range is priced by its unsynced cycles alone. A reseller key's
+ *   views are answered in its own scope (src/auth/scope.ts), so they are priced by that scope alone: its
+ *   customers, and the cycles complete for it, whatever the other scopes hold;
  * - a list of resellers, or of one reseller's customers, holds at most as many items as that listing counted.
  *
  * It is an estimate: lists are assumed full, de-duplication across different branches is not seen, and
@@ -52,6 +54,11 @@ export interface CostOptions {
    * answered from it (no call), and an unsynced scope-wide view is priced by the scopes' real customer counts.
    */
   readonly coverage?: ConsumptionCoverage;
+  /**
+   * The reseller the caller is bound to (a reseller API key), null or absent for partner-wide callers: every
+   * consumption view it asks is answered in that reseller's scope, and priced so.
+   */
+  readonly reseller?: string | null;
   /** Items assumed in a plain list field (not a connection) whose size the table does not give. */
   readonly defaultListSize?: number;
   /** Page maximum of a connection the table does not list. */
@@ -78,7 +85,8 @@ interface Walk {
   readonly schema: GraphQLSchema;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Record<string, unknown>;
-  readonly options: Required<Omit<CostOptions, 'costs' | 'coverage'>> & Pick<CostOptions, 'coverage'>;
+  readonly options: Required<Omit<CostOptions, 'costs' | 'coverage' | 'reseller'>> & Pick<CostOptions, 'coverage'>;
+  readonly reseller: string | null;
   readonly costs: Readonly<Record<string, FieldCost>>;
 }
 
@@ -108,6 +116,7 @@ export function estimateCost(
     // Variables that do not coerce fail the execution anyway; estimate with defaults meanwhile.
     variables: coerced.coerced ?? {},
     options: { defaultListSize: 10, defaultPageMax: 100, ...options },
+    reseller: options.reseller ?? null,
     costs: options.costs ?? FIELD_COSTS,
   };
   return Math.min(CEILING, Math.ceil(selectionCost(walk, operation.selectionSet, root, { count: 1, groups: 1, owner: '', pageItems: 0 })));
@@ -213,12 +222,13 @@ function fieldCost(
   if (rule?.consumption) {
     const coverage = walk.options.coverage;
     const cycles = cyclesOf(args);
-    // The store answers each complete cycle of a view and the live pull only the others
+    // The store answers each cycle of a view complete for the view's scope and the live pull only the others
     // (src/resolvers/consumption-store.ts): a synced cycle costs nothing, an unsynced one its scope's calls.
-    const months = cycles ? cycles.filter((c) => !coverage?.completeCycles.has(c)).length : cycleMonths(args);
+    const complete = completeCyclesFor(coverage, walk.reseller);
+    const months = cycles ? cycles.filter((c) => !complete?.has(c)).length : cycleMonths(args);
     if (months === 0) return below({ ...scope, owner: coordinate });
     if (rule.consumption === 'customer') return count * months + below({ ...scope, owner: coordinate });
-    const { customers, listing } = scopePull(coverage, coordinate, walk.options.assumedCustomers);
+    const { customers, listing } = scopePull(coverage, coordinate, walk.options.assumedCustomers, walk.reseller);
     return count * (months * customers + listing) + below({ ...scope, owner: coordinate });
   }
 
@@ -265,6 +275,16 @@ function cyclesOf(args: Args): string[] | null {
   return cyclesBetween(from, to);
 }
 
+/**
+ * The cycles a view answers from the store without a call: for a reseller key those complete for its own scope
+ * (another scope's failed or pending customer is not in its views), else those complete for every scope.
+ */
+function completeCyclesFor(coverage: ConsumptionCoverage | undefined, reseller: string | null): ReadonlySet<string> | undefined {
+  if (!coverage) return undefined;
+  if (reseller === null || !coverage.completeCyclesByScope) return coverage.completeCycles;
+  return coverage.completeCyclesByScope.get(reseller) ?? new Set();
+}
+
 /** Rows per page of the lists a scope-wide pull starts with (ListConsumeSubCustomers, ListSubCustomers). */
 const LISTING_PAGE = 100;
 const listingPages = (customers: number): number => Math.max(1, Math.ceil(customers / LISTING_PAGE));
@@ -273,10 +293,18 @@ const listingPages = (customers: number): number => Math.max(1, Math.ceil(custom
  * What a scope-wide view pulls per month (one record call per customer) and the calls that list who is in it,
  * from the store's newest listing (src/sync/listing.ts, the same lists the live pull makes): for `Partner` every
  * scope — the own consumers' pages, ListIndirectPartners, each reseller's customer pages; for `IndirectPartner`
- * the largest reseller (which one is not known before execution). Without a listing: the assumed customers.
+ * the largest reseller (which one is not known before execution). A reseller key's view, whichever field asks,
+ * is its own scope's pull: its customers and their pages. Without a listing: the assumed customers.
  */
-function scopePull(coverage: ConsumptionCoverage | undefined, coordinate: string, assumed: number): { customers: number; listing: number } {
+function scopePull(
+  coverage: ConsumptionCoverage | undefined, coordinate: string, assumed: number, reseller: string | null,
+): { customers: number; listing: number } {
   if (!coverage || coverage.customersByScope.size === 0) return { customers: assumed, listing: Math.ceil(assumed / LISTING_PAGE) };
+  if (reseller !== null) {
+    // A reseller the newest listing did not name (new since, or its listing failed): the assumption, erring high.
+    const customers = coverage.customersByScope.get(reseller) ?? assumed;
+    return { customers, listing: listingPages(customers) };
+  }
   const resellers = [...coverage.customersByScope.entries()].filter(([scope]) => scope !== null).map(([, n]) => n);
   if (coordinate.startsWith('IndirectPartner.')) {
     const largest = Math.max(0, ...resellers);

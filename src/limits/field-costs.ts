@@ -211,6 +211,9 @@ const TABLE: Record<string, FieldCost> = {
   'CustomerConsumption.records': { calls: 1, pageMax: 1000, freePages: 1 },
   'PartnerConsumption.records': { calls: 0 },
   'PartnerConsumption.byCustomer': { calls: 0, listSize: 100 },
+  // Which cycle is answered from where: the view's plan, read with the view (no call of its own).
+  'PartnerConsumption.cycles': { calls: 0 },
+  'CustomerConsumption.cycles': { calls: 0 },
   'CustomerConsumptionSum.customer': { calls: 1, batch: 100 },
   'ConsumptionRecord.customer': { ...CUSTOMER_LOADER, freeUnder: ['CustomerConsumption.records'], freeSelection: ['id', 'customerId'] },
   'ConsumptionRecord.order': ORDER_LOADER,

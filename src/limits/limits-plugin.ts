@@ -7,6 +7,8 @@
  */
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { boundReseller } from '../auth/scope.js';
+import type { Caller } from '../auth/caller.js';
 import { DEFAULT_LIMITS, type GraphLimits } from '../context.js';
 import { useBodyLimit } from './body-limit.js';
 import { estimateCost } from './cost.js';
@@ -49,6 +51,7 @@ export function costError(estimatedCost: number, maxCost: number): GraphQLError 
 interface CostContext {
   readonly limits?: GraphLimits;
   readonly store?: Store;
+  readonly caller?: Caller;
 }
 
 /** Refuses an operation whose estimate is over `maxCost`; an accepted one reports it in `extensions.cost`. */
@@ -56,11 +59,16 @@ export function useCostLimit(maxCost: number, assumedCustomers: number): Plugin 
   const estimates = new EstimateMemo();
   type ExecutePayload = Parameters<NonNullable<Plugin['onExecute']>>[0];
   const check = ({ args, setResultAndStopExecution }: ExecutePayload, graph: GraphLimits, coverage: ConsumptionCoverage | undefined) => {
-    const estimated = estimates.get(args.document, coverage, `${args.operationName ?? ''}\u0000${graph.defaultFirst}\u0000${graph.maxFirst}`, args.variableValues, () =>
+    // A reseller key's consumption views are answered in its scope, so priced by it (and remembered apart).
+    const caller = (args.contextValue as CostContext | undefined)?.caller;
+    const reseller = caller ? boundReseller(caller) : null;
+    const operation = `${args.operationName ?? ''}\u0000${graph.defaultFirst}\u0000${graph.maxFirst}\u0000${reseller ?? ''}`;
+    const estimated = estimates.get(args.document, coverage, operation, args.variableValues, () =>
       estimateCost(args.schema, args.document, args.operationName, args.variableValues, {
         defaultFirst: graph.defaultFirst,
         maxFirst: graph.maxFirst,
         assumedCustomers,
+        reseller,
         ...(coverage ? { coverage } : {}),
       }));
     if (estimated > maxCost) {

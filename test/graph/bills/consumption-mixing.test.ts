@@ -6,10 +6,13 @@
  * across the boundary both ways, the cost estimate prices only the unsynced cycle, a reseller key stays in its
  * scope, and the export mixes the same way. On PGlite, and on PostgreSQL with TEST_DATABASE_URL.
  */
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex, type ApiKeyEntry } from '../../../src/auth/api-keys.js';
 import { Money, formatDecimal } from '../../../src/bss/money.js';
-import type { Store } from '../../../src/store/index.js';
+import { estimateCost } from '../../../src/limits/cost.js';
+import { schema } from '../../../src/schema/index.js';
+import { readConsumptionCoverage, type Store } from '../../../src/store/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import { describeEachEngine } from '../../store/engines.js';
 import { data, recordCount, requests, warmReference } from './helpers.js';
@@ -113,6 +116,39 @@ describeEachEngine('consumption views mixing store and live cycles', (storeOf) =
     expect(await estimate('fromCycle: "2026-05", toCycle: "2026-07"')).toBe(3 * units.length + listing);
     expect(await estimate('fromCycle: "2026-10", toCycle: "2026-10"')).toBe(0);
   }, 60_000);
+
+  it('prices a reseller key by its own scope: its customers, and a cycle another scope has not finished costs it nothing', async () => {
+    const units = await store.db.selectFrom('consumption_sync_progress').select(['customer_id', 'scope_key']).where('cycle', '=', '2026-10').execute();
+    const mine = units.filter((u) => u.scope_key === reseller).length;
+    expect(mine).toBeGreaterThan(0);
+    expect(mine).toBeLessThan(units.length);
+    const pages = (n: number): number => Math.max(1, Math.ceil(n / 100));
+    const q = `{ partner { consumption(${RANGE}) { source cycles { source } total } } }`;
+    // Through the gateway: the reseller key's live cycle (2026-09) is one call per customer of its own, and its pages.
+    const result = (await stored.graphql(q, undefined, resellerHeaders)) as any;
+    expect(result.extensions?.cost?.estimated).toBe(mine + pages(mine));
+    // Another scope's unit of 2026-10 fails: the partner-wide view pulls 2026-10 live, the reseller's still reads it stored.
+    const other = units.find((u) => u.scope_key !== reseller)!;
+    const mark = (state: 'failed' | 'synced') => store.db.updateTable('consumption_sync_progress').set({ state })
+      .where('cycle', '=', '2026-10').where('scope_key', '=', other.scope_key).where('customer_id', '=', other.customer_id).execute();
+    await mark('failed');
+    try {
+      const coverage = await readConsumptionCoverage(store);
+      const estimate = (reseller: string | null): number =>
+        estimateCost(schema, parse(q), undefined, {}, { defaultFirst: 20, maxFirst: 1000, assumedCustomers: 100, coverage, reseller });
+      expect(estimate(reseller)).toBe(mine + pages(mine));
+      expect(coverage.completeCycles.has('2026-10')).toBe(false);
+      const perScope = new Map<string, number>();
+      for (const u of units) perScope.set(u.scope_key, (perScope.get(u.scope_key) ?? 0) + 1);
+      const listing = pages(perScope.get('') ?? 0) + 1 + [...perScope].filter(([scope]) => scope !== '').reduce((n, [, count]) => n + pages(count), 0);
+      expect(estimate(null)).toBe(2 * units.length + listing);
+      // The plan agrees: the reseller key's view reads 2026-10 from the store.
+      const got = (await data(stored, q, undefined, resellerHeaders)).partner.consumption;
+      expect(got.cycles.map((c: { source: string }) => c.source)).toEqual(['STORE', 'LIVE', 'STORE']);
+    } finally {
+      await mark('synced');
+    }
+  }, 120_000);
 
   it('keeps a reseller key in its scope: its customers only, live calls for its scope\'s unsynced cycle only', async () => {
     const expected = (await data(live, `{ indirectPartner(indirectPartnerId: "${reseller}") { consumption(${RANGE}) { ${SUMS} ${BY_CUSTOMER} } } }`)).indirectPartner.consumption;
