@@ -215,9 +215,10 @@ async function handleExport(services: GatewayServices, request: Request, url: UR
 
 export function useConsumptionExport(services: GatewayServices): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
-      if (url.pathname !== EXPORT_PATH) return;
-      endResponse(await handleExport(services, request, url));
+    // Not async: every request passes here, and a promise from a hook makes yoga's hook chain wait a turn.
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname !== EXPORT_PATH) return undefined;
+      return handleExport(services, request, url).then(endResponse);
     },
   };
 }
