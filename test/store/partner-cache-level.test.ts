@@ -8,6 +8,7 @@
  * decimal.js values come back exact.
  */
 import { Decimal } from 'decimal.js';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BssClient, CallOptions } from '../../src/bss/client.js';
 import { Money } from '../../src/bss/money.js';
@@ -167,6 +168,23 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas sharing the partner cache on o
     expect(answer.value.balance.plus(answer.value.rates[0]!).toFixed()).toBe('123456789012.12345679');
     expect(answer.value.name).toBe('C1');
   });
+
+  it('drops its whole first level when its invalidation channel was lost and is back, then hears invalidations again', async () => {
+    const fill = async (cache: PartnerDataCache, key: string) =>
+      cache.get({ kind: 'customers', scope: 'partner', key }, async () => ({ value: key, tags: { customers: ['C42'], resellers: [] } }));
+    await fill(caches[1]!, 'before the loss');
+    expect(caches[1]!.size).toBeGreaterThan(0);
+    // The server ends both replicas' listening sessions (a restart, a network cut): they may miss notifications.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where application_name = 'partner-graph-cache-listener' and datname = current_database()`.execute(stores[0]!.db);
+    // Reconnected (after 1 s), b has dropped what it held.
+    await vi.waitFor(() => expect(caches[1]!.size).toBe(0), { timeout: 15_000, interval: 50 });
+    await fill(caches[1]!, 'after the loss');
+    expect(caches[1]!.size).toBe(1);
+    caches[0]!.invalidateCustomer('C42');
+    await caches[0]!.settled();
+    await vi.waitFor(() => expect(caches[1]!.size).toBe(0), { timeout: 5_000, interval: 5 });
+  }, 30_000);
 
   it('degrades to its own cache and the upstream when PostgreSQL is unreachable', async () => {
     const errors: string[] = [];
