@@ -1,16 +1,7 @@
 /** The upstream deadlines per kind of call (src/bss/deadlines.ts) and the drain deadline, as the environment sets them. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from '../src/config.js';
+import { problemsOf } from './support/config-problems.js';
 
 const deadlines = (env: Record<string, string>) => {
   const { readTimeoutMs, billReadTimeoutMs, writeTimeoutMs } = loadConfig(env).upstream;

@@ -1,16 +1,7 @@
 /** The configuration of issue 14's cross-request cache and trusted documents: defaults, overrides, refusals. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from '../src/config.js';
+import { problemsOf } from './support/config-problems.js';
 
 describe('partner cache and trusted documents configuration', () => {
   it('defaults: balances 10 s, resellers 5 min, the rest 60 s, 5000 entries; no trusted documents', () => {

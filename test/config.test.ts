@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { problemsOf } from './support/config-problems.js';
 
 const CREDS = {
   HUAWEICLOUD_SDK_AK: 'AKEXAMPLE0000000001',
   HUAWEICLOUD_SDK_SK: 'sk-example',
   HUAWEICLOUD_SDK_DOMAIN_ID: '0123456789abcdef0123456789abcdef',
 };
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('loadConfig', () => {
   it('defaults to the simulator on port 4000 with Huawei endpoints', () => {
