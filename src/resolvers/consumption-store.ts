@@ -1,6 +1,7 @@
 /**
  * Consumption views answered from the state store (src/store/, filled by the background sync), cycle by cycle:
- * each cycle of a view that is completely synced for its scope reads the rollups for its sums and breakdowns and
+ * each cycle of a view that is completely synced for its scope (for one customer's view: that customer's unit of
+ * the cycle, src/store/sync-progress.ts `customerCycleCompletion`) reads the rollups for its sums and breakdowns and
  * pages its records by keyset, with no upstream call at all; each other cycle is a live pull of that cycle alone
  * (consumption.ts). A view's plan says which cycle is which (`source`: STORE, LIVE or MIXED, and `cycles`), so a
  * sum over both is never mistaken for one source's answer. A view filtered on what the rollups do not carry
@@ -14,7 +15,7 @@ import type { GraphQLContext } from '../context.js';
 import type { ConsumptionRecordShape } from '../sources/consumption-records.js';
 import { encodeConsumptionRecordKey } from '../sources/consumption-records.js';
 import {
-  cycleCompletion, decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary,
+  customerCycleCompletion, cycleCompletion, decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionSummary,
   type BreakdownDimension, type ConsumptionSelection, type Store, type StoreGroup, type StoreSums,
 } from '../store/index.js';
 import { checkCounts, type ConnectionArgs, type OffsetConnection } from './connection.js';
@@ -91,8 +92,12 @@ async function resolvePlan(ctx: StoreContext, view: ConsumptionViewShape): Promi
   const store = ctx.store;
   const whole = store ? selectionOf(view, view.cycles[0]!, view.cycles[view.cycles.length - 1]!) : null;
   if (!store || !whole) return livePlan(view);
-  // A store that cannot be read answers nothing: the view is a live pull, as without a store.
-  const completion = await cycleCompletion(store, whole.scope, view.cycles).catch(() => null);
+  // A customer's view needs only that customer's unit of each cycle synced; a scope-wide view, every unit of
+  // its scope. A store that cannot be read answers nothing: the view is a live pull, as without a store.
+  const completion = await (view.kind === 'customer'
+    ? customerCycleCompletion(store, { indirectPartnerId: view.query.indirectPartnerId ?? null, customerId: view.query.customerId }, view.cycles)
+    : cycleCompletion(store, whole.scope, view.cycles)
+  ).catch(() => null);
   if (!completion) return livePlan(view);
   const cycles: CycleSourceShape[] = view.cycles.map((cycle) => {
     const syncedAt = completion.get(cycle) ?? null;

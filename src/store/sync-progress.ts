@@ -103,6 +103,31 @@ export async function cycleCompletion(store: StoreReader, scope: StoreScope, cyc
 }
 
 /**
+ * Per cycle of `cycles` (in their order): when one customer's unit of it was synced, or null when the store
+ * cannot answer that customer's view of the cycle. A single customer's view needs only its own unit, not the
+ * whole scope: another customer's failure does not make it live. Keyed as the sync keys units (cycle, scope,
+ * customer; src/store/sync-units.ts):
+ * - the cycle not listed yet: null (who is in it is not known);
+ * - the unit synced: its `synced_at` (a unit no longer listed keeps its records and stays synced);
+ * - the unit pending, failed or stale: null (its stored records, if any, are not the cycle's whole);
+ * - no unit in a listed cycle: the listing did not name the customer (the partner's own customers are listed
+ *   only when they consumed), so it has no records there: zero, as of the listing (`customers_listed_at`).
+ * One statement.
+ */
+export async function customerCycleCompletion(
+  store: StoreReader, customer: { readonly indirectPartnerId: string | null; readonly customerId: string }, cycles: readonly string[],
+): Promise<Map<string, Date | null>> {
+  const { rows } = await sql<{ cycle: string; listed_at: Date; state: SyncState | null; synced_at: Date | null }>`
+    select c.cycle, c.customers_listed_at as listed_at, p.state, p.synced_at
+    from consumption_sync_cycles c
+    left join consumption_sync_progress p
+      on p.cycle = c.cycle and p.scope_key = ${scopeKeyOf(customer.indirectPartnerId)} and p.customer_id = ${customer.customerId}
+    where c.cycle = any(${[...cycles]}::text[]) and c.customers_listed_at is not null`.execute(store.db);
+  const byCycle = new Map(rows.map((r) => [r.cycle, r.state === null ? r.listed_at : r.state === 'synced' ? r.synced_at : null]));
+  return new Map(cycles.map((cycle) => [cycle, byCycle.get(cycle) ?? null]));
+}
+
+/**
  * When `cycles` were synced for `scope`: the oldest of their completion times once every one of them is
  * complete, else null (a view of them cannot be answered wholly from the store). One statement.
  */

@@ -15,7 +15,7 @@ import { schema } from '../../../src/schema/index.js';
 import { readConsumptionCoverage, type Store } from '../../../src/store/index.js';
 import { startStack, type Stack } from '../../support/stack.js';
 import { describeEachEngine } from '../../store/engines.js';
-import { data, recordCount, requests, warmReference } from './helpers.js';
+import { data, directCustomers, pick, recordCount, requests, warmReference } from './helpers.js';
 import { syncCycle } from './store-sync.js';
 
 const SYNCED = ['2026-08', '2026-10'];
@@ -188,6 +188,73 @@ describeEachEngine('consumption views mixing store and live cycles', (storeOf) =
       await mark('synced');
     }
   }, 120_000);
+
+  it('answers a customer\'s view from its own unit: another customer\'s failure leaves it STORE, the failed one LIVE', async () => {
+    // Two of the partner's own customers with records in 2026-10: the one that fails makes the own scope's cycle
+    // live (and the partner-wide view's), not the other's view.
+    const withRecords = (scopeKey: string) => store.db.selectFrom('consumption_sync_progress').select('customer_id').where('cycle', '=', '2026-10')
+      .where('scope_key', '=', scopeKey).where('state', '=', 'synced').where('record_count', '>', 0).orderBy('customer_id').execute();
+    const own = await withRecords('');
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const [failed, other] = [own[0]!.customer_id, own[1]!.customer_id];
+    const resellersOwn = (await withRecords(reseller))[0]!.customer_id;
+    const mark = (state: 'failed' | 'synced') => store.db.updateTable('consumption_sync_progress').set({ state })
+      .where('cycle', '=', '2026-10').where('scope_key', '=', '').where('customer_id', '=', failed).execute();
+    const lookup = (id: string, scope: string | null) => `customer(customerId: "${id}"${scope ? `, indirectPartnerId: "${scope}"` : ''})`;
+    const view = (id: string, scope: string | null, fields: string) => `{ ${lookup(id, scope)} { consumption(cycle: "2026-10") { ${fields} } } }`;
+    // What the customer lookup alone costs (ListSubCustomers): the views below may cost that and nothing more.
+    const lookupCalls = (id: string, scope: string | null) => callsOf(stored, () => data(stored, `{ ${lookup(id, scope)} { customerId } }`, undefined, admin));
+    // An own customer with no record in 2026-10: the listing did not name it, and the store answers zero.
+    const idle = pick(directCustomers(live), 'own customer without 2026-10 consumption', (c) => recordCount(live, c, '2026-10') === 0).customerId;
+    await mark('failed');
+    try {
+      const wholeScope = await data(stored, '{ partner { consumption(cycle: "2026-10") { source } } }', undefined, admin);
+      expect(wholeScope.partner.consumption.source).toBe('LIVE');
+
+      for (const [id, scope] of [[other, null], [idle, null], [resellersOwn, reseller]] as const) {
+        const expected = (await data(live, view(id, scope, `${SUMS} recordCount`))).customer.consumption;
+        const justLookup = await lookupCalls(id, scope);
+        let got: any;
+        const calls = await callsOf(stored, async () => {
+          got = (await data(stored, view(id, scope, `source cycles { cycle source } ${SUMS}`), undefined, admin)).customer.consumption;
+        });
+        expect(calls).toEqual(justLookup);
+        expect(calls.ListSubCustomerBillDetail ?? 0).toBe(0);
+        const { source, cycles, ...values } = got;
+        expect(source).toBe('STORE');
+        expect(cycles).toEqual([{ cycle: '2026-10', source: 'STORE' }]);
+        expect(values).toEqual(expected);
+      }
+      expect((await data(live, view(idle, null, 'recordCount'))).customer.consumption).toEqual({ recordCount: 0 });
+
+      // The failed customer's own view is live, and exactly a live pull of it (records and calls).
+      const expected = (await data(live, view(failed, null, SUMS))).customer.consumption;
+      const liveCalls = await callsOf(live, () => data(live, view(failed, null, SUMS)));
+      expect(liveCalls.ListSubCustomerBillDetail).toBeGreaterThan(0);
+      let got: any;
+      const calls = await callsOf(stored, async () => {
+        got = (await data(stored, view(failed, null, `source cycles { cycle source } ${SUMS}`), undefined, admin)).customer.consumption;
+      });
+      expect(calls).toEqual(liveCalls);
+      const { source, cycles, ...values } = got;
+      expect(source).toBe('LIVE');
+      expect(cycles).toEqual([{ cycle: '2026-10', source: 'LIVE' }]);
+      expect(values).toEqual(expected);
+
+      // Reseller scoping is unchanged: its key reads its own customer from the store, and an own customer is not its.
+      const scoped = await callsOf(stored, async () => {
+        expect((await data(stored, view(resellersOwn, null, 'source'), undefined, resellerHeaders)).customer.consumption.source).toBe('STORE');
+      });
+      expect(scoped.ListSubCustomerBillDetail ?? 0).toBe(0);
+      const outside = await stored.graphql(view(idle, null, 'source total'), undefined, resellerHeaders);
+      expect(outside.errors).toBeUndefined();
+      expect((outside.data as any).customer).toBeNull();
+      const named = await stored.graphql(view(idle, 'not-this-reseller', 'source total'), undefined, resellerHeaders);
+      expect(named.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await mark('synced');
+    }
+  }, 180_000);
 
   describe('records across the store/live boundary', () => {
     let customerId: string;
