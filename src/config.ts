@@ -115,6 +115,11 @@ export interface Config {
     readonly maxEntries: number;
     /** PARTNER_GRAPH_CACHE_STALE_FACTOR: an expired entry answers (refreshed in the background) until TTL × this old; 0: never. */
     readonly staleFactor: number;
+    /**
+     * PARTNER_GRAPH_CACHE_SHARE_PERSONAL_DATA: answers holding personal data go to the level shared through
+     * PostgreSQL too (off: they stay in each replica's memory; docs/security.md).
+     */
+    readonly sharePersonalData: boolean;
   };
   /** Trusted documents (docs/trusted-documents.md): persisted operations accepted by hash. */
   readonly trustedDocuments: {
@@ -368,6 +373,7 @@ export function loadConfig(env: Env = process.env): Config {
       ttlMs: readPartnerCacheTtls(r),
       maxEntries: r.integer('PARTNER_GRAPH_CACHE_MAX_ENTRIES', DEFAULT_PARTNER_CACHE_MAX_ENTRIES, 0, 1_000_000),
       staleFactor: r.integer('PARTNER_GRAPH_CACHE_STALE_FACTOR', DEFAULT_PARTNER_CACHE_STALE_FACTOR, 0, 10),
+      sharePersonalData: r.boolean('PARTNER_GRAPH_CACHE_SHARE_PERSONAL_DATA', false),
     },
     keyConcurrency: {
       maxConcurrent: r.integer('PARTNER_GRAPH_MAX_CONCURRENT_PER_KEY', 16, 1, 10_000),

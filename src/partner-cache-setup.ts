@@ -46,7 +46,7 @@ export function setUpPartnerCache(config: Config, store: Store | undefined, metr
   };
   const level = storePartnerCacheLevel(store, { connectionString: url, onChannelError: (error) => warn('listen', error) });
   // Restored Decimals compute like the gateway's money (its precision and rounding), not decimal.js's defaults.
-  const cache = new PartnerDataCache({ ...options, secondLevel: { level, codec: exactJsonCodec(Money), onError: warn } });
+  const cache = new PartnerDataCache({ ...options, secondLevel: { level, codec: exactJsonCodec(Money), onError: warn, sharePersonalData: config.partnerCache.sharePersonalData } });
   return {
     cache,
     async close() {

@@ -10,6 +10,7 @@ describe('partner cache and trusted documents configuration', () => {
       ttlMs: { customers: 60_000, balances: 10_000, resellers: 300_000, orders: 60_000, resources: 60_000, coupons: 60_000 },
       maxEntries: 5_000,
       staleFactor: 2,
+      sharePersonalData: false,
     });
     expect(config.trustedDocuments).toEqual({ manifestPath: undefined, only: false });
   });
@@ -20,6 +21,7 @@ describe('partner cache and trusted documents configuration', () => {
     expect(config.partnerCache.ttlMs.orders).toBe(30_000);
     expect(config.partnerCache.maxEntries).toBe(100);
     expect(loadConfig({ PARTNER_GRAPH_CACHE_STALE_FACTOR: '0' }).partnerCache.staleFactor).toBe(0);
+    expect(loadConfig({ PARTNER_GRAPH_CACHE_SHARE_PERSONAL_DATA: 'on' }).partnerCache.sharePersonalData).toBe(true);
     expect(problemsOf({ PARTNER_GRAPH_CACHE_TTL_COUPONS_SECONDS: '-1' })).toEqual(['PARTNER_GRAPH_CACHE_TTL_COUPONS_SECONDS must be a whole number from 0 to 86400 (got "-1")']);
   });
 

@@ -91,6 +91,11 @@ export interface PartnerCacheKey {
   readonly scope: string;
   /** What was asked (operation, credentials, language and the canonical request). */
   readonly key: string;
+  /**
+   * The answer holds personal data (names, login names, phone numbers, e-mails): it stays in this process and
+   * never goes to the shared level, unless the shared level's `sharePersonalData` allows it.
+   */
+  readonly personal?: boolean;
 }
 
 /** Who an answer is about, for invalidation. */
@@ -145,6 +150,7 @@ export class PartnerDataCache {
   private readonly random: () => number;
   private readonly onLookup: ((kind: PartnerDataKind, hit: boolean) => void) | undefined;
   private readonly shared: SecondLevelLink | undefined;
+  private readonly sharePersonalData: boolean;
   private readonly unsubscribe: () => void;
 
   constructor(options: PartnerCacheOptions = {}) {
@@ -157,6 +163,7 @@ export class PartnerDataCache {
     this.random = options.random ?? Math.random;
     this.onLookup = options.onLookup;
     this.shared = options.secondLevel ? new SecondLevelLink(options.secondLevel) : undefined;
+    this.sharePersonalData = options.secondLevel?.sharePersonalData === true;
     // Another replica's write: its rows are gone already; what this replica holds of them goes now.
     this.unsubscribe = this.shared?.subscribe((what) => this.drop(matcherOf(what)), () => this.drop(() => true)) ?? (() => undefined);
   }
@@ -289,7 +296,7 @@ export class PartnerDataCache {
   private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal, newerThan?: number): Promise<{
     value: unknown; tags: PartnerCacheTags; storedAt?: number; generation?: string;
   }> {
-    if (!this.shared) return load(signal);
+    if (!this.shared || (key.personal === true && !this.sharePersonalData)) return load(signal);
     const { hit, generation } = await this.shared.read(key, this.now());
     if (hit && (newerThan === undefined || hit.storedAt > newerThan)) return { value: hit.value, tags: { customers: hit.customers, resellers: hit.resellers }, storedAt: hit.storedAt };
     signal.throwIfAborted();

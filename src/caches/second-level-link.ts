@@ -21,6 +21,12 @@ export interface SecondLevelOptions {
   readonly settleTimeoutMs?: number;
   /** Told of every failed or timed-out operation; the cache carries on with its first level and the upstream. */
   readonly onError?: (operation: 'read' | 'write' | 'invalidate', error: unknown) => void;
+  /**
+   * Whether answers that hold personal data (keys marked `personal`) go to the shared level too. Off by default:
+   * the shared level is a table in PostgreSQL, and the gateway keeps personal data out of its store unless the
+   * deployment allows it (PARTNER_GRAPH_CACHE_SHARE_PERSONAL_DATA, docs/security.md).
+   */
+  readonly sharePersonalData?: boolean;
 }
 
 export interface SharedHit {

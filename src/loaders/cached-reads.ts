@@ -42,6 +42,21 @@ export const KIND_OF_READ: Readonly<Record<string, PartnerDataKind>> = {
   ListCustomerCouponChangeRecords: 'coupons',
 };
 
+/**
+ * Reads whose answers hold personal data (docs/security.md, "Personal data": the fields the gateway masks):
+ * customers' and resellers' names, login names, phone numbers and e-mails, an order's creator, a reseller's
+ * name on a coupon quota. Cached in this process like the others, but kept out of the cache's level shared
+ * through PostgreSQL unless the deployment allows it (PARTNER_GRAPH_CACHE_SHARE_PERSONAL_DATA).
+ */
+export const PERSONAL_DATA_READS: ReadonlySet<string> = new Set([
+  'ListSubCustomers', // account_name, name, telephone, email
+  'ListIndirectPartners', // account_name, name, mobile_phone, email
+  'ShowCustomerOrderDetails', // user_name
+  'ListIssuedCouponQuotas', // indirect_partner_account_name, indirect_partner_name
+  'ListCouponQuotasRecords', // operator, indirect_partner_account_name, indirect_partner_name
+  'ListCustomerCouponChangeRecords', // account_name
+]);
+
 const MONEY: PartnerDataKind[] = ['balances', 'orders', 'resources', 'coupons'];
 
 /** The kinds each write can change. A write not listed drops every kind (safe for a write added later). */
@@ -140,7 +155,7 @@ async function cachedCall<Req, Res>(this: CachedView, op: OperationSpec<Req, Res
   // Requests are built field by field in a fixed order (as the per-request readOnce relies on): stable JSON.
   const key = `${op.name}\u0000${opts.customerId ?? ''}\u0000${opts.language ?? ''}\u0000${JSON.stringify(req)}`;
   const answer = await cache.get<Res>(
-    { kind, scope: options.scope, key },
+    { kind, scope: options.scope, key, personal: PERSONAL_DATA_READS.has(op.name) },
     // Shared work: bound to the cache's signal (aborted once no waiter is left), not to the request that started it.
     (signal) => runShared(async () => {
       const value = await bss.call(op, req, { ...opts, signal });

@@ -200,4 +200,31 @@ describe('PartnerDataCache with a shared second level', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(errors.slice(2)).toEqual(['read', 'invalidate']);
   });
+
+  it('keeps answers with personal data in the replica that loaded them, unless the deployment allows sharing them', async () => {
+    const world = sharedWorld();
+    const personal: PartnerCacheKey = { kind: 'customers', scope: 'partner', key: 'ListSubCustomers{offset:0}', personal: true };
+    const a = new PartnerDataCache({ secondLevel: { level: world.levelFor() } });
+    const b = new PartnerDataCache({ secondLevel: { level: world.levelFor() } });
+    const load = counting({ name: '张三', telephone: '13812345678' }, { customers: ['C1'], resellers: [] });
+    await a.get(personal, load.load);
+    await b.get(personal, load.load);
+    await a.settled();
+    await b.settled();
+    // Neither replica read or wrote the shared level for it: each loaded its own, and nothing reached the table.
+    expect(load.calls.n).toBe(2);
+    expect(world.stats).toEqual({ reads: 0, writes: 0, refused: 0 });
+    expect(world.rows.size).toBe(0);
+    // In the replica it stays a hit.
+    expect((await a.get(personal, load.load)).cached).toBe(true);
+
+    const allowed = sharedWorld();
+    const c = new PartnerDataCache({ secondLevel: { level: allowed.levelFor(), sharePersonalData: true } });
+    const d = new PartnerDataCache({ secondLevel: { level: allowed.levelFor(), sharePersonalData: true } });
+    const shared = counting({ name: '张三' }, { customers: ['C1'], resellers: [] });
+    await c.get(personal, shared.load);
+    await c.settled();
+    expect(await d.get(personal, shared.load)).toMatchObject({ value: { name: '张三' }, cached: true });
+    expect(shared.calls.n).toBe(1);
+  });
 });
