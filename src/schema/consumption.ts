@@ -160,11 +160,13 @@ const ConsumptionCycleSource = builder.objectRef<CycleSourceShape>('ConsumptionC
   description: 'Where one cycle of a consumption view is answered from.',
   fields: (t) => ({
     cycle: t.field({ type: 'BillingCycle', description: 'The billing cycle.', resolve: (c) => c.cycle }),
-    source: t.field({ type: ConsumptionSource, description: '`STORE` when the cycle is synced for the view\'s scope, else `LIVE`.', resolve: (c) => c.source }),
+    source: t.field({ type: ConsumptionSource, description: '`STORE` when the cycle is synced for the view\'s scope (a customer\'s view: that customer in the cycle), else `LIVE`.', resolve: (c) => c.source }),
     syncedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'With `source: STORE`: when the cycle became completely synced for the view\'s scope; null when live.',
+      description:
+        'With `source: STORE`: when the cycle became completely synced for the view\'s scope (a customer\'s view: when that ' +
+        'customer was synced in it, or the cycle was listed without it, so with no records); null when live.',
       resolve: (c) => c.syncedAt,
     }),
   }),
@@ -261,7 +263,16 @@ function viewFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConsumptionVi
           'order ListConsumeSubCustomers names them, then each reseller\'s in listing order, then cycle by cycle). A single ' +
           'customer\'s single cycle alone costs one call per ≤ 1000 rows of the page; otherwise, and whenever sums are asked ' +
           'too, it is a slice of the view\'s walk, no extra call. On a partner-wide view a forward window (`first`/`after`) ' +
-          'streams: each record is executed as its page arrives, and the pull stops once the operation is answered.',
+          'streams: each record is executed as its page arrives, and the pull stops once the operation is answered. ' +
+          'Across the store/live boundary (`source: MIXED`, `cycles` says which cycle is which) the pages still run cycle by ' +
+          'cycle, oldest first, and one page may cross from a stored cycle into a live one and back: a stored cycle\'s records ' +
+          'come in the store\'s keyset order (not upstream order) and cost no call, a live cycle\'s in upstream order. Every ' +
+          'cursor names its cycle and stays valid across the boundary, a stored one also once the rest of the range is synced; ' +
+          'a cursor whose cycle has changed source since (synced meanwhile, or live again after a failed or stale sync) is ' +
+          'refused (BAD_USER_INPUT naming `after` or `before`): ' +
+          'start again from the first page. Whenever a cycle comes from the store, page forward with `first`/`after` or ' +
+          'backward with `last`/`before` (mixing them is BAD_USER_INPUT). A page that stays in stored cycles makes no ' +
+          'upstream call unless `totalCount` is asked while some cycle is live (it counts the live cycles\' whole pull).',
         resolve: async (v, args, ctx, info) => {
           await primePulled(ctx, v, info);
           return consumptionRecordsConnection(ctx, v, args);
