@@ -10,21 +10,28 @@
  * that; the text is written on the gateway's core while the engine reads the next chunk. Figures:
  * bench/RESULTS.md "Consumption from the store".
  *
+ * On PostgreSQL the backends run on the other core, so one chunk in two is written as text by the database
+ * (focus-sql-text.ts) while the gateway writes the others: CSV ~55,000 → 66,000–72,000 rows/s (NDJSON: the
+ * gateway alone; see FOCUS_SQL_EVERY_POSTGRESQL).
+ *
  * Scope stays in the SQL (`selectionConditions`); the customers' names, the catalogues and the language are
- * applied per row by the writer, from the request's own maps.
+ * applied per row by the writer, from the request's own maps (by the statement's JSON parameters for SQL text).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { checkSelection, selectionConditions, type ConsumptionSelection, type Store } from '../store/index.js';
+import { focusSqlParameters, focusTextQuery } from './focus-sql-text.js';
 import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, type FocusTextContext, type StoredRow } from './focus-text.js';
 
 export type { FocusCustomer } from './focus-text.js';
 export type FocusSqlContext = FocusTextContext;
 
-export interface FocusTextChunk {
-  /** Whole lines as UTF-8 (each ends with the format's line end). */
-  readonly bytes: Uint8Array;
-  readonly rows: number;
-}
+/**
+ * Whole lines (each ends with the format's line end): as UTF-8 when the gateway wrote them (focus-text.ts), as
+ * text when the database did (focus-sql-text.ts).
+ */
+export type FocusTextChunk =
+  | { readonly bytes: Uint8Array; readonly text?: undefined; readonly rows: number }
+  | { readonly text: string; readonly bytes?: undefined; readonly rows: number };
 
 /** Rows per statement: a few MB of JSON per round trip, a few hundred statements for a large month. */
 export const FOCUS_CHUNK_ROWS = 5_000;
@@ -66,15 +73,20 @@ function boundaryQuery(selection: ConsumptionSelection, cycle: string, after: Ke
     offset ${limit - 1} limit 1`;
 }
 
-/** The statement for one chunk: the records of `cycle` after `after` up to `upto` (included; null: to the end). */
-function chunkQuery(selection: ConsumptionSelection, cycle: string, after: Key | null, upto: Key | null, limit: number): RawBuilder<ChunkRow> {
+/** The records of one chunk: those of `cycle` in the selection after `after` up to `upto` (included; null: to the end). */
+function chunkConditions(selection: ConsumptionSelection, cycle: string, after: Key | null, upto: Key | null): RawBuilder<unknown> {
   const until = upto ? sql`and ${KEY} <= (${upto[0]}::text, ${upto[1]}::text, ${upto[2]}::text)` : sql``;
+  return sql`cycle = ${cycle} and ${selectionConditions(selection, 'records', false)} ${keyAfter(after)} ${until}`;
+}
+
+/** The statement for one chunk as compact JSON arrays of its raw columns (written by focus-text.ts). */
+function chunkQuery(selection: ConsumptionSelection, cycle: string, after: Key | null, upto: Key | null, limit: number): RawBuilder<ChunkRow> {
   return sql`
     select string_agg(${ROW_ARRAY}::text, ',' order by scope_key, customer_id, record_id) as body, count(*)::int as rows
     from (
       -- Only the columns written (the aggregate sorts what it is given: the whole record was ~15 % slower).
       select scope_key, ${PAGE_COLUMNS} from consumption_records
-      where cycle = ${cycle} and ${selectionConditions(selection, 'records', false)} ${keyAfter(after)} ${until}
+      where ${chunkConditions(selection, cycle, after, upto)}
       -- Redundant with the bounds, but it tells the planner the chunk's size: one primary-key range scan, and no
       -- JIT compilation (PostgreSQL compiles a statement it thinks large, ~0.4 s here for a 0.1 s chunk).
       order by scope_key, customer_id, record_id
@@ -95,6 +107,22 @@ function cyclesOf(from: string, to: string): string[] {
 export const FOCUS_CHUNKS_AHEAD = 2;
 
 /**
+ * On PostgreSQL, one chunk in this many is written as text by the database (focus-sql-text.ts), the others by
+ * the gateway: the backends run on the other core, so both write at once (bench/RESULTS.md, the export rows).
+ * 0: the gateway writes every chunk, as on the embedded engine, whose one thread is the gateway's other core.
+ * NDJSON: 0, since `row_to_json` costs a backend about what the writer costs the gateway; split, it measured no
+ * faster (42,000–49,000 against 44,000–46,000 rows/s) and slower under load (26,000–40,000).
+ */
+export const FOCUS_SQL_EVERY_POSTGRESQL: Readonly<Record<'csv' | 'ndjson', number>> = { csv: 2, ndjson: 0 };
+
+/**
+ * Chunk statements in flight when the database writes some chunks: a text chunk takes its backend several times
+ * as long as a raw one, so with only two in flight the gateway waited on it (CSV 46,000 rows/s with two, 66,000-72,000
+ * with three or four; bench/RESULTS.md).
+ */
+export const FOCUS_CHUNKS_AHEAD_SPLIT = 4;
+
+/**
  * The selection's FOCUS rows as text, in the store's keyset order (cycle, the partner's own customers before
  * resellers', customer id, record id): the order `storedPages` yields them.
  *
@@ -106,13 +134,19 @@ export const FOCUS_CHUNKS_AHEAD = 2;
  */
 export async function* focusTextChunks(
   store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', ctx: FocusSqlContext,
-  options: { readonly chunkRows?: number; readonly sliceRows?: number; readonly ahead?: number; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly chunkRows?: number; readonly sliceRows?: number; readonly ahead?: number; readonly signal?: AbortSignal;
+    /** One chunk in this many written by the database (the first, then every n-th); 0: none. Default by engine. */
+    readonly sqlEvery?: number;
+  } = {},
 ): AsyncGenerator<FocusTextChunk> {
   checkSelection(selection);
   const limit = options.chunkRows ?? FOCUS_CHUNK_ROWS;
   const slice = options.sliceRows ?? FOCUS_SLICE_ROWS;
-  const ahead = Math.max(1, options.ahead ?? FOCUS_CHUNKS_AHEAD);
+  const sqlEvery = options.sqlEvery ?? (store.engine === 'postgresql' ? FOCUS_SQL_EVERY_POSTGRESQL[format] : 0);
+  const ahead = Math.max(1, options.ahead ?? (sqlEvery > 0 ? FOCUS_CHUNKS_AHEAD_SPLIT : FOCUS_CHUNKS_AHEAD));
   const writer = new FocusTextWriter(ctx, format);
+  const parameters = sqlEvery > 0 ? focusSqlParameters(ctx) : null;
   // Every chunk of every cycle as (cycle, after, upto), walked lazily one boundary at a time.
   async function* ranges(): AsyncGenerator<{ cycle: string; after: Key | null; upto: Key | null }> {
     for (const cycle of cyclesOf(selection.fromCycle, selection.toCycle)) {
@@ -126,9 +160,17 @@ export async function* focusTextChunks(
       }
     }
   }
-  type Read = { readonly cycle: string; readonly chunk: ChunkRow };
-  const read = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<Read> =>
-    ({ cycle: range.cycle, chunk: (await chunkQuery(selection, range.cycle, range.after, range.upto, limit).execute(store.db)).rows[0]! });
+  // `text`: the database wrote the chunk's lines; else `chunk.body` holds its raw columns for the writer.
+  type Read = { readonly cycle: string; readonly chunk: ChunkRow; readonly text: boolean };
+  let index = 0;
+  const read = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<Read> => {
+    const { cycle, after, upto } = range;
+    if (parameters && index++ % sqlEvery === 0) {
+      const query = focusTextQuery(chunkConditions(selection, cycle, after, upto), cycle, limit, format, ctx, parameters);
+      return { cycle, chunk: (await query.execute(store.db)).rows[0]!, text: true };
+    }
+    return { cycle, chunk: (await chunkQuery(selection, cycle, after, upto, limit).execute(store.db)).rows[0]!, text: false };
+  };
   const walk = ranges();
   const inFlight: Promise<Read>[] = [];
   let walked = false;
@@ -150,9 +192,15 @@ export async function* focusTextChunks(
       await fill();
       const pending = inFlight.shift();
       if (!pending) return;
-      const { cycle, chunk } = await pending;
+      const { cycle, chunk, text } = await pending;
       // Empty: a cycle without records (or the empty tail of one whose count is a multiple of the chunk size).
       if (chunk.rows === 0 || chunk.body === null) continue;
+      if (text) {
+        // Encoded by the stream in one native call (a few ms for a chunk's MB): the event loop is not held long.
+        yield { text: chunk.body, rows: chunk.rows };
+        if (options.signal?.aborted) return;
+        continue;
+      }
       const rows = JSON.parse(`[${chunk.body}]`) as StoredRow[];
       // No backslash: no string of the chunk was escaped, so none needs escaping again (focus-text.ts).
       const plain = !chunk.body.includes('\\');

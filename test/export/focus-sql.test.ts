@@ -145,8 +145,8 @@ async function jsText(store: Store, selection: ConsumptionSelection, format: 'cs
 }
 
 async function sqlText(
-  store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean, { names = NAMES, chunkRows = 7 } = {},
-): Promise<{ text: string; rows: number; chunks: number }> {
+  store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean, { names = NAMES, chunkRows = 7, sqlEvery = 0 } = {},
+): Promise<{ text: string; rows: number; chunks: number; sqlChunks: number }> {
   const ctx: FocusSqlContext = {
     partnerDomainId: PARTNER, english, units: UNITS, serviceTypeNames: SERVICE_NAMES, resourceTypeNames: names.resources,
     customers: names.listed.map((c) => ({
@@ -156,12 +156,15 @@ async function sqlText(
   let text = '';
   let rows = 0;
   let chunks = 0;
-  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows })) {
-    text += new TextDecoder().decode(chunk.bytes);
+  // Chunks the database wrote come as text, the gateway's as bytes.
+  let sqlChunks = 0;
+  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows, sqlEvery })) {
+    if (chunk.text !== undefined) sqlChunks++;
+    text += chunk.text ?? new TextDecoder().decode(chunk.bytes);
     rows += chunk.rows;
     chunks++;
   }
-  return { text, rows, chunks };
+  return { text, rows, chunks, sqlChunks };
 }
 
 describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
@@ -176,16 +179,19 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
     }
   }, 60_000);
 
+  // Who writes the chunks: the gateway (focus-text.ts), the database (focus-sql-text.ts), or both in turn (PostgreSQL's default).
+  const writers = [['the gateway', 0, 0], ['the database', 1, 32], ['both in turn', 2, 16]] as const;
   for (const format of ['csv', 'ndjson'] as const) {
     for (const english of [false, true]) {
-      it(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}`, async () => {
+      it.each(writers)(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}, written by %s`, async (_, sqlEvery, sqlChunks) => {
         const selection: ConsumptionSelection = { scope: 'all', fromCycle: CYCLES[0]!, toCycle: CYCLES[1]! };
         const expected = await jsText(store(), selection, format, english);
-        const got = await sqlText(store(), selection, format, english);
+        const got = await sqlText(store(), selection, format, english, { sqlEvery });
         expect(got.rows).toBe(total);
         expect(total).toBe(214);
         // 107 rows per cycle in chunks of 7: 16 chunks each (the last of 2 rows).
         expect(got.chunks).toBe(32);
+        expect(got.sqlChunks).toBe(sqlChunks);
         // Line by line first, so a difference names its row.
         const eol = format === 'csv' ? '\r\n' : '\n';
         expect(got.text.split(eol)).toEqual(expected.split(eol));
@@ -208,17 +214,20 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
 
   it('keeps to a reseller scope and a customer list in SQL', async () => {
     const reseller: ConsumptionSelection = { scope: RESELLER, fromCycle: '2026-10', toCycle: '2026-10' };
-    const got = await sqlText(store(), reseller, 'ndjson', false);
+    // The scope holds for both writers: 23 rows in chunks of 7, the 1st and 3rd written by the database.
+    const got = await sqlText(store(), reseller, 'ndjson', false, { sqlEvery: 2 });
     expect(got.rows).toBe(23);
+    expect(got.sqlChunks).toBe(2);
     expect(new Set(got.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { SubAccountId: string }).SubAccountId))).toEqual(new Set(['c-4']));
     const some: ConsumptionSelection = { scope: null, customerIds: ['c-2', 'c-9'], fromCycle: '2026-09', toCycle: '2026-10' };
-    const two = await sqlText(store(), some, 'csv', true);
+    const two = await sqlText(store(), some, 'csv', true, { sqlEvery: 1 });
     expect(two.rows).toBe(2 * (25 + 9));
+    expect(two.sqlChunks).toBe(two.chunks);
     expect(two.text).toBe(await jsText(store(), some, 'csv', true));
   }, 60_000);
 
   it('writes nothing for a selection without records', async () => {
     const empty = await sqlText(store(), { scope: 'all', fromCycle: '2026-08', toCycle: '2026-08' }, 'csv', false);
-    expect(empty).toEqual({ text: '', rows: 0, chunks: 0 });
+    expect(empty).toEqual({ text: '', rows: 0, chunks: 0, sqlChunks: 0 });
   });
 });
