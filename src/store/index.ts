@@ -15,7 +15,7 @@ export {
 export {
   pageConsumptionRecords, encodeRecordCursor, decodeRecordCursor, type RecordCursor, type RecordPage, type RecordPageArgs,
 } from './record-pages.js';
-export { completeSince, customerCycleCompletion, cycleCompletion, readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
+export { customerCycleCompletion, cycleCompletion, readSyncProgress, summarizeSyncCycles, type SyncProgress, type SyncCycleSummary } from './sync-progress.js';
 export { refreshStatistics } from './statistics.js';
 export {
   recordCycleListing, registerSyncCycles, unitsToSync, recordUnitFailure, unitState, markUnitsStale, markCycleStale, recordAssociationType,

@@ -126,16 +126,3 @@ export async function customerCycleCompletion(
   const byCycle = new Map(rows.map((r) => [r.cycle, r.state === null ? r.listed_at : r.state === 'synced' ? r.synced_at : null]));
   return new Map(cycles.map((cycle) => [cycle, byCycle.get(cycle) ?? null]));
 }
-
-/**
- * When `cycles` were synced for `scope`: the oldest of their completion times once every one of them is
- * complete, else null (a view of them cannot be answered wholly from the store). One statement.
- */
-export async function completeSince(store: StoreReader, scope: StoreScope, cycles: readonly string[]): Promise<Date | null> {
-  let since: Date | null = null;
-  for (const syncedAt of (await cycleCompletion(store, scope, cycles)).values()) {
-    if (!syncedAt) return null;
-    if (!since || syncedAt < since) since = syncedAt;
-  }
-  return since;
-}

@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { expect, it } from 'vitest';
 import {
-  completeSince, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionTotals, replaceCustomerCycle, summarizeSyncCycles,
+  cycleCompletion, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionTotals, replaceCustomerCycle, summarizeSyncCycles,
   type ConsumptionSelection, type StoredConsumptionRecord,
 } from '../../src/store/index.js';
 import { describeEachEngine } from './engines.js';
@@ -95,10 +95,10 @@ describeEachEngine('reseller scope', (store) => {
     const october = await summarizeSyncCycles(store(), 'reseller-A', [CYCLE]);
     expect(october.map((c) => c.cycle)).toEqual([CYCLE]);
     expect(october[0]!.syncedAt).toBeInstanceOf(Date);
-    expect(await completeSince(store(), 'reseller-A', [CYCLE])).toEqual(october[0]!.syncedAt);
+    expect(await cycleCompletion(store(), 'reseller-A', [CYCLE])).toEqual(new Map([[CYCLE, october[0]!.syncedAt]]));
     expect((await summarizeSyncCycles(store(), 'all', ['2026-09', CYCLE])).map((c) => [c.cycle, c.complete])).toEqual([['2026-10', true], ['2026-09', false]]);
-    expect(await completeSince(store(), 'reseller-B', ['2026-09', CYCLE])).toBeNull();
-    expect(await completeSince(store(), 'all', ['2026-09'])).toBeNull();
-    expect(await completeSince(store(), 'all', ['2026-08', CYCLE])).toBeNull();
+    expect((await cycleCompletion(store(), 'reseller-B', ['2026-09', CYCLE])).get('2026-09')).toBeNull();
+    expect(await cycleCompletion(store(), 'all', ['2026-09'])).toEqual(new Map([['2026-09', null]]));
+    expect((await cycleCompletion(store(), 'all', ['2026-08', CYCLE])).get('2026-08')).toBeNull();
   });
 });
