@@ -18,6 +18,8 @@ export interface ReferenceCacheOptions {
 
 type Loader = () => Promise<unknown>;
 
+const entryKey = (kind: string, language: Language, key: string): string => `${kind}\u0000${language}\u0000${key}`;
+
 export class ReferenceCache {
   private readonly cache: LRUCache<string, { value: unknown }, Loader>;
   private readonly onLookup: ((hit: boolean) => void) | undefined;
@@ -36,7 +38,7 @@ export class ReferenceCache {
   async get<T>(kind: string, language: Language, load: () => Promise<T>, key = ''): Promise<T> {
     const status: LRUCache.Status<string, { value: unknown }> = {};
     try {
-      const entry = await this.cache.fetch(`${kind}\u0000${language}\u0000${key}`, { context: load, status });
+      const entry = await this.cache.fetch(entryKey(kind, language, key), { context: load, status });
       return entry!.value as T;
     } finally {
       this.onLookup?.(status.fetch === 'hit' || status.fetch === 'inflight');
@@ -49,7 +51,7 @@ export class ReferenceCache {
    * which spared a cached request's execution its promise machinery: bench/hot-path.ts). Counted as a hit, like `get`.
    */
   read<T>(kind: string, language: Language, load: () => Promise<T>, key = ''): T | Promise<T> {
-    const entry = this.cache.get(`${kind}\u0000${language}\u0000${key}`);
+    const entry = this.cache.get(entryKey(kind, language, key));
     if (entry === undefined) return this.get(kind, language, load, key);
     this.onLookup?.(true);
     return entry.value as T;
