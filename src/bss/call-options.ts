@@ -7,6 +7,12 @@ export interface CallOptions {
    */
   readonly customerId?: string | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Background work until this signal fires: nobody waits for the answer yet (a cache's refresh of an entry whose
+   * stale answer was served). The rate budget serves it after interactive callers and keeps places of each window
+   * from it, within a bounded delay (src/bss/rate-budget.ts); the signal fires when someone starts waiting for it.
+   */
+  readonly backgroundUntil?: AbortSignal | undefined;
   /** `X-Language` when the request has no `x_language` and the endpoint reads the header. */
   readonly language?: 'zh_CN' | 'en_US' | undefined;
 }

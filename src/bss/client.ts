@@ -230,12 +230,12 @@ export class BssClient {
     const timeoutMs = deadlineFor(op, this.deadlines);
 
     if (!customerId) {
-      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share, tenant, timeoutMs };
+      const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'partner', budgetKey: `${this.identity}|${op.name}`, share: this.share, tenant, timeoutMs, backgroundUntil: opts.backgroundUntil };
       return (await this.sender.send(spec, parts, this.partnerAuth, opts.signal)).body as Res;
     }
 
     // Huawei counts quotas per account: a customer token spends the customer's quota, not the partner's.
-    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share, tenant, timeoutMs };
+    const spec: SendSpec = { operation: op.name, kind: op.kind, rate, caller: 'customer', budgetKey: `customer:${customerId}|${op.name}`, share: this.share, tenant, timeoutMs, backgroundUntil: opts.backgroundUntil };
     const token = await this.customerToken(op.name, customerId, opts.signal);
     try {
       return (await this.sender.send(spec, parts, { kind: 'token', token }, opts.signal)).body as Res;

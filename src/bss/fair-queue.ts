@@ -30,6 +30,17 @@ export class FairQueue<T> {
   }
 
   push(tenant: string, item: T): void {
+    this.lane(tenant).items.push(item);
+    this.count++;
+  }
+
+  /** Queues `item` ahead of its tenant's others: it has waited longer than they have (a promoted background call). */
+  pushFront(tenant: string, item: T): void {
+    this.lane(tenant).items.unshift(item);
+    this.count++;
+  }
+
+  private lane(tenant: string): Lane<T> {
     let lane = this.lanes.get(tenant);
     if (!lane) {
       lane = { tenant, items: [] };
@@ -39,8 +50,7 @@ export class FairQueue<T> {
       this.turn += 1;
       if (this.turn >= this.ring.length) this.turn = 0;
     }
-    lane.items.push(item);
-    this.count++;
+    return lane;
   }
 
   /** The next waiter in round-robin order, or undefined when none is queued. */

@@ -66,7 +66,7 @@ function totalOf(page: PageSpec, res: unknown): number | null {
 }
 
 function callOptions(opts: PaginateOptions): CallOptions {
-  return { customerId: opts.customerId, signal: opts.signal, language: opts.language };
+  return { customerId: opts.customerId, signal: opts.signal, language: opts.language, backgroundUntil: opts.backgroundUntil };
 }
 
 /** Pages one at a time, each yielded as soon as it arrives. */

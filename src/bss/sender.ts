@@ -37,6 +37,8 @@ export interface SendSpec {
   readonly tenant?: string | undefined;
   /** Each attempt's deadline for its whole answer (src/bss/deadlines.ts); default: the transport's. */
   readonly timeoutMs?: number | undefined;
+  /** Background work until this fires (`CallOptions.backgroundUntil`): queued after interactive calls. */
+  readonly backgroundUntil?: AbortSignal | undefined;
 }
 
 export interface SendResult {
@@ -99,7 +101,7 @@ export class Sender {
         let slot: BudgetSlot;
         try {
           leave = spec.share ? await spec.share.enter(spec.budgetKey, spec.rate, signal) : undefined;
-          slot = await deps.budget.acquire(spec.budgetKey, spec.rate, signal, spec.tenant);
+          slot = await deps.budget.acquire(spec.budgetKey, spec.rate, signal, spec.tenant, spec.backgroundUntil);
           leave?.(slot.startedAt);
         } catch (reason) {
           leave?.(undefined);

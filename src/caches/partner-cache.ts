@@ -19,6 +19,8 @@
  *   read held every user of a hot page for the read deadline (bench/LOAD.md, 30 s). A refresh that fails or hangs
  *   leaves the entry serving until its bound (a failed one is tried again at most once a second); past the
  *   bound the entry is gone and askers wait for a load as before. Invalidations drop stale entries too.
+ *   Nobody waits for a refresh, so its load is told so (`backgroundUntil`): the upstream budget serves it after
+ *   every caller that is waiting (src/bss/rate-budget.ts), until someone joins it — then it is urgent again.
  *
  * - **Shared, when given a second level.** With `secondLevel` (main.ts injects the store's, PostgreSQL only), a
  *   miss here reads the entry another replica stored before asking the upstream, and an upstream answer is stored
@@ -112,7 +114,11 @@ export interface PartnerCacheAnswer<T> {
   readonly cached: boolean;
 }
 
-export type PartnerCacheLoad<T> = (signal: AbortSignal) => Promise<{ readonly value: T; readonly tags: PartnerCacheTags }>;
+/**
+ * Loads an answer. `backgroundUntil` is given to a background refresh (its stale answer was served: nobody waits
+ * for it) and fires when a caller joins it; a load someone waits for gets none.
+ */
+export type PartnerCacheLoad<T> = (signal: AbortSignal, backgroundUntil?: AbortSignal) => Promise<{ readonly value: T; readonly tags: PartnerCacheTags }>;
 
 interface Entry {
   readonly value: unknown;
@@ -139,6 +145,8 @@ interface InFlight {
   waiters: number;
   /** Cleared by an invalidation while loading: the answer may predate the write. */
   storable: boolean;
+  /** A background refresh's: aborted when a caller joins it, which makes its upstream calls interactive again. */
+  readonly urgent: AbortController | undefined;
 }
 
 export class PartnerDataCache {
@@ -197,6 +205,8 @@ export class PartnerDataCache {
     let flight = this.inFlight.get(id);
     this.onLookup?.(key.kind, flight !== undefined);
     if (!flight) flight = this.start(id, key, load as PartnerCacheLoad<unknown>);
+    // Joining a background refresh: someone waits for it now, so it must not queue behind interactive calls.
+    else flight.urgent?.abort();
     flight.waiters += 1;
     const loaded = await this.wait(id, flight, signal);
     if (loaded.storedAt === undefined) return { value: loaded.value as T, ageMs: 0, cached: false };
@@ -247,17 +257,18 @@ export class PartnerDataCache {
   private refresh(id: string, key: PartnerCacheKey, entry: Entry, now: number, load: PartnerCacheLoad<unknown>): void {
     if (this.inFlight.has(id) || now < entry.retryAfter) return;
     // Newer than this entry: a shared row as old as it is what is being refreshed, not an answer.
-    this.start(id, key, load, entry.storedAt).promise.catch(() => {
+    this.start(id, key, load, entry.storedAt, true).promise.catch(() => {
       // The stale entry keeps answering until its bound; the upstream is not asked again on every lookup.
       entry.retryAfter = this.now() + REFRESH_RETRY_MS;
     });
   }
 
-  private start(id: string, key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, newerThan?: number): InFlight {
+  private start(id: string, key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, newerThan?: number, background = false): InFlight {
     const { kind } = key;
     const controller = new AbortController();
-    const flight: InFlight = { promise: undefined as unknown as Promise<Loaded>, controller, waiters: 0, storable: true };
-    (flight as { promise: Promise<Loaded> }).promise = this.loadThrough(key, load, controller.signal, newerThan).then(
+    const urgent = background ? new AbortController() : undefined;
+    const flight: InFlight = { promise: undefined as unknown as Promise<Loaded>, controller, waiters: 0, storable: true, urgent };
+    (flight as { promise: Promise<Loaded> }).promise = this.loadThrough(key, load, controller.signal, newerThan, urgent?.signal).then(
       ({ value, tags, storedAt: sharedAt, generation }) => {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
         if (flight.storable && !controller.signal.aborted) {
@@ -293,14 +304,14 @@ export class PartnerDataCache {
    * The shared entry when there is a fresh one (for a refresh: one newer than the entry refreshed), else the
    * upstream's answer (with the generation read before it).
    */
-  private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal, newerThan?: number): Promise<{
+  private async loadThrough(key: PartnerCacheKey, load: PartnerCacheLoad<unknown>, signal: AbortSignal, newerThan?: number, backgroundUntil?: AbortSignal): Promise<{
     value: unknown; tags: PartnerCacheTags; storedAt?: number; generation?: string;
   }> {
-    if (!this.shared || (key.personal === true && !this.sharePersonalData)) return load(signal);
+    if (!this.shared || (key.personal === true && !this.sharePersonalData)) return load(signal, backgroundUntil);
     const { hit, generation } = await this.shared.read(key, this.now());
     if (hit && (newerThan === undefined || hit.storedAt > newerThan)) return { value: hit.value, tags: { customers: hit.customers, resellers: hit.resellers }, storedAt: hit.storedAt };
     signal.throwIfAborted();
-    const loaded = await load(signal);
+    const loaded = await load(signal, backgroundUntil);
     return generation === undefined ? loaded : { ...loaded, generation };
   }
 

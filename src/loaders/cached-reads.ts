@@ -157,8 +157,9 @@ async function cachedCall<Req, Res>(this: CachedView, op: OperationSpec<Req, Res
   const answer = await cache.get<Res>(
     { kind, scope: options.scope, key, personal: PERSONAL_DATA_READS.has(op.name) },
     // Shared work: bound to the cache's signal (aborted once no waiter is left), not to the request that started it.
-    (signal) => runShared(async () => {
-      const value = await bss.call(op, req, { ...opts, signal });
+    // A background refresh (nobody waits for it) queues in the rate budget after interactive calls until joined.
+    (signal, backgroundUntil) => runShared(async () => {
+      const value = await bss.call(op, req, { ...opts, signal, backgroundUntil });
       const tags = tagsOf(req, value, opts);
       return { value, tags: options.reseller ? { ...tags, resellers: [...tags.resellers, options.reseller] } : tags };
     }),

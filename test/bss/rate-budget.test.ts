@@ -204,6 +204,75 @@ describe('RateBudget: fair between tenants', () => {
   });
 });
 
+describe('RateBudget: background calls (cache refreshes nobody waits for)', () => {
+  /** Queues `n` background acquires (until `urgent` fires) and records each start. */
+  function background(budget: RateBudget, n: number, options: { tenant?: string; urgent?: AbortSignal } = {}) {
+    const starts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const urgent = options.urgent ?? new AbortController().signal;
+      void budget.acquireStart('k', 10, undefined, options.tenant ?? 'key:flood', urgent).then((at) => starts.push(at));
+    }
+    return starts;
+  }
+
+  it('fill at most 8 places of 10: an interactive call arriving while refreshes are queued starts at once, before them', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    expect(budget.backgroundPlaces(10)).toBe(8);
+    const refreshes = background(budget, 12);
+    const probe: number[] = [];
+    void time.sleep(10).then(() => budget.acquireStart('k', 10, undefined, 'key:probe').then((at) => probe.push(at)));
+    await time.run(() => probe.length === 1 && refreshes.length === 12);
+    // Without the reserve the first 10 refreshes filled the window at 0 and the probe started at 1000.
+    expect(probe).toEqual([10]);
+    // The 8 started at 0 leave the window at 1000; the probe's place (1010) still counts: 4 more fit under 8.
+    expect(refreshes).toEqual([...Array(8).fill(0), ...Array(4).fill(1000)]);
+  });
+
+  it('queued interactive calls go first when places free up, whatever the tenants', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const order: string[] = [];
+    const first = queue(budget, 10, { tenant: 'key:flood' });
+    await time.run(() => first.starts.length === 10);
+    for (let i = 0; i < 5; i++) void budget.acquireStart('k', 10, undefined, 'key:flood', new AbortController().signal).then((at) => order.push(`refresh@${at}`));
+    for (let i = 0; i < 5; i++) void budget.acquireStart('k', 10, undefined, 'key:probe').then((at) => order.push(`probe@${at}`));
+    await time.run(() => order.length === 10);
+    // At 1000 the window is empty: the 5 interactive calls first, then refreshes up to 8 places, the last 2 a window on.
+    expect(order).toEqual([...Array(5).fill('probe@1000'), ...Array(3).fill('refresh@1000'), ...Array(2).fill('refresh@2000')]);
+  });
+
+  it('a refresh still starts within its bound (2 s) while interactive callers keep the window full', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const flood = queue(budget, 60, { tenant: 'key:flood' });
+    const refresh = background(budget, 1);
+    await time.run(() => refresh.length === 1);
+    // Promoted at 2000 to the front of its tenant's line (the flood's own key): the first start of that window,
+    // not after the 30 interactive calls still queued behind it (which would be 5000).
+    expect(refresh).toEqual([2000]);
+    await time.run(flood.settled);
+    expect(flood.starts.filter((at) => at === 2000)).toHaveLength(9);
+    expect(maxInAnyWindow([...flood.starts, ...refresh])).toBe(10);
+  });
+
+  it('becomes interactive at once when someone starts waiting for it (the signal fires)', async () => {
+    const time = virtualTime();
+    const budget = new RateBudget({ clock: time.clock, sleep: time.sleep });
+    const joined = new AbortController();
+    const others = background(budget, 8);
+    const refresh = background(budget, 1, { urgent: joined.signal });
+    await time.run(() => others.length === 8);
+    expect(budget.queued('k')).toBe(1);
+    void time.sleep(30).then(() => joined.abort());
+    await time.run(() => refresh.length === 1);
+    // A reserved place: without the promotion it would have waited for the window (1000).
+    expect(refresh).toEqual([30]);
+    expect(() => new RateBudget({ backgroundReserve: 1 })).toThrow(RangeError);
+    expect(new RateBudget({ perSecond: 1 }).backgroundPlaces(1)).toBe(1);
+  });
+});
+
 describe('RateBudget: starts booked in shared slots', () => {
   /** Slots as the store keeps them: asynchronous, each answer after a round trip; places held until settled. */
   function asyncSlots(time: ReturnType<typeof virtualTime>, fail = () => false): StartSlots & { taken: number; settled: number } {

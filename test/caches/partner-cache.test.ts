@@ -246,6 +246,30 @@ describe('PartnerDataCache', () => {
       expect(after.calls.n).toBe(1);
     });
 
+    it('tells a refresh\'s load it is background work, and fires that when a caller joins it; a load someone waits for is not', async () => {
+      let now = 0;
+      const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+      const seen: (AbortSignal | undefined)[] = [];
+      await cache.get(key('balances'), async (_signal, backgroundUntil) => (seen.push(backgroundUntil), { value: 'first', tags: NO_TAGS }));
+      expect(seen).toEqual([undefined]);
+      const release: (() => void)[] = [];
+      const refresh = (_signal: AbortSignal, backgroundUntil?: AbortSignal) => {
+        seen.push(backgroundUntil);
+        return new Promise<{ value: string; tags: PartnerCacheTags }>((resolve) => release.push(() => resolve({ value: 'refreshed', tags: NO_TAGS })));
+      };
+      now = 12_000; // stale: answered at once, refreshed in the background
+      expect((await cache.get(key('balances'), refresh)).value).toBe('first');
+      expect(seen).toHaveLength(2);
+      const background = seen[1]!;
+      expect(background.aborted).toBe(false);
+      now = 20_000; // past the bound: this caller waits for the refresh still running, so it is urgent now
+      const joined = cache.get(key('balances'), refresh);
+      expect(background.aborted).toBe(true);
+      release[0]!();
+      expect(await joined).toEqual({ value: 'refreshed', ageMs: 0, cached: false });
+      expect(seen).toHaveLength(2);
+    });
+
     it('is off with staleFactor 0, and refuses a negative factor', async () => {
       let now = 0;
       const cache = new PartnerDataCache({ now: () => now, staleFactor: 0, ttlMs: { balances: 10_000 } });

@@ -61,6 +61,25 @@ describe('cachedReads', () => {
     expect(calls.filter((c) => c === 'ListIssuedPartnerCoupons')).toHaveLength(3);
   });
 
+  it('sends a background refresh upstream as background work (after interactive calls in the rate budget), a miss as interactive', async () => {
+    const seen: { name: string; background: boolean }[] = [];
+    const client = {
+      async call(spec: OperationSpec, _req: unknown, opts: CallOptions = {}) {
+        seen.push({ name: spec.name, background: opts.backgroundUntil !== undefined && !opts.backgroundUntil.aborted });
+        return { customer_balances: [] };
+      },
+    } as unknown as BssClient;
+    let now = 0;
+    const cache = new PartnerDataCache({ now: () => now, ttlMs: { balances: 10_000 } });
+    const bss = cachedReads(client, cache, { scope: 'partner' });
+    const read = () => bss.call(op('ListCustomersBalancesDetail'), { body: { customer_ids: ['C1'] } });
+    await read(); // a miss: its caller waits
+    now = 12_000;
+    await read(); // stale: answered at once, refreshed in the background
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual([{ name: 'ListCustomersBalancesDetail', background: false }, { name: 'ListCustomersBalancesDetail', background: true }]);
+  });
+
   it('tags an answer with the customers and resellers its request and rows name, and the token customer', () => {
     const tags = tagsOf(
       { body: { customer_ids: ['C1', 'C2'], indirect_partner_id: 'R1' } },
