@@ -21,6 +21,8 @@ export interface SimulatorProcess {
   readonly credentials: { ak: string; sk: string; domainId: string; xaccountType: string };
   readonly resaleCustomerId: string;
   readonly customerIds: readonly string[];
+  /** The resale ones among them (the partner reads their balances: a customer's detail and balance is two calls). */
+  readonly resaleCustomerIds: readonly string[];
   readonly cycle: string;
   /** What arrived since the last call (and forgets it). */
   arrivals(): Promise<Arrival[]>;
@@ -53,6 +55,7 @@ export async function startSimulatorProcess(options: SimChildOptions): Promise<S
     credentials: ready.credentials,
     resaleCustomerId: ready.resaleCustomerId,
     customerIds: ready.customerIds,
+    resaleCustomerIds: ready.resaleCustomerIds,
     cycle: ready.cycle,
     arrivals: async () => (await ask({ type: 'arrivals' })).arrivals,
     funds: async (customerId) => {

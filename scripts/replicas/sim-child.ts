@@ -36,6 +36,8 @@ export type SimChildMessage =
     readonly resaleCustomerId: string;
     /** The partner's own customers (ids), for single-customer queries. */
     readonly customerIds: readonly string[];
+    /** Those of them that are resale customers (association type 2: the partner reads their balances). */
+    readonly resaleCustomerIds: readonly string[];
     /** The last closed billing cycle (UTC+8), for bill queries. */
     readonly cycle: string;
   }
@@ -74,10 +76,11 @@ const sim = await startSimulator({
 const { ak, sk, domainId, xaccountType } = sim.credentials;
 const resaleCustomerId = sim.state.world.customersOf(null).find((c) => c.associationType === '2')!.customerId;
 const customerIds = sim.state.world.customersOf(null).map((c) => c.customerId);
+const resaleCustomerIds = sim.state.world.customersOf(null).filter((c) => c.associationType === '2').map((c) => c.customerId);
 const beijing = new Date(sim.state.world.now.getTime() + 8 * 3_600_000);
 const last = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - 1, 1));
 const cycle = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
-process.send?.({ type: 'ready', url: sim.url, credentials: { ak, sk, domainId, xaccountType }, resaleCustomerId, customerIds, cycle } satisfies SimChildMessage);
+process.send?.({ type: 'ready', url: sim.url, credentials: { ak, sk, domainId, xaccountType }, resaleCustomerId, customerIds, resaleCustomerIds, cycle } satisfies SimChildMessage);
 process.on('message', (message: { type: string; customerId?: string; faults?: Partial<FaultConfig> }) => {
   if (message.type === 'arrivals') process.send?.({ type: 'arrivals', arrivals: arrivals.splice(0) } satisfies SimChildMessage);
   if (message.type === 'faults') {
