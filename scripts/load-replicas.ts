@@ -237,7 +237,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     // asked by the mix, so every probe reads upstream, loaded or not. All of them resale customers, so that both
     // sides ask the same query at the same cost: the customer (ListSubCustomers), then its balance
     // (ListCustomersBalancesDetail). A consultative-sales customer's balance is null without a call; the 40 last
-    // customers of earlier runs held 11 such among the unloaded probes and 5 among the loaded ones, so the ratio
+    // customers of earlier runs held 12 such among the unloaded probes and 4 among the loaded ones, so the ratio
     // compared one call against two as much as quiet against flooded (bench/LOAD.md).
     const busy = new Set(sim.customerIds.slice(0, HOT_CUSTOMERS));
     const probeIds = sim.resaleCustomerIds.filter((id) => !busy.has(id));
