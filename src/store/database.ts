@@ -114,6 +114,8 @@ export interface ConsumptionSyncProgressTable {
   left_at: Generated<Date | null>;
   /** 0002: "1" referral, "2" resale; null until known. */
   association_type: Generated<string | null>;
+  /** 0005: when the upstream read behind the stored records began (the database's clock); null before 0005. */
+  read_started_at: Generated<Date | null>;
 }
 
 export type IdempotencyState = 'in_progress' | 'applied' | 'failed' | 'unknown';

@@ -7,7 +7,7 @@ export type { Store, StoreEngine, StoreReader } from './store.js';
 export type { StoreDatabase } from './database.js';
 export type { StoredConsumptionRecord } from './consumption-record.js';
 export { checkSelection, selectionConditions, type ConsumptionSelection, type StoreScope } from './selection.js';
-export { replaceCustomerCycle, type CustomerCycleRecords, type ReplaceResult } from './replace-customer-cycle.js';
+export { readStartTime, replaceCustomerCycle, type CustomerCycleRecords, type ReplaceResult } from './replace-customer-cycle.js';
 export {
   readConsumptionTotals, readConsumptionBreakdown, readConsumptionSummary, countConsumptionRecords, type StoreSums, type StoreGroup, type BreakdownDimension,
   type ConsumptionSummary,

@@ -6,6 +6,12 @@
  *
  * Records go in as batches of JSON (one parameter, `json_to_recordset`): the same statement on both engines,
  * exact NUMERIC text, and one message per batch to the embedded engine's thread.
+ *
+ * Two writers of one unit can overlap: a sync pass and the open-cycle refresh that follows a write (perhaps on
+ * another replica), or a pass and a drift re-read. Each says when its upstream read began (`readStartedAt`, on
+ * the database's clock: `readStartTime`), and the replace holds the unit's progress row while it checks: a read
+ * that began before the stored one's is refused (`superseded`), so an older read committing last cannot put back
+ * records that miss a write the newer read saw.
  */
 import type { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
@@ -29,6 +35,11 @@ export interface CustomerCycleRecords {
   readonly records: readonly StoredConsumptionRecord[];
   /** What the upstream counted while they were read (4.2 total_count), kept for drift checks. */
   readonly upstreamRecordCount?: number | null;
+  /**
+   * When the upstream read of these records began (`readStartTime`). A unit stored from a read that began
+   * later is kept and this replace refused; without it the replace is unconditional (fixtures, tests).
+   */
+  readonly readStartedAt?: Date;
 }
 
 export interface ReplaceResult {
@@ -40,7 +51,20 @@ export interface ReplaceResult {
   readonly officialAmount: Decimal;
   readonly discountAmount: Decimal;
   readonly syncedAt: Date;
+  /**
+   * True when nothing was written: the unit held records from a read that began after this one's (the figures
+   * are then the stored unit's).
+   */
+  readonly superseded: boolean;
 }
+
+/** The database's clock now: the start of an upstream read, comparable across replicas writing one store. */
+export async function readStartTime(store: Store): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(store.db);
+  return new Date(rows[0]!.now);
+}
+
+type ProgressFigures = { record_count: number; payment_amount: string; official_amount: string; discount_amount: string; synced_at: Date };
 
 const COLUMNS = sql.join(RECORD_COLUMN_TYPES.map(([name]) => sql.ref(name)));
 const COLUMN_DEFS = sql.raw(RECORD_COLUMN_TYPES.map(([name, type]) => `${name} ${type}`).join(', '));
@@ -69,8 +93,16 @@ export async function replaceCustomerCycle(store: Store, unit: CustomerCycleReco
   const { records, duplicates } = unitRecords(unit);
   const scopeKey = scopeKeyOf(unit.indirectPartnerId);
   const { cycle, customerId, indirectPartnerId } = unit;
-  const progress = await store.db.transaction().execute(async (trx) => {
+  const readStartedAt = unit.readStartedAt ?? null;
+  const outcome = await store.db.transaction().execute(async (trx): Promise<{ progress: ProgressFigures; superseded: boolean }> => {
     const ofUnit = sql`cycle = ${cycle} and scope_key = ${scopeKey} and customer_id = ${customerId}`;
+    if (readStartedAt) {
+      // Locked until this transaction ends: an overlapping writer of the unit checks after this one committed.
+      const { rows: held } = await sql<ProgressFigures & { newer: boolean }>`select record_count, payment_amount,
+          official_amount, discount_amount, synced_at, read_started_at > ${readStartedAt.toISOString()}::timestamptz as newer
+        from consumption_sync_progress where ${ofUnit} for update`.execute(trx);
+      if (held[0]?.newer === true && held[0].synced_at !== null) return { progress: held[0], superseded: true };
+    }
     await sql`delete from consumption_records where ${ofUnit}`.execute(trx);
     for (let at = 0; at < records.length; at += RECORD_BATCH) {
       const batch = JSON.stringify(records.slice(at, at + RECORD_BATCH).map(recordColumns));
@@ -89,22 +121,23 @@ export async function replaceCustomerCycle(store: Store, unit: CustomerCycleReco
       where ${ofUnit}
       group by cycle, indirect_partner_id, customer_id, service_type_code, resource_type_code, coalesce(region_code, ''), charge_mode, bill_type`
       .execute(trx);
-    const { rows } = await sql<{ record_count: number; payment_amount: string; official_amount: string; discount_amount: string; synced_at: Date }>`
+    const { rows } = await sql<ProgressFigures>`
       insert into consumption_sync_progress (cycle, indirect_partner_id, customer_id, state, record_count, payment_amount,
-        official_amount, discount_amount, upstream_record_count, synced_at, attempted_at, attempts, last_error)
+        official_amount, discount_amount, upstream_record_count, synced_at, attempted_at, attempts, last_error, read_started_at)
       select ${cycle}::text, ${indirectPartnerId}::text, ${customerId}::text, 'synced', coalesce(sum(record_count), 0),
         coalesce(sum(payment_amount), 0), coalesce(sum(official_amount), 0), coalesce(sum(discount_amount), 0),
-        ${unit.upstreamRecordCount ?? null}::integer, now(), now(), 0, null
+        ${unit.upstreamRecordCount ?? null}::integer, now(), now(), 0, null, ${readStartedAt?.toISOString() ?? null}::timestamptz
       from consumption_rollups
       where ${ofUnit}
       on conflict (cycle, scope_key, customer_id) do update set
         state = excluded.state, record_count = excluded.record_count, payment_amount = excluded.payment_amount,
         official_amount = excluded.official_amount, discount_amount = excluded.discount_amount,
         upstream_record_count = excluded.upstream_record_count, synced_at = excluded.synced_at,
-        attempted_at = excluded.attempted_at, attempts = 0, last_error = null
+        attempted_at = excluded.attempted_at, attempts = 0, last_error = null, read_started_at = excluded.read_started_at
       returning record_count, payment_amount, official_amount, discount_amount, synced_at`.execute(trx);
-    return rows[0]!;
+    return { progress: rows[0]!, superseded: false };
   });
+  const { progress, superseded } = outcome;
   return {
     recordCount: progress.record_count,
     duplicates,
@@ -112,5 +145,6 @@ export async function replaceCustomerCycle(store: Store, unit: CustomerCycleReco
     officialAmount: fromNumeric(progress.official_amount),
     discountAmount: fromNumeric(progress.discount_amount),
     syncedAt: progress.synced_at,
+    superseded,
   };
 }

@@ -28,7 +28,7 @@ import {
 } from '../sources/consumption-records.js';
 import {
   markCycleStale, readSyncCycle, recordAssociationType, recordCycleCompletion, recordUnitFailure, refreshStatistics,
-  registerSyncCycles, replaceCustomerCycle, unitState, unitsToSync, type Store, type SyncUnit,
+  readStartTime, registerSyncCycles, replaceCustomerCycle, unitState, unitsToSync, type Store, type SyncUnit,
 } from '../store/index.js';
 import { withSyncLease } from '../store/sync-lease.js';
 import { cycleKind, settledAt, syncCycles, MAX_SYNC_MONTHS } from './calendar.js';
@@ -283,8 +283,10 @@ export class ConsumptionSync {
   /** Reads one unit whole and replaces it in the store; null when stopped midway (the unit stays as it was). */
   private async syncUnit(unit: SyncUnit): Promise<{ ok: true; records: number } | { ok: false } | null> {
     try {
+      // Taken before the read: a refresh of this unit that began later (after a write) keeps its newer records.
+      const readStartedAt = await readStartTime(this.store);
       const { records, total } = await readUnit(this.ctx, unit, this.abort.signal);
-      const result = await replaceCustomerCycle(this.store, { ...unit, records, upstreamRecordCount: total });
+      const result = await replaceCustomerCycle(this.store, { ...unit, records, upstreamRecordCount: total, readStartedAt });
       await recordAssociationType(this.store, unit, records[0]?.associationType ?? null);
       this.emit({ type: 'unit-synced', cycle: unit.cycle, records: result.recordCount });
       return { ok: true, records: result.recordCount };

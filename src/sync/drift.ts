@@ -25,7 +25,7 @@ import { Decimal } from 'decimal.js';
 import { fetchAllMonthlyBills } from '../sources/monthly-bills.js';
 import { CONSUMPTION_PAGE_MAX, fetchConsumptionPage, type ConsumptionContext } from '../sources/consumption-records.js';
 import {
-  markUnitsStale, readStoredUnitTotals, recordCycleChecked, replaceCustomerCycle, type ListingResult, type Store, type StoredUnitTotals,
+  markUnitsStale, readStartTime, readStoredUnitTotals, recordCycleChecked, replaceCustomerCycle, type ListingResult, type Store, type StoredUnitTotals,
 } from '../store/index.js';
 import { listCycle, type PassListings } from './listing.js';
 
@@ -86,13 +86,14 @@ export async function checkDrift(args: {
   const worker = async (): Promise<void> => {
     while (next < others.length && !args.signal?.aborted) {
       const u = others[next++]!;
+      const readStartedAt = await readStartTime(store);
       const page = await fetchConsumptionPage(ctx, { customerId: u.customerId, indirectPartnerId: u.indirectPartnerId, cycle }, 0, CONSUMPTION_PAGE_MAX);
       const total = page.total ?? page.items.length;
       const complete = page.items.length >= total;
       if (complete) {
         const amount = page.items.reduce((sum, r) => sum.plus(r.paymentAmount), new Decimal(0));
         if (total !== u.recordCount || !amount.eq(u.totalAmount)) {
-          await replaceCustomerCycle(store, { cycle, indirectPartnerId: u.indirectPartnerId, customerId: u.customerId, records: page.items, upstreamRecordCount: total });
+          await replaceCustomerCycle(store, { cycle, indirectPartnerId: u.indirectPartnerId, customerId: u.customerId, records: page.items, upstreamRecordCount: total, readStartedAt });
           replaced++;
         }
       } else if (total !== (u.upstreamRecordCount ?? u.recordCount)) {

@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   decodeRecordCursor, encodeRecordCursor, pageConsumptionRecords, readConsumptionBreakdown, readConsumptionSummary, readConsumptionTotals,
-  readSyncProgress, replaceCustomerCycle, StoreDatabaseError, type ConsumptionSelection, type RecordCursor, type Store,
+  readStartTime, readSyncProgress, replaceCustomerCycle, StoreDatabaseError, type ConsumptionSelection, type RecordCursor, type Store,
   type StoredConsumptionRecord,
 } from '../../src/store/index.js';
 import { describeEachEngine } from './engines.js';
@@ -48,6 +48,30 @@ describeEachEngine('replacing a customer × cycle', (store) => {
     expect(progress).toMatchObject({ state: 'synced', recordCount: 2500, upstreamRecordCount: 2500, attempts: 0, lastError: null });
     same(progress!.amount!, new Decimal('2500.000025'));
     expect(progress!.syncedAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps the records of the read that began last: an older read committing after a newer one is refused', async () => {
+    const t0 = await readStartTime(store());
+    const t1 = new Date(t0.getTime() + 1000);
+    // The newer read (a refresh after a write: 4 records) commits first, the older one (a pass: 3) after it.
+    const newer = await replaceCustomerCycle(store(), { ...unit, records: make(4, '2.5'), readStartedAt: t1 });
+    expect(newer.superseded).toBe(false);
+    const older = await replaceCustomerCycle(store(), { ...unit, records: make(3, '1'), readStartedAt: t0 });
+    expect(older.superseded).toBe(true);
+    expect(older.recordCount).toBe(4);
+    same(older.amount, new Decimal('10'));
+    const totals = await readConsumptionTotals(store(), sel);
+    expect(totals.recordCount).toBe(4);
+    same(totals.amount, new Decimal('10'));
+    expect((await pageConsumptionRecords(store(), sel, { first: 10 })).edges).toHaveLength(4);
+    // A read that began later (or at the same instant) replaces; one without a start time always does.
+    expect((await replaceCustomerCycle(store(), { ...unit, records: make(2, '1'), readStartedAt: t1 })).superseded).toBe(false);
+    expect((await readConsumptionTotals(store(), sel)).recordCount).toBe(2);
+    expect((await replaceCustomerCycle(store(), { ...unit, records: make(1, '1') })).superseded).toBe(false);
+    expect((await readConsumptionTotals(store(), sel)).recordCount).toBe(1);
+    // The unconditional replace stored no start time: any read replaces it again.
+    expect((await replaceCustomerCycle(store(), { ...unit, records: make(5, '1'), readStartedAt: t0 })).superseded).toBe(false);
+    expect((await readConsumptionTotals(store(), sel)).recordCount).toBe(5);
   });
 
   it('replaces: records no longer sent are gone, from the rollups too; an empty list clears the unit', async () => {

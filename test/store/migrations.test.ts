@@ -19,8 +19,8 @@ const PG_TYPES: Record<string, string> = { text: 'text', integer: 'integer', num
 describeEachEngine('migrations', (store) => {
   it('applied the numbered files once, in order', async () => {
     const applied = await store().db.selectFrom('store_migrations' as never).select(sql<string>`name`.as('name')).orderBy(sql`name`).execute();
-    expect(applied.map((r) => r.name)).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries']);
-    expect(store().migrationsApplied).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries']);
+    expect(applied.map((r) => r.name)).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries', '0005_unit_read_started']);
+    expect(store().migrationsApplied).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries', '0005_unit_read_started']);
   });
 
   it('gave consumption_records the columns the store writes, with their types, and the keyset primary key', async () => {
@@ -72,7 +72,7 @@ describe('the embedded engine on files [pglite]', () => {
     const dir = await mkdtemp(join(tmpdir(), 'store-files-'));
     try {
       const first = await openStore({ databaseUrl: undefined, dataDir: dir });
-      expect(first.migrationsApplied).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries']);
+      expect(first.migrationsApplied).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries', '0005_unit_read_started']);
       expect(first.location).toBe(join(dir, 'pglite'));
       await replaceCustomerCycle(first, { cycle: '2026-10', indirectPartnerId: null, customerId: 'c1', records: [record({ id: 'r1', cycle: '2026-10', customerId: 'c1' })] });
       await first.close();
@@ -99,9 +99,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two gateways starting at once on one server
       const config = { databaseUrl: database.url, dataDir: 'memory://' };
       const stores = await Promise.all([openStore(config), openStore(config), openStore(config)]);
       try {
-        expect(stores.map((s) => s.migrationsApplied).flat()).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries']);
+        expect(stores.map((s) => s.migrationsApplied).flat()).toEqual(['0001_state_store', '0002_sync_bookkeeping', '0003_upstream_rate_starts', '0004_partner_cache_entries', '0005_unit_read_started']);
         const { rows } = await sql<{ n: number }>`select count(*)::bigint as n from store_migrations`.execute(stores[0]!.db);
-        expect(rows[0]!.n).toBe(4);
+        expect(rows[0]!.n).toBe(5);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
       }

@@ -10,7 +10,8 @@ import { monthPullBound, pageCalls, totalCalls } from '../../bench/bounds.js';
 import type { WorldTruth } from '../../bench/sim-protocol.js';
 import { simulatorClient } from '../../src/bss/simulator-client.js';
 import { fetchAllConsumption } from '../../src/sources/consumption-records.js';
-import { readSyncProgress, readSyncedUnits, summarizeSyncCycles, type Store } from '../../src/store/index.js';
+import type { BssClient } from '../../src/bss/index.js';
+import { markUnitsStale, readSyncProgress, readSyncedUnits, summarizeSyncCycles, type Store } from '../../src/store/index.js';
 import { ConsumptionSync, type ConsumptionSyncOptions } from '../../src/sync/index.js';
 import type { SyncEvent } from '../../src/sync/events.js';
 import { ENGINES, OPEN_TIMEOUT_MS, TEST_DATABASE_URL, openTestStore } from '../store/engines.js';
@@ -126,6 +127,59 @@ for (const engine of ENGINES) {
       stack.bss.counter.reset();
       await newSync().runPass();
       expect(stack.bss.counter.snapshot().totalCalls).toBe(0);
+    }, 120_000);
+
+    it('keeps a refresh\'s newer records when a pass that read the unit before the change commits after it', async () => {
+      await open();
+      const OPEN = '2026-11'; // the open cycle at TEST_NOW, the one refreshOpenCycle reads
+      await newSync({ cycles: [OPEN] }).runPass();
+      const target = (await readSyncedUnits(store, { cycles: [OPEN] })).find((u) => stack.simulator.state.bills.records(u.customerId, OPEN).length > 0)!;
+      const unit = { cycle: OPEN, customerId: target.customerId, indirectPartnerId: target.indirectPartnerId };
+      const before = (await readSyncProgress(store, unit))!.amount!;
+      await markUnitsStale(store, [unit]);
+
+      // The pass's first read of the unit is held once its answer (the records before the change) is in.
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let first = true;
+      const bss = Object.create(stack.bss) as BssClient;
+      bss.withBudgetShare = (share, tenant) => {
+        const view = stack.bss.withBudgetShare(share, tenant);
+        const call = view.call.bind(view) as (op: { name: string }, req: { customer_id?: string }, opts?: object) => Promise<unknown>;
+        Object.defineProperty(view, 'call', {
+          value: async (op: { name: string }, req: { customer_id?: string }, opts?: object) => {
+            const res = await call(op, req, opts);
+            if (first && op.name === 'ListSubCustomerBillDetail' && req.customer_id === unit.customerId) {
+              first = false;
+              held();
+              await gate;
+            }
+            return res;
+          },
+        });
+        return view;
+      };
+      const sync = newSync({ bss, cycles: [OPEN], concurrency: 1 });
+      const pass = sync.runPass();
+      await holding;
+      const undo = adjustRecord(stack.simulator, unit.customerId, OPEN, '7.25');
+      try {
+        // A write's refresh reads the unit after the change and commits first.
+        expect(await sync.refreshOpenCycle(unit.customerId, unit.indirectPartnerId)).toBe(true);
+        expect((await readSyncProgress(store, unit))!.amount!.toFixed()).toBe(before.plus('7.25').toFixed());
+        release();
+        const result = await pass;
+        expect(result.unitsFailed).toBe(0);
+        // The pass's older read was refused: the store still shows the change.
+        const after = (await readSyncProgress(store, unit))!;
+        expect(after.state).toBe('synced');
+        expect(after.amount!.toFixed()).toBe(before.plus('7.25').toFixed());
+      } finally {
+        release();
+        undo();
+      }
     }, 120_000);
 
     it('re-reads only the customer whose closed-cycle record changed (drift), and writes a referral customer\'s change from its check page', async () => {
