@@ -10,9 +10,10 @@
  * that; the text is written on the gateway's core while the engine reads the next chunk. Figures:
  * bench/RESULTS.md "Consumption from the store".
  *
- * On PostgreSQL the backends run on the other core, so one chunk in two is written as text by the database
- * (focus-sql-text.ts) while the gateway writes the others: CSV ~55,000 → 66,000–72,000 rows/s (NDJSON: the
- * gateway alone; see FOCUS_SQL_EVERY_POSTGRESQL).
+ * On PostgreSQL the chunks are run and written by the store's writer threads (focus-writer-threads.ts), each
+ * with a connection of its own, so the gateway's event loop only orders the chunks' bytes and sends them: its one
+ * thread had been the limit (NDJSON ~45,000 rows/s). The database can still write chunks as text
+ * (focus-sql-text.ts, `sqlEvery`); with the threads it measured slower, so by default it writes none.
  *
  * Scope stays in the SQL (`selectionConditions`); the customers' names, the catalogues and the language are
  * applied per row by the writer, from the request's own maps (by the statement's JSON parameters for SQL text).
@@ -21,6 +22,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { checkSelection, selectionConditions, type ConsumptionSelection, type Store } from '../store/index.js';
 import { focusSqlParameters, focusTextQuery } from './focus-sql-text.js';
 import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, type FocusTextContext, type StoredRow } from './focus-text.js';
+import { writerThreadsOf, type FocusWriterThreads } from './focus-writer-threads.js';
 
 export type { FocusCustomer } from './focus-text.js';
 export type FocusSqlContext = FocusTextContext;
@@ -107,18 +109,19 @@ function cyclesOf(from: string, to: string): string[] {
 export const FOCUS_CHUNKS_AHEAD = 2;
 
 /**
- * On PostgreSQL, one chunk in this many is written as text by the database (focus-sql-text.ts), the others by
- * the gateway: the backends run on the other core, so both write at once (bench/RESULTS.md, the export rows).
- * 0: the gateway writes every chunk, as on the embedded engine, whose one thread is the gateway's other core.
- * NDJSON: 0, since `row_to_json` costs a backend about what the writer costs the gateway; split, it measured no
- * faster (42,000–49,000 against 44,000–46,000 rows/s) and slower under load (26,000–40,000).
+ * On PostgreSQL, one chunk in this many written as text by the database (focus-sql-text.ts), the others by the
+ * writer threads; 0: none. Before the threads, CSV split so (one in two) gained 55,000 → 66,000–72,000 rows/s
+ * over the gateway's thread alone; with the threads writing every chunk CSV measured 68,000–75,000 against
+ * 61,000–63,000 split, in paired runs (the text costs a backend ~19 µs a row, the raw columns ~9), and NDJSON's
+ * `row_to_json` never gained (bench/RESULTS.md, the export rows).
  */
-export const FOCUS_SQL_EVERY_POSTGRESQL: Readonly<Record<'csv' | 'ndjson', number>> = { csv: 2, ndjson: 0 };
+export const FOCUS_SQL_EVERY_POSTGRESQL: Readonly<Record<'csv' | 'ndjson', number>> = { csv: 0, ndjson: 0 };
 
 /**
- * Chunk statements in flight when the database writes some chunks: a text chunk takes its backend several times
- * as long as a raw one, so with only two in flight the gateway waited on it (CSV 46,000 rows/s with two, 66,000-72,000
- * with three or four; bench/RESULTS.md).
+ * Chunk statements in flight when the database or the writer threads write chunks: a text chunk takes its
+ * backend several times as long as a raw one, so with only two in flight the gateway waited on it (CSV 46,000
+ * rows/s with two, 66,000–72,000 with three or four); two threads take two chunks each, so that each has the
+ * next statement queued on its connection while it writes the current chunk.
  */
 export const FOCUS_CHUNKS_AHEAD_SPLIT = 4;
 
@@ -138,14 +141,21 @@ export async function* focusTextChunks(
     readonly chunkRows?: number; readonly sliceRows?: number; readonly ahead?: number; readonly signal?: AbortSignal;
     /** One chunk in this many written by the database (the first, then every n-th); 0: none. Default by engine. */
     readonly sqlEvery?: number;
+    /**
+     * Writer threads that run and write the gateway's chunks (focus-writer-threads.ts); null: this thread writes
+     * them. Default: the store's own on PostgreSQL, none on the embedded engine.
+     */
+    readonly threads?: FocusWriterThreads | null;
   } = {},
 ): AsyncGenerator<FocusTextChunk> {
   checkSelection(selection);
   const limit = options.chunkRows ?? FOCUS_CHUNK_ROWS;
   const slice = options.sliceRows ?? FOCUS_SLICE_ROWS;
   const sqlEvery = options.sqlEvery ?? (store.engine === 'postgresql' ? FOCUS_SQL_EVERY_POSTGRESQL[format] : 0);
-  const ahead = Math.max(1, options.ahead ?? (sqlEvery > 0 ? FOCUS_CHUNKS_AHEAD_SPLIT : FOCUS_CHUNKS_AHEAD));
-  const writer = new FocusTextWriter(ctx, format);
+  const threads = options.threads !== undefined ? options.threads : store.engine === 'postgresql' ? writerThreadsOf(store) : null;
+  const onThreads = threads?.open(ctx, format) ?? null;
+  const ahead = Math.max(1, options.ahead ?? (sqlEvery > 0 || onThreads ? FOCUS_CHUNKS_AHEAD_SPLIT : FOCUS_CHUNKS_AHEAD));
+  const writer = onThreads ? null : new FocusTextWriter(ctx, format);
   const parameters = sqlEvery > 0 ? focusSqlParameters(ctx) : null;
   // Every chunk of every cycle as (cycle, after, upto), walked lazily one boundary at a time.
   async function* ranges(): AsyncGenerator<{ cycle: string; after: Key | null; upto: Key | null }> {
@@ -160,8 +170,11 @@ export async function* focusTextChunks(
       }
     }
   }
-  // `text`: the database wrote the chunk's lines; else `chunk.body` holds its raw columns for the writer.
-  type Read = { readonly cycle: string; readonly chunk: ChunkRow; readonly text: boolean };
+  // `text`: the database wrote the chunk's lines; `bytes`: a writer thread did; else `chunk.body` holds its raw
+  // columns for this thread's writer.
+  type Read =
+    | { readonly cycle: string; readonly chunk: ChunkRow; readonly text: boolean; readonly bytes?: undefined }
+    | { readonly cycle: string; readonly bytes: Uint8Array | null; readonly rows: number };
   let index = 0;
   const read = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<Read> => {
     const { cycle, after, upto } = range;
@@ -169,7 +182,13 @@ export async function* focusTextChunks(
       const query = focusTextQuery(chunkConditions(selection, cycle, after, upto), cycle, limit, format, ctx, parameters);
       return { cycle, chunk: (await query.execute(store.db)).rows[0]!, text: true };
     }
-    return { cycle, chunk: (await chunkQuery(selection, cycle, after, upto, limit).execute(store.db)).rows[0]!, text: false };
+    const statement = chunkQuery(selection, cycle, after, upto, limit);
+    // On a server the thread runs the same statement on a connection of its own and writes its rows there; the
+    // embedded engine has one connection, so its rows' JSON text is read here and handed to the thread.
+    if (onThreads && store.serverUrl) return { cycle, ...(await onThreads.query(cycle, statement.compile(store.db))) };
+    const chunk = (await statement.execute(store.db)).rows[0]!;
+    if (onThreads) return { cycle, ...(await onThreads.rows(cycle, chunk.body, chunk.rows)) };
+    return { cycle, chunk, text: false };
   };
   const walk = ranges();
   const inFlight: Promise<Read>[] = [];
@@ -192,7 +211,14 @@ export async function* focusTextChunks(
       await fill();
       const pending = inFlight.shift();
       if (!pending) return;
-      const { cycle, chunk, text } = await pending;
+      const done = await pending;
+      if (done.bytes !== undefined) {
+        // Written by a thread (null: an empty chunk).
+        if (done.bytes) yield { bytes: done.bytes, rows: done.rows };
+        if (options.signal?.aborted) return;
+        continue;
+      }
+      const { cycle, chunk, text } = done;
       // Empty: a cycle without records (or the empty tail of one whose count is a multiple of the chunk size).
       if (chunk.rows === 0 || chunk.body === null) continue;
       if (text) {
@@ -206,7 +232,7 @@ export async function* focusTextChunks(
       const plain = !chunk.body.includes('\\');
       for (let from = 0; from < rows.length; from += slice) {
         const part = rows.slice(from, from + slice);
-        yield { bytes: writer.write(cycle, part, plain), rows: part.length };
+        yield { bytes: writer!.write(cycle, part, plain), rows: part.length };
         if (options.signal?.aborted) return;
       }
     }
@@ -214,6 +240,7 @@ export async function* focusTextChunks(
     // Stopped early (the client went away, or a failure): let the statements already sent finish before the
     // caller may close the store.
     await Promise.allSettled(inFlight);
+    onThreads?.release();
     await walk.return(undefined);
   }
 }

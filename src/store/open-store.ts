@@ -13,6 +13,7 @@ import { migrateToLatest } from './migrate.js';
 import { PgliteWorkerClient } from './pglite-worker-client.js';
 import { createPostgresPool, postgresDialect } from './postgres-engine.js';
 import { SingleConnectionDialect } from './single-connection-dialect.js';
+import { StoreAttachments } from './store-attachments.js';
 import { refreshStatistics } from './statistics.js';
 
 /** What the store needs of the configuration (src/config.ts `store`). */
@@ -54,7 +55,9 @@ function describeUrl(url: string): string {
 async function openEngine(config: StoreConfig, options: OpenStoreOptions): Promise<Omit<Store, 'migrationsApplied' | 'close'>> {
   if (config.databaseUrl) {
     const pool = createPostgresPool({ connectionString: config.databaseUrl, maxConnections: options.maxConnections, onIdleError: options.onIdleError });
-    return { engine: 'postgresql', db: new Kysely<StoreDatabase>({ dialect: postgresDialect(pool) }), location: describeUrl(config.databaseUrl) };
+    return {
+      engine: 'postgresql', db: new Kysely<StoreDatabase>({ dialect: postgresDialect(pool) }), location: describeUrl(config.databaseUrl), serverUrl: config.databaseUrl,
+    };
   }
   let dir = MEMORY_DATA_DIR;
   if (!config.dataDir.startsWith(MEMORY_DATA_DIR)) {
@@ -66,7 +69,7 @@ async function openEngine(config: StoreConfig, options: OpenStoreOptions): Promi
 }
 
 export async function openStore(config: StoreConfig, options: OpenStoreOptions = {}): Promise<Store> {
-  const { engine, db, location } = await openEngine(config, options);
+  const { engine, db, location, serverUrl } = await openEngine(config, options);
   try {
     const { rows } = await sql<{ version: number }>`select current_setting('server_version_num')::int as version`.execute(db);
     const version = rows[0]?.version ?? 0;
@@ -75,7 +78,15 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
     }
     const migrationsApplied = options.migrate === false ? [] : await migrateToLatest(db);
     if (options.migrate !== false) await refreshStatistics({ db });
-    return { engine, db, location, migrationsApplied, close: () => db.destroy() };
+    const attachments = new StoreAttachments();
+    return {
+      engine, db, location, migrationsApplied, serverUrl, attachments,
+      // What holds connections of its own ends first, then the engine.
+      close: async () => {
+        await attachments.close();
+        await db.destroy();
+      },
+    };
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw error;

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StoreDatabase } from './database.js';
+import type { StoreAttachments } from './store-attachments.js';
 
 export type StoreEngine = 'pglite' | 'postgresql';
 
@@ -14,6 +15,13 @@ export interface Store {
   readonly location: string;
   /** The migrations this open applied (none when the store was current). */
   readonly migrationsApplied: readonly string[];
+  /**
+   * PostgreSQL: the server's URL (DATABASE_URL, password included), for connections opened outside this
+   * store's pool — the export's writer threads (src/export/focus-writer-threads.ts). Never logged.
+   */
+  readonly serverUrl?: string;
+  /** What the layers above keep per store and end with it (store-attachments.ts); absent on hand-built stores. */
+  readonly attachments?: StoreAttachments;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ import { csvEncoder } from '../../src/export/csv.js';
 import { BY_BILL_TYPE } from '../../src/export/focus-categories.js';
 import { focusRow, type RowContext } from '../../src/export/focus-columns.js';
 import { focusTextChunks, type FocusSqlContext } from '../../src/export/focus-sql.js';
+import { writerThreadsOf, type FocusWriterThreads } from '../../src/export/focus-writer-threads.js';
 import { ndjsonEncoder } from '../../src/export/ndjson.js';
 import { unlistedCustomer } from '../../src/sources/consumption-pull.js';
 import type { CustomerShape } from '../../src/sources/customers.js';
@@ -145,8 +146,9 @@ async function jsText(store: Store, selection: ConsumptionSelection, format: 'cs
 }
 
 async function sqlText(
-  store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean, { names = NAMES, chunkRows = 7, sqlEvery = 0 } = {},
-): Promise<{ text: string; rows: number; chunks: number; sqlChunks: number }> {
+  store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean,
+  { names = NAMES, chunkRows = 7, sqlEvery = 0, threads = null as FocusWriterThreads | null } = {},
+): Promise<{ text: string; rows: number; chunks: number; sqlChunks: number; threadChunks: number }> {
   const ctx: FocusSqlContext = {
     partnerDomainId: PARTNER, english, units: UNITS, serviceTypeNames: SERVICE_NAMES, resourceTypeNames: names.resources,
     customers: names.listed.map((c) => ({
@@ -158,13 +160,14 @@ async function sqlText(
   let chunks = 0;
   // Chunks the database wrote come as text, the gateway's as bytes.
   let sqlChunks = 0;
-  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows, sqlEvery })) {
+  const threadsBefore = threads?.chunksWritten ?? 0;
+  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows, sqlEvery, threads })) {
     if (chunk.text !== undefined) sqlChunks++;
     text += chunk.text ?? new TextDecoder().decode(chunk.bytes);
     rows += chunk.rows;
     chunks++;
   }
-  return { text, rows, chunks, sqlChunks };
+  return { text, rows, chunks, sqlChunks, threadChunks: (threads?.chunksWritten ?? 0) - threadsBefore };
 }
 
 describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
@@ -179,19 +182,25 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
     }
   }, 60_000);
 
-  // Who writes the chunks: the gateway (focus-text.ts), the database (focus-sql-text.ts), or both in turn (PostgreSQL's default).
-  const writers = [['the gateway', 0, 0], ['the database', 1, 32], ['both in turn', 2, 16]] as const;
+  // Who writes the chunks: the gateway's thread (focus-text.ts), the database (focus-sql-text.ts), the writer
+  // threads (focus-writer-threads.ts: the same writer, on PostgreSQL each with its own connection, on the embedded
+  // engine from the rows read here), or the database and one of the others in turn (PostgreSQL's CSV default).
+  const writers = [
+    ['the gateway', 0, false, 0, 0], ['the database', 1, false, 32, 0], ['the database and the gateway in turn', 2, false, 16, 0],
+    ['writer threads', 0, true, 0, 32], ['the database and writer threads in turn', 2, true, 16, 16],
+  ] as const;
   for (const format of ['csv', 'ndjson'] as const) {
     for (const english of [false, true]) {
-      it.each(writers)(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}, written by %s`, async (_, sqlEvery, sqlChunks) => {
+      it.each(writers)(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}, written by %s`, async (_, sqlEvery, onThreads, sqlChunks, threadChunks) => {
         const selection: ConsumptionSelection = { scope: 'all', fromCycle: CYCLES[0]!, toCycle: CYCLES[1]! };
         const expected = await jsText(store(), selection, format, english);
-        const got = await sqlText(store(), selection, format, english, { sqlEvery });
+        const got = await sqlText(store(), selection, format, english, { sqlEvery, threads: onThreads ? writerThreadsOf(store()) : null });
         expect(got.rows).toBe(total);
         expect(total).toBe(214);
         // 107 rows per cycle in chunks of 7: 16 chunks each (the last of 2 rows).
         expect(got.chunks).toBe(32);
         expect(got.sqlChunks).toBe(sqlChunks);
+        expect(got.threadChunks).toBe(threadChunks);
         // Line by line first, so a difference names its row.
         const eol = format === 'csv' ? '\r\n' : '\n';
         expect(got.text.split(eol)).toEqual(expected.split(eol));
@@ -228,6 +237,6 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
 
   it('writes nothing for a selection without records', async () => {
     const empty = await sqlText(store(), { scope: 'all', fromCycle: '2026-08', toCycle: '2026-08' }, 'csv', false);
-    expect(empty).toEqual({ text: '', rows: 0, chunks: 0, sqlChunks: 0 });
+    expect(empty).toEqual({ text: '', rows: 0, chunks: 0, sqlChunks: 0, threadChunks: 0 });
   });
 });
