@@ -88,6 +88,16 @@ function mix(cycle: string, customerIds: readonly string[]): (i: number) => Quer
  */
 const PROBES = 25;
 
+/**
+ * Pause after each probe's answer before the next: a window of the rate budget (1 s + the 50 ms guard) and a margin,
+ * so a probe's calls have left their APIs' windows when the next one starts (a place is held until a window after
+ * the call's answer). Back to back, the probes were a client of their own at 10–15 calls/s on ListSubCustomers
+ * and ListCustomersBalancesDetail — the quota — and under the flood they queued behind their own previous calls
+ * (an instrumented run: 10 of 25 loaded probes waited 31–398 ms for a place); one user opening one customer does
+ * not. 25 probes then take about 30 s a side.
+ */
+const PROBE_GAP_MS = 1_100;
+
 /** One customer's detail and balance: the single-customer query of the flood comparison too. */
 function singleCustomer(customerId: string): Query {
   return {
@@ -155,9 +165,14 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): 
   };
 }
 
-async function singleCustomerLatencies(pool: Pool, key: ApiKey, customerIds: readonly string[]): Promise<number[]> {
+/** One probe per customer, PROBE_GAP_MS apart; none starts after `until` (the flood's end), so all are loaded. */
+async function singleCustomerLatencies(pool: Pool, key: ApiKey, customerIds: readonly string[], until = Number.POSITIVE_INFINITY): Promise<number[]> {
   const out: number[] = [];
-  for (const id of customerIds) out.push((await send(pool, key, singleCustomer(id))).ms);
+  for (const id of customerIds) {
+    if (out.length > 0) await new Promise((resolve) => setTimeout(resolve, PROBE_GAP_MS));
+    if (performance.now() >= until) break;
+    out.push((await send(pool, key, singleCustomer(id))).ms);
+  }
   return out.sort((a, b) => a - b);
 }
 
@@ -260,7 +275,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     const floodProbe = options.flood
       ? (async () => {
         await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
-        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, probeIds.slice(PROBES, 2 * PROBES));
+        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, probeIds.slice(PROBES, 2 * PROBES), deadline);
       })()
       : Promise.resolve([] as number[]);
     await Promise.all(users);
@@ -297,7 +312,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
       ...report.map((r) => `  ${r.operation.padEnd(30)} ${String(r.arrivals).padStart(5)} calls, quota ${r.rate}/s, most in a fixed second ${r.maxFixed}, in any second ${r.maxSliding}, 429s ${r.throttled}`),
       ...(options.flood
         ? [
-          `single customer     unloaded p50 ${percentile(unloaded, 50).toFixed(0)} ms (max ${(unloaded.at(-1) ?? 0).toFixed(0)}); while ${options.users} users flood from one key: p50 ${percentile(loaded, 50).toFixed(0)} ms (max ${(loaded.at(-1) ?? 0).toFixed(0)}); ratio ${(percentile(loaded, 50) / Math.max(1, percentile(unloaded, 50))).toFixed(2)}`,
+          `single customer     ${unloaded.length} probes unloaded: p50 ${percentile(unloaded, 50).toFixed(0)} ms (max ${(unloaded.at(-1) ?? 0).toFixed(0)}); ${loaded.length} while ${options.users} users flood from one key: p50 ${percentile(loaded, 50).toFixed(0)} ms (max ${(loaded.at(-1) ?? 0).toFixed(0)}); ratio ${(percentile(loaded, 50) / Math.max(1, percentile(unloaded, 50))).toFixed(2)}`,
         ]
         : []),
       `load average        ${loadavg().map((l) => l.toFixed(1)).join(', ')}`,
