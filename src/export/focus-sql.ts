@@ -10,10 +10,12 @@
  * that; the text is written on the gateway's core while the engine reads the next chunk. Figures:
  * bench/RESULTS.md "Consumption from the store".
  *
- * On PostgreSQL the chunks are run and written by the store's writer threads (focus-writer-threads.ts), each
- * with a connection of its own, so the gateway's event loop only orders the chunks' bytes and sends them: its one
- * thread had been the limit (NDJSON ~45,000 rows/s). The database can still write chunks as text
- * (focus-sql-text.ts, `sqlEvery`); with the threads it measured slower, so by default it writes none.
+ * The chunks are written by the store's writer threads (focus-writer-threads.ts), so the gateway's event loop
+ * only orders the chunks' bytes and sends them: its one thread had been the limit (NDJSON ~45,000 rows/s on
+ * either engine). On PostgreSQL each thread also runs its chunks' statements on a connection of its own; the
+ * embedded engine has one connection, so there the chunk's JSON text is read here and handed to a thread. The
+ * database can still write chunks as text (focus-sql-text.ts, `sqlEvery`); with the threads it measured slower,
+ * so by default it writes none.
  *
  * Scope stays in the SQL (`selectionConditions`); the customers' names, the catalogues and the language are
  * applied per row by the writer, from the request's own maps (by the statement's JSON parameters for SQL text).
@@ -142,8 +144,8 @@ export async function* focusTextChunks(
     /** One chunk in this many written by the database (the first, then every n-th); 0: none. Default by engine. */
     readonly sqlEvery?: number;
     /**
-     * Writer threads that run and write the gateway's chunks (focus-writer-threads.ts); null: this thread writes
-     * them. Default: the store's own on PostgreSQL, none on the embedded engine.
+     * Writer threads that write the chunks (focus-writer-threads.ts); null: this thread writes them. Default:
+     * the store's own (none on a store without attachments).
      */
     readonly threads?: FocusWriterThreads | null;
   } = {},
@@ -152,7 +154,7 @@ export async function* focusTextChunks(
   const limit = options.chunkRows ?? FOCUS_CHUNK_ROWS;
   const slice = options.sliceRows ?? FOCUS_SLICE_ROWS;
   const sqlEvery = options.sqlEvery ?? (store.engine === 'postgresql' ? FOCUS_SQL_EVERY_POSTGRESQL[format] : 0);
-  const threads = options.threads !== undefined ? options.threads : store.engine === 'postgresql' ? writerThreadsOf(store) : null;
+  const threads = options.threads !== undefined ? options.threads : writerThreadsOf(store);
   const onThreads = threads?.open(ctx, format) ?? null;
   const ahead = Math.max(1, options.ahead ?? (sqlEvery > 0 || onThreads ? FOCUS_CHUNKS_AHEAD_SPLIT : FOCUS_CHUNKS_AHEAD));
   const writer = onThreads ? null : new FocusTextWriter(ctx, format);

@@ -1,9 +1,10 @@
 /**
  * The export's writer threads (node:worker_threads): the store's chunks are written as FOCUS lines off the
  * gateway's event loop, by the same writer (focus-text.ts) in focus-writer-thread.ts, and their bytes come
- * back by transfer. Why: on PostgreSQL the gateway's one thread was the export's limit — per NDJSON row
- * ~2 µs decoding the chunk's text, ~3 µs JSON.parse, ~11 µs writing 2.2 KB (CPU profile, bench/RESULTS.md) —
- * so NDJSON stayed near 45,000 rows/s while the server's backends idled on the other core.
+ * back by transfer. Why: the gateway's one thread was the export's limit — on PostgreSQL, per NDJSON row ~2 µs
+ * decoding the chunk's text, ~3 µs JSON.parse, ~11 µs writing 2.2 KB (CPU profile, bench/RESULTS.md) — so
+ * NDJSON stayed near 45,000 rows/s while the server's backends had time to spare; on the embedded engine the
+ * same thread also receives the engine's answers from its process.
  *
  * Threads start on the first chunk that needs one (up to `size`), are reused by later exports, and end with
  * the store (StoreAttachments). A thread that fails or exits fails the chunks it held, with the error the
