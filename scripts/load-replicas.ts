@@ -89,12 +89,17 @@ function mix(cycle: string, customerIds: readonly string[]): (i: number) => Quer
 const PROBES = 25;
 
 /**
- * Pause after each probe's answer before the next: a window of the rate budget (1 s + the 50 ms guard) and a margin,
- * so a probe's calls have left their APIs' windows when the next one starts (a place is held until a window after
- * the call's answer). Back to back, the probes were a client of their own at 10–15 calls/s on ListSubCustomers
- * and ListCustomersBalancesDetail — the quota — and under the flood they queued behind their own previous calls
- * (an instrumented run at 25a056e: 8 of 25 loaded probes waited 44–329 ms for a place); one user opening one customer does
- * not. 25 probes then take about 30 s a side.
+ * Under the flood, a pause after each probe's answer before the next: a window of the rate budget (1 s + the 50 ms
+ * guard) and a margin, so a probe's calls have left their APIs' windows when the next one starts (a place is held
+ * until a window after the call's answer). Back to back, the probes were a client of their own at 10–15 calls/s on
+ * ListSubCustomers and ListCustomersBalancesDetail — the quota — and under the flood, which keeps 8 of those places
+ * busy with refreshes, they queued behind their own previous calls (an instrumented run at 25a056e: 8 of 25 loaded
+ * probes waited 44–329 ms for a place); one user opening one customer does not. 25 probes take about 30 s.
+ *
+ * The unloaded probes stay back to back: alone, they fit the quota (no budget wait in 25 in the same runs), and
+ * with the machine hot they are the stricter baseline. Spaced, the idle processes took 8–37 ms to reach the first
+ * upstream call instead of 1–3 ms, and the unloaded p50 read 97 and 175 ms (738e2ed, two runs) against 65–69 ms
+ * back to back: that compared an idle machine with a busy one, flattering the ratio (0.79, 0.41).
  */
 const PROBE_GAP_MS = 1_100;
 
@@ -165,11 +170,11 @@ async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): 
   };
 }
 
-/** One probe per customer, PROBE_GAP_MS apart; none starts after `until` (the flood's end), so all are loaded. */
-async function singleCustomerLatencies(pool: Pool, key: ApiKey, customerIds: readonly string[], until = Number.POSITIVE_INFINITY): Promise<number[]> {
+/** One probe per customer, `gapMs` after the previous answer; none starts after `until` (the flood's end). */
+async function singleCustomerLatencies(pool: Pool, key: ApiKey, customerIds: readonly string[], gapMs: number, until = Number.POSITIVE_INFINITY): Promise<number[]> {
   const out: number[] = [];
   for (const id of customerIds) {
-    if (out.length > 0) await new Promise((resolve) => setTimeout(resolve, PROBE_GAP_MS));
+    if (out.length > 0 && gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     if (performance.now() >= until) break;
     out.push((await send(pool, key, singleCustomer(id))).ms);
   }
@@ -258,7 +263,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     const probeIds = sim.resaleCustomerIds.filter((id) => !busy.has(id));
     if (options.flood && probeIds.length < 2 * PROBES) throw new Error(`--flood needs ${2 * PROBES} resale customers outside the busy ones; the dataset has ${probeIds.length}`);
     let unloaded: number[] = [];
-    if (options.flood) unloaded = await singleCustomerLatencies(pools[0]!, keys[0]!, probeIds.slice(0, PROBES));
+    if (options.flood) unloaded = await singleCustomerLatencies(pools[0]!, keys[0]!, probeIds.slice(0, PROBES), 0);
 
     await sim.arrivals();
     const began = performance.now();
@@ -275,7 +280,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
     const floodProbe = options.flood
       ? (async () => {
         await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
-        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, probeIds.slice(PROBES, 2 * PROBES), deadline);
+        return singleCustomerLatencies(pools[1 % pools.length]!, keys[1 % keys.length]!, probeIds.slice(PROBES, 2 * PROBES), PROBE_GAP_MS, deadline);
       })()
       : Promise.resolve([] as number[]);
     await Promise.all(users);
@@ -312,7 +317,7 @@ export async function conductReplicas(options: ReplicaLoadOptions): Promise<void
       ...report.map((r) => `  ${r.operation.padEnd(30)} ${String(r.arrivals).padStart(5)} calls, quota ${r.rate}/s, most in a fixed second ${r.maxFixed}, in any second ${r.maxSliding}, 429s ${r.throttled}`),
       ...(options.flood
         ? [
-          `single customer     ${unloaded.length} probes unloaded: p50 ${percentile(unloaded, 50).toFixed(0)} ms (max ${(unloaded.at(-1) ?? 0).toFixed(0)}); ${loaded.length} while ${options.users} users flood from one key: p50 ${percentile(loaded, 50).toFixed(0)} ms (max ${(loaded.at(-1) ?? 0).toFixed(0)}); ratio ${(percentile(loaded, 50) / Math.max(1, percentile(unloaded, 50))).toFixed(2)}`,
+          `single customer     ${unloaded.length} probes unloaded (back to back): p50 ${percentile(unloaded, 50).toFixed(0)} ms (max ${(unloaded.at(-1) ?? 0).toFixed(0)}); ${loaded.length} (${PROBE_GAP_MS / 1000} s apart) while ${options.users} users flood from one key: p50 ${percentile(loaded, 50).toFixed(0)} ms (max ${(loaded.at(-1) ?? 0).toFixed(0)}); ratio ${(percentile(loaded, 50) / Math.max(1, percentile(unloaded, 50))).toFixed(2)}`,
         ]
         : []),
       `load average        ${loadavg().map((l) => l.toFixed(1)).join(', ')}`,
