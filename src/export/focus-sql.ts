@@ -13,29 +13,26 @@
  * The chunks are written by the store's writer threads (focus-writer-threads.ts), so the gateway's event loop
  * only orders the chunks' bytes and sends them: its one thread had been the limit (NDJSON ~45,000 rows/s on
  * either engine). On PostgreSQL each thread also runs its chunks' statements on a connection of its own; the
- * embedded engine has one connection, so there the chunk's JSON text is read here and handed to a thread. The
- * database can still write chunks as text (focus-sql-text.ts, `sqlEvery`); with the threads it measured slower,
- * so by default it writes none.
+ * embedded engine has one connection, so there the chunk's JSON text is read here and handed to a thread. (The
+ * database writing some chunks' text itself, which paid before the threads, measured slower with them and was
+ * removed: bench/RESULTS.md, "Writer threads".)
  *
  * Scope stays in the SQL (`selectionConditions`); the customers' names, the catalogues and the language are
- * applied per row by the writer, from the request's own maps (by the statement's JSON parameters for SQL text).
+ * applied per row by the writer, from the request's own maps.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { checkSelection, selectionConditions, type ConsumptionSelection, type Store } from '../store/index.js';
-import { focusSqlParameters, focusTextQuery } from './focus-sql-text.js';
 import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, type FocusTextContext, type StoredRow } from './focus-text.js';
 import { writerThreadsOf, type FocusWriterThreads } from './focus-writer-threads.js';
 
 export type { FocusCustomer } from './focus-text.js';
 export type FocusSqlContext = FocusTextContext;
 
-/**
- * Whole lines (each ends with the format's line end): as UTF-8 when the gateway wrote them (focus-text.ts), as
- * text when the database did (focus-sql-text.ts).
- */
-export type FocusTextChunk =
-  | { readonly bytes: Uint8Array; readonly text?: undefined; readonly rows: number }
-  | { readonly text: string; readonly bytes?: undefined; readonly rows: number };
+/** Whole lines (each ends with the format's line end) as UTF-8 (focus-text.ts), and how many rows they are. */
+export interface FocusTextChunk {
+  readonly bytes: Uint8Array;
+  readonly rows: number;
+}
 
 /** Rows per statement: a few MB of JSON per round trip, a few hundred statements for a large month. */
 export const FOCUS_CHUNK_ROWS = 5_000;
@@ -111,21 +108,10 @@ function cyclesOf(from: string, to: string): string[] {
 export const FOCUS_CHUNKS_AHEAD = 2;
 
 /**
- * On PostgreSQL, one chunk in this many written as text by the database (focus-sql-text.ts), the others by the
- * writer threads; 0: none. Before the threads, CSV split so (one in two) gained 55,000 → 66,000–72,000 rows/s
- * over the gateway's thread alone; with the threads writing every chunk CSV measured 68,000–75,000 against
- * 61,000–63,000 split, in paired runs (the text costs a backend ~19 µs a row, the raw columns ~9), and NDJSON's
- * `row_to_json` never gained (bench/RESULTS.md, the export rows).
+ * Chunk statements in flight when the writer threads write the chunks: two threads take two chunks each, so
+ * that each has the next statement queued on its connection while it writes the current chunk.
  */
-export const FOCUS_SQL_EVERY_POSTGRESQL: Readonly<Record<'csv' | 'ndjson', number>> = { csv: 0, ndjson: 0 };
-
-/**
- * Chunk statements in flight when the database or the writer threads write chunks: a text chunk takes its
- * backend several times as long as a raw one, so with only two in flight the gateway waited on it (CSV 46,000
- * rows/s with two, 66,000–72,000 with three or four); two threads take two chunks each, so that each has the
- * next statement queued on its connection while it writes the current chunk.
- */
-export const FOCUS_CHUNKS_AHEAD_SPLIT = 4;
+export const FOCUS_CHUNKS_AHEAD_THREADS = 4;
 
 /**
  * The selection's FOCUS rows as text, in the store's keyset order (cycle, the partner's own customers before
@@ -141,8 +127,6 @@ export async function* focusTextChunks(
   store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', ctx: FocusSqlContext,
   options: {
     readonly chunkRows?: number; readonly sliceRows?: number; readonly ahead?: number; readonly signal?: AbortSignal;
-    /** One chunk in this many written by the database (the first, then every n-th); 0: none. Default by engine. */
-    readonly sqlEvery?: number;
     /**
      * Writer threads that write the chunks (focus-writer-threads.ts); null: this thread writes them. Default:
      * the store's own (none on a store without attachments).
@@ -153,12 +137,10 @@ export async function* focusTextChunks(
   checkSelection(selection);
   const limit = options.chunkRows ?? FOCUS_CHUNK_ROWS;
   const slice = options.sliceRows ?? FOCUS_SLICE_ROWS;
-  const sqlEvery = options.sqlEvery ?? (store.engine === 'postgresql' ? FOCUS_SQL_EVERY_POSTGRESQL[format] : 0);
   const threads = options.threads !== undefined ? options.threads : writerThreadsOf(store);
   const onThreads = threads?.open(ctx, format) ?? null;
-  const ahead = Math.max(1, options.ahead ?? (sqlEvery > 0 || onThreads ? FOCUS_CHUNKS_AHEAD_SPLIT : FOCUS_CHUNKS_AHEAD));
+  const ahead = Math.max(1, options.ahead ?? (onThreads ? FOCUS_CHUNKS_AHEAD_THREADS : FOCUS_CHUNKS_AHEAD));
   const writer = onThreads ? null : new FocusTextWriter(ctx, format);
-  const parameters = sqlEvery > 0 ? focusSqlParameters(ctx) : null;
   // Every chunk of every cycle as (cycle, after, upto), walked lazily one boundary at a time.
   async function* ranges(): AsyncGenerator<{ cycle: string; after: Key | null; upto: Key | null }> {
     for (const cycle of cyclesOf(selection.fromCycle, selection.toCycle)) {
@@ -172,25 +154,19 @@ export async function* focusTextChunks(
       }
     }
   }
-  // `text`: the database wrote the chunk's lines; `bytes`: a writer thread did; else `chunk.body` holds its raw
-  // columns for this thread's writer.
+  // `bytes`: a writer thread wrote the chunk's lines; else `chunk.body` holds its raw columns for this thread's writer.
   type Read =
-    | { readonly cycle: string; readonly chunk: ChunkRow; readonly text: boolean; readonly bytes?: undefined }
+    | { readonly cycle: string; readonly chunk: ChunkRow; readonly bytes?: undefined }
     | { readonly cycle: string; readonly bytes: Uint8Array | null; readonly rows: number };
-  let index = 0;
   const read = async (range: { cycle: string; after: Key | null; upto: Key | null }): Promise<Read> => {
     const { cycle, after, upto } = range;
-    if (parameters && index++ % sqlEvery === 0) {
-      const query = focusTextQuery(chunkConditions(selection, cycle, after, upto), cycle, limit, format, ctx, parameters);
-      return { cycle, chunk: (await query.execute(store.db)).rows[0]!, text: true };
-    }
     const statement = chunkQuery(selection, cycle, after, upto, limit);
     // On a server the thread runs the same statement on a connection of its own and writes its rows there; the
     // embedded engine has one connection, so its rows' JSON text is read here and handed to the thread.
     if (onThreads && store.serverUrl) return { cycle, ...(await onThreads.query(cycle, statement.compile(store.db))) };
     const chunk = (await statement.execute(store.db)).rows[0]!;
     if (onThreads) return { cycle, ...(await onThreads.rows(cycle, chunk.body, chunk.rows)) };
-    return { cycle, chunk, text: false };
+    return { cycle, chunk };
   };
   const walk = ranges();
   const inFlight: Promise<Read>[] = [];
@@ -220,15 +196,9 @@ export async function* focusTextChunks(
         if (options.signal?.aborted) return;
         continue;
       }
-      const { cycle, chunk, text } = done;
+      const { cycle, chunk } = done;
       // Empty: a cycle without records (or the empty tail of one whose count is a multiple of the chunk size).
       if (chunk.rows === 0 || chunk.body === null) continue;
-      if (text) {
-        // Encoded by the stream in one native call (a few ms for a chunk's MB): the event loop is not held long.
-        yield { text: chunk.body, rows: chunk.rows };
-        if (options.signal?.aborted) return;
-        continue;
-      }
       const rows = JSON.parse(`[${chunk.body}]`) as StoredRow[];
       // No backslash: no string of the chunk was escaped, so none needs escaping again (focus-text.ts).
       const plain = !chunk.body.includes('\\');

@@ -1,5 +1,6 @@
 /**
- * The store's export written by the database (src/export/focus-sql.ts) against the rows JavaScript builds from
+ * The store's export (src/export/focus-sql.ts: the stored rows written by focus-text.ts, on the gateway's thread
+ * or the writer threads) against the rows JavaScript builds from
  * the same stored records (`focusRow` + the encoders, what the export wrote before): byte for byte, CSV and
  * NDJSON, in Chinese and in English, on both engines. The records are chosen to reach every branch of a row:
  * each bill type and charging mode the tables know and some they do not, period types, null and present
@@ -147,8 +148,8 @@ async function jsText(store: Store, selection: ConsumptionSelection, format: 'cs
 
 async function sqlText(
   store: Store, selection: ConsumptionSelection, format: 'csv' | 'ndjson', english: boolean,
-  { names = NAMES, chunkRows = 7, sqlEvery = 0, threads = null as FocusWriterThreads | null } = {},
-): Promise<{ text: string; rows: number; chunks: number; sqlChunks: number; threadChunks: number }> {
+  { names = NAMES, chunkRows = 7, threads = null as FocusWriterThreads | null } = {},
+): Promise<{ text: string; rows: number; chunks: number; threadChunks: number }> {
   const ctx: FocusSqlContext = {
     partnerDomainId: PARTNER, english, units: UNITS, serviceTypeNames: SERVICE_NAMES, resourceTypeNames: names.resources,
     customers: names.listed.map((c) => ({
@@ -158,19 +159,16 @@ async function sqlText(
   let text = '';
   let rows = 0;
   let chunks = 0;
-  // Chunks the database wrote come as text, the gateway's as bytes.
-  let sqlChunks = 0;
   const threadsBefore = threads?.chunksWritten ?? 0;
-  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows, sqlEvery, threads })) {
-    if (chunk.text !== undefined) sqlChunks++;
-    text += chunk.text ?? new TextDecoder().decode(chunk.bytes);
+  for await (const chunk of focusTextChunks(store, selection, format, ctx, { chunkRows, threads })) {
+    text += new TextDecoder().decode(chunk.bytes);
     rows += chunk.rows;
     chunks++;
   }
-  return { text, rows, chunks, sqlChunks, threadChunks: (threads?.chunksWritten ?? 0) - threadsBefore };
+  return { text, rows, chunks, threadChunks: (threads?.chunksWritten ?? 0) - threadsBefore };
 }
 
-describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
+describeEachEngine('the FOCUS rows the store exports', (store) => {
   let total = 0;
   beforeAll(async () => {
     const random = seeded(12);
@@ -182,24 +180,19 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
     }
   }, 60_000);
 
-  // Who writes the chunks: the gateway's thread (focus-text.ts), the database (focus-sql-text.ts), the writer
-  // threads (focus-writer-threads.ts: the same writer, on PostgreSQL each with its own connection, on the embedded
-  // engine from the rows read here), or the database and one of the others in turn (PostgreSQL's CSV default).
-  const writers = [
-    ['the gateway', 0, false, 0, 0], ['the database', 1, false, 32, 0], ['the database and the gateway in turn', 2, false, 16, 0],
-    ['writer threads', 0, true, 0, 32], ['the database and writer threads in turn', 2, true, 16, 16],
-  ] as const;
+  // Who writes the chunks: the gateway's thread (focus-text.ts), or the writer threads (focus-writer-threads.ts:
+  // the same writer, on PostgreSQL each with its own connection, on the embedded engine from the rows read here).
+  const writers = [['the gateway', false, 0], ['writer threads', true, 32]] as const;
   for (const format of ['csv', 'ndjson'] as const) {
     for (const english of [false, true]) {
-      it.each(writers)(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}, written by %s`, async (_, sqlEvery, onThreads, sqlChunks, threadChunks) => {
+      it.each(writers)(`equal the JavaScript-built rows byte for byte: ${format}, ${english ? 'English' : 'Chinese'}, written by %s`, async (_, onThreads, threadChunks) => {
         const selection: ConsumptionSelection = { scope: 'all', fromCycle: CYCLES[0]!, toCycle: CYCLES[1]! };
         const expected = await jsText(store(), selection, format, english);
-        const got = await sqlText(store(), selection, format, english, { sqlEvery, threads: onThreads ? writerThreadsOf(store()) : null });
+        const got = await sqlText(store(), selection, format, english, { threads: onThreads ? writerThreadsOf(store()) : null });
         expect(got.rows).toBe(total);
         expect(total).toBe(214);
         // 107 rows per cycle in chunks of 7: 16 chunks each (the last of 2 rows).
         expect(got.chunks).toBe(32);
-        expect(got.sqlChunks).toBe(sqlChunks);
         expect(got.threadChunks).toBe(threadChunks);
         // Line by line first, so a difference names its row.
         const eol = format === 'csv' ? '\r\n' : '\n';
@@ -223,20 +216,22 @@ describeEachEngine('the FOCUS rows the store writes in SQL', (store) => {
 
   it('keeps to a reseller scope and a customer list in SQL', async () => {
     const reseller: ConsumptionSelection = { scope: RESELLER, fromCycle: '2026-10', toCycle: '2026-10' };
-    // The scope holds for both writers: 23 rows in chunks of 7, the 1st and 3rd written by the database.
-    const got = await sqlText(store(), reseller, 'ndjson', false, { sqlEvery: 2 });
+    // The scope holds for both writers: 23 rows in chunks of 7, on the gateway's thread and on the writer threads.
+    const got = await sqlText(store(), reseller, 'ndjson', false);
     expect(got.rows).toBe(23);
-    expect(got.sqlChunks).toBe(2);
     expect(new Set(got.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { SubAccountId: string }).SubAccountId))).toEqual(new Set(['c-4']));
+    const onThreads = await sqlText(store(), reseller, 'ndjson', false, { threads: writerThreadsOf(store()) });
+    expect(onThreads.threadChunks).toBe(4);
+    expect(onThreads.text).toBe(got.text);
     const some: ConsumptionSelection = { scope: null, customerIds: ['c-2', 'c-9'], fromCycle: '2026-09', toCycle: '2026-10' };
-    const two = await sqlText(store(), some, 'csv', true, { sqlEvery: 1 });
+    const two = await sqlText(store(), some, 'csv', true, { threads: writerThreadsOf(store()) });
     expect(two.rows).toBe(2 * (25 + 9));
-    expect(two.sqlChunks).toBe(two.chunks);
+    expect(two.threadChunks).toBe(two.chunks);
     expect(two.text).toBe(await jsText(store(), some, 'csv', true));
   }, 60_000);
 
   it('writes nothing for a selection without records', async () => {
     const empty = await sqlText(store(), { scope: 'all', fromCycle: '2026-08', toCycle: '2026-08' }, 'csv', false);
-    expect(empty).toEqual({ text: '', rows: 0, chunks: 0, sqlChunks: 0, threadChunks: 0 });
+    expect(empty).toEqual({ text: '', rows: 0, chunks: 0, threadChunks: 0 });
   });
 });

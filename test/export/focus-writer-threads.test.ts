@@ -25,7 +25,7 @@ const CTX: FocusSqlContext = {
 
 /** A CSV export's whole body as the route sends it, its chunks (5 rows each) written by `threads`. */
 function exportBody(store: Store, threads: FocusWriterThreads): Promise<string> {
-  const chunks = focusTextChunks(store, SELECTION, 'csv', CTX, { chunkRows: 5, sqlEvery: 0, threads });
+  const chunks = focusTextChunks(store, SELECTION, 'csv', CTX, { chunkRows: 5, threads });
   return new Response(exportStream({ chunks, encoder: csvEncoder, describeFailure })).text();
 }
 
