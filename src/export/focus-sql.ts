@@ -22,7 +22,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { checkSelection, selectionConditions, type ConsumptionSelection, type Store } from '../store/index.js';
-import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, type FocusTextContext, type StoredRow } from './focus-text.js';
+import { FocusTextWriter, NUMERIC_COLUMNS, STORED_COLUMNS, writeChunk, type FocusTextContext } from './focus-text.js';
 import { writerThreadsOf, type FocusWriterThreads } from './focus-writer-threads.js';
 
 export type { FocusCustomer } from './focus-text.js';
@@ -199,12 +199,8 @@ export async function* focusTextChunks(
       const { cycle, chunk } = done;
       // Empty: a cycle without records (or the empty tail of one whose count is a multiple of the chunk size).
       if (chunk.rows === 0 || chunk.body === null) continue;
-      const rows = JSON.parse(`[${chunk.body}]`) as StoredRow[];
-      // No backslash: no string of the chunk was escaped, so none needs escaping again (focus-text.ts).
-      const plain = !chunk.body.includes('\\');
-      for (let from = 0; from < rows.length; from += slice) {
-        const part = rows.slice(from, from + slice);
-        yield { bytes: writer!.write(cycle, part, plain), rows: part.length };
+      for (const part of writeChunk(writer!, cycle, chunk.body, slice)) {
+        yield part;
         if (options.signal?.aborted) return;
       }
     }

@@ -339,6 +339,20 @@ export class FocusTextWriter {
   }
 }
 
+/**
+ * A chunk's rows (the chunk statement's JSON text: focus-sql.ts) written as FOCUS lines, `slice` rows to a
+ * piece: one parse of the chunk, by the gateway's thread and by the writer threads (focus-writer-thread.ts) alike.
+ */
+export function* writeChunk(writer: FocusTextWriter, cycle: string, body: string, slice = Infinity): Generator<{ bytes: Uint8Array; rows: number }> {
+  const rows = JSON.parse(`[${body}]`) as StoredRow[];
+  // No backslash: no string of the chunk was escaped, so none needs escaping again (`write`).
+  const plain = !body.includes('\\');
+  for (let from = 0; from < rows.length; from += slice) {
+    const part = from === 0 && rows.length <= slice ? rows : rows.slice(from, from + slice);
+    yield { bytes: writer.write(cycle, part, plain), rows: part.length };
+  }
+}
+
 function customerKey(scopeKey: string, customerId: string): string {
   return `${scopeKey}\u0000${customerId}`;
 }

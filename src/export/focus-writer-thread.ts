@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { FocusTextWriter, type StoredRow } from './focus-text.js';
+import { FocusTextWriter, writeChunk } from './focus-text.js';
 import type { ThreadReply, ThreadRequest } from './focus-writer-protocol.js';
 
 const port = parentPort!;
@@ -54,10 +54,9 @@ function write(job: number, context: number, cycle: string, body: string | null,
     reply({ kind: 'written', job, bytes: null, rows: 0 });
     return;
   }
-  // As the gateway's thread did it (focus-sql.ts): one parse of the chunk, the escape check skipped without a backslash.
-  const parsed = JSON.parse(`[${body}]`) as StoredRow[];
-  const bytes = writer.write(cycle, parsed, !body.includes('\\'));
-  reply({ kind: 'written', job, bytes, rows: parsed.length }, [bytes.buffer as ArrayBuffer]);
+  // The whole chunk as one piece (the gateway's thread only orders and sends it).
+  const [written] = writeChunk(writer, cycle, body);
+  reply({ kind: 'written', job, bytes: written!.bytes, rows: written!.rows }, [written!.bytes.buffer as ArrayBuffer]);
 }
 
 /** Tests: the next chunk ends this thread (focus-writer-threads.test.ts). */
