@@ -10,7 +10,7 @@
  * statements the store ran for one answer (transaction BEGIN/COMMIT not counted).
  *
  * The store is filled the way the background sync fills it — every customer × cycle unit from the same source
- * the live views use, then the cycle's listing mark and planner statistics — from a simulator (its own process) with
+ * the live views use, then the cycle's listing mark and planner statistics — from a simulator (its own process unless `--simulator embedded`) with
  * its quotas off (filling is not what is measured here; bench/sync.ts measures the sync at quota). With
  * `--fill copy` (the default) only the newest cycle is pulled so; each older cycle is a copy of it (record ids
  * suffixed, times shifted): the same rows and cells per cycle, without pulling 2,000 customers × 12 cycles.
