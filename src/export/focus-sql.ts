@@ -163,7 +163,7 @@ export async function* focusTextChunks(
     const statement = chunkQuery(selection, cycle, after, upto, limit);
     // On a server the thread runs the same statement on a connection of its own and writes its rows there; the
     // embedded engine has one connection, so its rows' JSON text is read here and handed to the thread.
-    if (onThreads && store.serverUrl) return { cycle, ...(await onThreads.query(cycle, statement.compile(store.db))) };
+    if (onThreads && threads!.runsStatements) return { cycle, ...(await onThreads.query(cycle, statement.compile(store.db))) };
     const chunk = (await statement.execute(store.db)).rows[0]!;
     if (onThreads) return { cycle, ...(await onThreads.rows(cycle, chunk.body, chunk.rows)) };
     return { cycle, chunk };

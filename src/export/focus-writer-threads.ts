@@ -46,6 +46,14 @@ export class FocusWriterThreads {
 
   constructor(private readonly serverUrl: string | undefined, readonly size = FOCUS_WRITER_THREADS) {}
 
+  /**
+   * The threads run the chunks' statements on connections of their own (they were given a server); otherwise
+   * each chunk's rows are read by the caller and handed over (`FocusThreadExport.rows`).
+   */
+  get runsStatements(): boolean {
+    return this.serverUrl !== undefined;
+  }
+
   /** One export's handle: its chunks are written with its context, until `release`. */
   open(ctx: FocusTextContext, format: 'csv' | 'ndjson'): FocusThreadExport {
     return new FocusThreadExport(this, this.nextContext++, ctx, format);

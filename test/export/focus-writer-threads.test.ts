@@ -2,8 +2,9 @@
  * The export's writer threads (src/export/focus-writer-threads.ts) when one fails: a thread that dies with a
  * chunk of the export fails that export the way any failure of the store does — the stream ends with the
  * error marker (`INTERNAL`, nothing more said) — instead of hanging or taking the process down, and the next
- * export starts another thread and is whole again. On both engines (PostgreSQL: the thread's own connection
- * runs the chunk; the embedded engine: the rows are read on the gateway's thread and written on the other).
+ * export starts another thread and is whole again. On both engines, with threads given the store's server
+ * (PostgreSQL: the thread's own connection runs the chunk) and with threads given none (the rows are read on
+ * the gateway's thread and written on the other; the embedded engine's only way).
  * That the threads write the same bytes as the gateway's thread: test/export/focus-sql.test.ts.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -37,8 +38,12 @@ describeEachEngine('the export writer threads', (store) => {
     }
   }, 60_000);
 
-  it('fail the export with the error marker when a thread dies with its chunk, and the next export starts another thread', async () => {
-    const threads = new FocusWriterThreads(store().serverUrl);
+  it.each([
+    { given: 'the store\'s server', serverUrl: () => store().serverUrl },
+    { given: 'no server', serverUrl: () => undefined },
+  ])('fail the export with the error marker when a thread given $given dies with its chunk, and the next export starts another thread', async ({ serverUrl }) => {
+    const threads = new FocusWriterThreads(serverUrl());
+    expect(threads.runsStatements).toBe(serverUrl() !== undefined);
     try {
       const whole = await exportBody(store(), threads);
       // 24 rows in chunks of 5: five chunks, all written by the threads.
