@@ -7,7 +7,7 @@
  * Where the time went before: the statement wrote every row's CSV or NDJSON text itself, ~40 µs a row in the
  * embedded engine's single WebAssembly thread (and `row_to_json` ~80 ms a chunk on PostgreSQL), so neither
  * engine reached 50,000 rows/s in NDJSON. Handing over raw columns as JSON costs the engine about a third of
- * that; the text is written on the gateway's core while the engine reads the next chunk. Figures:
+ * that; the text is written (below: by the writer threads) while the engine reads the next chunk. Figures:
  * bench/RESULTS.md "Consumption from the store".
  *
  * The chunks are written by the store's writer threads (focus-writer-threads.ts), so the gateway's event loop

@@ -6,8 +6,9 @@
  * Why here and not in SQL: writing each row's text in SQL cost the embedded engine ~40 µs a row in
  * WebAssembly (one thread, every decimal, time and quote check per cell), capping its export near 20,000 rows/s,
  * and `row_to_json` alone was half of a PostgreSQL backend's NDJSON time. The database now only hands the raw
- * columns over as JSON text (C code, ~12 µs a row on the embedded engine), and the text is written here, on the
- * gateway's core, while the engine reads the next chunk.
+ * columns over as JSON text (C code, ~12 µs a row on the embedded engine), and the text is written here — in the
+ * export's writer threads (focus-writer-threads.ts), or on the gateway's thread for a store without them — while
+ * the engine reads the next chunk.
  *
  * The values arrive as `json_build_array` writes them: text as JSON strings (exact), integers as numbers,
  * NUMERIC cast to its exact text, timestamptz as ISO 8601 with the session's offset.
